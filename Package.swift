@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "LinkGraph",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "linkgraph", targets: ["linkgraph"]),
+        .library(name: "LinkGraph", targets: ["LinkGraph"]),
+        .library(name: "LinkGraphAlgorithms", targets: ["LinkGraphAlgorithms"]),
+        .library(name: "LinkGraphFormats", targets: ["LinkGraphFormats"]),
+        .library(name: "LinkGraphGraphviz", targets: ["LinkGraphGraphviz"]),
+        .library(name: "LinkGraphViews", targets: ["LinkGraphViews"]),
+        .library(name: "LinkGraphPlugin", targets: ["LinkGraphPlugin"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        // The Graphviz C library, found with pkg-config. Only LinkGraphGraphviz imports it.
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        // The model and the case file. No C.
+        .target(name: "LinkGraph"),
+        // Digraph (CSR), projection, paths, chains, centrality, structure.
+        .target(
+            name: "LinkGraphAlgorithms",
+            dependencies: ["LinkGraph", .product(name: "Collections", package: "swift-collections")]
+        ),
+        // Pure-Swift readers and writers: DOT, edge lists (later GraphML, GEXF, CSV, node-link).
+        .target(name: "LinkGraphFormats", dependencies: ["LinkGraph"]),
+        // Layout and rendering through the Graphviz C API; DOT parsing through cgraph.
+        .target(name: "LinkGraphGraphviz", dependencies: ["CGraphviz", "LinkGraphFormats"]),
+        // Influence, defection and full views of a case as a drawing.
+        .target(name: "LinkGraphViews", dependencies: ["LinkGraph", "LinkGraphFormats"]),
+        // The extractor contract, the registry and the out-of-binary loaders.
+        .target(name: "LinkGraphPlugin", dependencies: ["LinkGraph"]),
+        .executableTarget(
+            name: "linkgraph",
+            dependencies: [
+                "LinkGraph", "LinkGraphAlgorithms", "LinkGraphFormats", "LinkGraphGraphviz",
+                "LinkGraphViews", "LinkGraphPlugin",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LinkGraphTests", dependencies: ["LinkGraph"]),
+        .testTarget(name: "LinkGraphFormatsTests", dependencies: ["LinkGraphFormats", "LinkGraphGraphviz"]),
+        .testTarget(name: "LinkGraphGraphvizTests", dependencies: ["LinkGraphGraphviz", "LinkGraphFormats"]),
+        .testTarget(name: "LinkGraphViewsTests", dependencies: ["LinkGraphViews", "LinkGraphGraphviz"]),
+        .testTarget(name: "LinkGraphAlgorithmsTests", dependencies: ["LinkGraphAlgorithms"]),
+        .testTarget(name: "LinkGraphCLITests", dependencies: ["LinkGraph"]),
+    ]
+)
