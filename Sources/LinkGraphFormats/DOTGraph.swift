@@ -1,0 +1,186 @@
+/// A graph as Graphviz sees it: named nodes, edges, nested subgraphs and string attributes.
+///
+/// This is the one drawing model of LinkGraph. Views build it from a case file; the DOT
+/// writer turns it into text; the Graphviz module builds the same graph through the cgraph
+/// C API (so HTML-like labels become `agstrdup_html` strings) and lays it out; the DOT
+/// importer reads a `.gv` file into it. Order is kept as given, so the same input always
+/// gives the same bytes.
+public struct DOTGraph: Equatable, Sendable {
+    /// The graph's name (`digraph NAME { ... }`); empty for an anonymous graph.
+    public var name: String
+    /// `digraph` when true, `graph` when false.
+    public var isDirected: Bool
+    /// `strict` graphs merge parallel edges.
+    public var isStrict: Bool
+    /// Graph attributes (`rankdir`, `label`, ...), in the order they are written.
+    public var attributes: DOTAttributes
+    /// Defaults for every node (`node [...]`).
+    public var nodeDefaults: DOTAttributes
+    /// Defaults for every edge (`edge [...]`).
+    public var edgeDefaults: DOTAttributes
+    /// Nodes declared at the top level, in order.
+    public var nodes: [DOTNode]
+    /// Edges declared at the top level, in order.
+    public var edges: [DOTEdge]
+    /// Subgraphs (clusters when the name starts with `cluster`), in order.
+    public var subgraphs: [DOTSubgraph]
+
+    public init(
+        name: String = "",
+        isDirected: Bool = true,
+        isStrict: Bool = false,
+        attributes: DOTAttributes = [],
+        nodeDefaults: DOTAttributes = [],
+        edgeDefaults: DOTAttributes = [],
+        nodes: [DOTNode] = [],
+        edges: [DOTEdge] = [],
+        subgraphs: [DOTSubgraph] = []
+    ) {
+        self.name = name
+        self.isDirected = isDirected
+        self.isStrict = isStrict
+        self.attributes = attributes
+        self.nodeDefaults = nodeDefaults
+        self.edgeDefaults = edgeDefaults
+        self.nodes = nodes
+        self.edges = edges
+        self.subgraphs = subgraphs
+    }
+}
+
+/// A subgraph: its own attributes and defaults, the nodes and edges declared inside it, and
+/// nested subgraphs.
+public struct DOTSubgraph: Equatable, Sendable {
+    public var name: String
+    public var attributes: DOTAttributes
+    public var nodeDefaults: DOTAttributes
+    public var edgeDefaults: DOTAttributes
+    public var nodes: [DOTNode]
+    public var edges: [DOTEdge]
+    public var subgraphs: [DOTSubgraph]
+
+    public init(
+        name: String,
+        attributes: DOTAttributes = [],
+        nodeDefaults: DOTAttributes = [],
+        edgeDefaults: DOTAttributes = [],
+        nodes: [DOTNode] = [],
+        edges: [DOTEdge] = [],
+        subgraphs: [DOTSubgraph] = []
+    ) {
+        self.name = name
+        self.attributes = attributes
+        self.nodeDefaults = nodeDefaults
+        self.edgeDefaults = edgeDefaults
+        self.nodes = nodes
+        self.edges = edges
+        self.subgraphs = subgraphs
+    }
+}
+
+/// A node: its name (the DOT identifier, any string) and attributes.
+public struct DOTNode: Equatable, Sendable {
+    public var id: String
+    public var attributes: DOTAttributes
+
+    public init(_ id: String, attributes: DOTAttributes = []) {
+        self.id = id
+        self.attributes = attributes
+    }
+}
+
+/// An edge between two named nodes, with attributes. Parallel edges are kept as given.
+public struct DOTEdge: Equatable, Sendable {
+    public var source: String
+    public var target: String
+    public var attributes: DOTAttributes
+
+    public init(_ source: String, _ target: String, attributes: DOTAttributes = []) {
+        self.source = source
+        self.target = target
+        self.attributes = attributes
+    }
+}
+
+/// An attribute value: a plain string (quoted and escaped in DOT) or an HTML-like label
+/// (written between `<` and `>`, made with `agstrdup_html` in cgraph). HTML text must be
+/// well-formed Graphviz HTML; build it with `DOTHTML.escape` for every user string.
+public enum DOTValue: Equatable, Sendable, ExpressibleByStringLiteral {
+    case plain(String)
+    case html(String)
+
+    public init(stringLiteral value: String) { self = .plain(value) }
+
+    /// The text of the value, without knowing which kind it is.
+    public var text: String {
+        switch self {
+        case .plain(let s), .html(let s): return s
+        }
+    }
+}
+
+/// An ordered list of attributes. Setting a name that is already present replaces its value
+/// in place, so order stays stable.
+public struct DOTAttributes: Equatable, Sendable, ExpressibleByArrayLiteral, Sequence {
+    public private(set) var entries: [(name: String, value: DOTValue)]
+
+    public init(arrayLiteral elements: (String, DOTValue)...) {
+        entries = []
+        for (name, value) in elements { self[name] = value }
+    }
+
+    public init(_ elements: [(String, DOTValue)]) {
+        entries = []
+        for (name, value) in elements { self[name] = value }
+    }
+
+    public subscript(name: String) -> DOTValue? {
+        get { entries.first(where: { $0.name == name })?.value }
+        set {
+            if let index = entries.firstIndex(where: { $0.name == name }) {
+                if let newValue { entries[index].value = newValue } else { entries.remove(at: index) }
+            } else if let newValue {
+                entries.append((name, newValue))
+            }
+        }
+    }
+
+    public var isEmpty: Bool { entries.isEmpty }
+    public var count: Int { entries.count }
+
+    public func makeIterator() -> IndexingIterator<[(name: String, value: DOTValue)]> {
+        entries.makeIterator()
+    }
+
+    public static func == (lhs: DOTAttributes, rhs: DOTAttributes) -> Bool {
+        lhs.entries.count == rhs.entries.count
+            && zip(lhs.entries, rhs.entries).allSatisfy { $0.name == $1.name && $0.value == $1.value }
+    }
+}
+
+/// Escaping for text placed inside Graphviz HTML-like labels.
+public enum DOTHTML {
+    /// Escapes `&`, `<`, `>`, `"` and `'` so that any user string is text, never markup,
+    /// inside an HTML-like label. Control characters other than tab become spaces (Graphviz's
+    /// XML parser rejects them); newlines become spaces too: use `<BR/>` between lines.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += " "
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+}
