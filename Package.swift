@@ -5,13 +5,10 @@ let package = Package(
     name: "LinkGraph",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "linkgraph", targets: ["linkgraph"]),
         .library(name: "LinkGraph", targets: ["LinkGraph"]),
         .library(name: "LinkGraphAlgorithms", targets: ["LinkGraphAlgorithms"]),
         .library(name: "LinkGraphFormats", targets: ["LinkGraphFormats"]),
         .library(name: "LinkGraphGraphviz", targets: ["LinkGraphGraphviz"]),
-        .library(name: "LinkGraphViews", targets: ["LinkGraphViews"]),
-        .library(name: "LinkGraphPlugin", targets: ["LinkGraphPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,23 +32,8 @@ let package = Package(
         .target(name: "LinkGraphFormats", dependencies: ["LinkGraph"]),
         // Layout and rendering through the Graphviz C API; DOT parsing through cgraph.
         .target(name: "LinkGraphGraphviz", dependencies: ["CGraphviz", "LinkGraphFormats"]),
-        // Influence, defection and full views of a case as a drawing.
-        .target(name: "LinkGraphViews", dependencies: ["LinkGraph", "LinkGraphFormats"]),
-        // The extractor contract, the registry and the out-of-binary loaders.
-        .target(name: "LinkGraphPlugin", dependencies: ["LinkGraph"]),
-        .executableTarget(
-            name: "linkgraph",
-            dependencies: [
-                "LinkGraph", "LinkGraphAlgorithms", "LinkGraphFormats", "LinkGraphGraphviz",
-                "LinkGraphViews", "LinkGraphPlugin",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
-        ),
         .testTarget(name: "LinkGraphTests", dependencies: ["LinkGraph"]),
-        .testTarget(name: "LinkGraphFormatsTests", dependencies: ["LinkGraphFormats", "LinkGraphGraphviz"]),
         .testTarget(name: "LinkGraphGraphvizTests", dependencies: ["LinkGraphGraphviz", "LinkGraphFormats"]),
-        .testTarget(name: "LinkGraphViewsTests", dependencies: ["LinkGraphViews", "LinkGraphGraphviz"]),
         .testTarget(name: "LinkGraphAlgorithmsTests", dependencies: ["LinkGraphAlgorithms"]),
-        .testTarget(name: "LinkGraphCLITests", dependencies: ["LinkGraph"]),
     ]
 )

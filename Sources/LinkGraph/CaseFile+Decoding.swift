@@ -1,0 +1,302 @@
+/// Reading a case file from JSON, collecting every problem with its JSON path.
+extension CaseFile {
+    /// Decodes and validates a case file.
+    /// - Parameters:
+    ///   - json: The parsed JSON document.
+    ///   - file: The name used in error messages.
+    /// - Throws: `CaseFileError.invalid` listing every problem: wrong types, missing required
+    ///   fields, an unknown version, duplicate ids, relations to missing entities, evidence for
+    ///   missing documents, bad dates, confidence outside 0...1, non-finite weights.
+    /// - Complexity: O(size of the file).
+    public init(json: JSONValue, file: String = "case file") throws {
+        var decoder = CaseFileDecoder()
+        let result = decoder.decodeCase(json)
+        guard decoder.problems.isEmpty, let result else {
+            throw CaseFileError.invalid(file: file, problems: decoder.problems)
+        }
+        self = result
+    }
+
+    /// Parses and decodes a case file from its JSON text.
+    /// - Throws: `CaseFileError.syntax` for bad JSON, `.invalid` for a bad case file.
+    public init<Bytes: Sequence>(jsonBytes: Bytes, file: String = "case file", maxDepth: Int = JSONParser.defaultMaxDepth) throws
+    where Bytes.Element == UInt8 {
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(jsonBytes, maxDepth: maxDepth)
+        } catch let error as JSONSyntaxError {
+            throw CaseFileError.syntax(file: file, line: error.line, column: error.column, message: error.message)
+        }
+        try self.init(json: json, file: file)
+    }
+}
+
+/// Walks the JSON tree of a case file; each `require`/`optional` helper records a problem
+/// instead of stopping, so one run reports everything.
+struct CaseFileDecoder {
+    var problems: [CaseFileProblem] = []
+
+    mutating func problem(_ path: String, _ message: String) {
+        problems.append(CaseFileProblem(path: path, message: message))
+    }
+
+    mutating func decodeCase(_ json: JSONValue) -> CaseFile? {
+        guard case .object(let top) = json else {
+            problem("$", "expected an object at the top level, found \(json.typeName)")
+            return nil
+        }
+        var unknown = top
+        for key in ["version", "documents", "entities", "relations"] { unknown[key] = nil }
+
+        var version = CaseFile.currentVersion
+        switch top["version"] {
+        case nil:
+            problem("version", "required field is missing (this tool reads version \(CaseFile.currentVersion))")
+        case .number(let n)? where n.doubleValue == Double(CaseFile.currentVersion):
+            version = CaseFile.currentVersion
+        case .number(let n)?:
+            problem("version", "unknown version \(n.text): this tool reads version \(CaseFile.currentVersion)")
+        case let other?:
+            problem("version", "expected a number, found \(other.typeName)")
+        }
+
+        let documents = decodeArray(top["documents"], path: "documents", required: false) { $0.decodeDocument($1, $2) }
+        let entities = decodeArray(top["entities"], path: "entities", required: true) { $0.decodeEntity($1, $2) }
+        let relations = decodeArray(top["relations"], path: "relations", required: false) { $0.decodeRelation($1, $2) }
+        checkReferences(documents: documents, entities: entities, relations: relations)
+        return CaseFile(
+            version: version, documents: documents.map(\.value), entities: entities.map(\.value),
+            relations: relations.map(\.value), unknownFields: unknown)
+    }
+
+    /// Decodes every element that can be decoded, remembering its index for later checks.
+    mutating func decodeArray<T>(
+        _ value: JSONValue?, path: String, required: Bool, _ decode: (inout CaseFileDecoder, JSONObject, String) -> T?
+    ) -> [(index: Int, value: T)] {
+        guard let value else {
+            if required { problem(path, "required field is missing") }
+            return []
+        }
+        guard case .array(let elements) = value else {
+            problem(path, "expected an array, found \(value.typeName)")
+            return []
+        }
+        var out: [(Int, T)] = []
+        for (i, element) in elements.enumerated() {
+            let elementPath = "\(path)[\(i)]"
+            guard case .object(let object) = element else {
+                problem(elementPath, "expected an object, found \(element.typeName)")
+                continue
+            }
+            if let decoded = decode(&self, object, elementPath) { out.append((i, decoded)) }
+        }
+        return out
+    }
+
+    // MARK: Fields
+
+    mutating func requiredString(_ object: JSONObject, _ key: String, _ path: String) -> String? {
+        guard let value = object[key] else {
+            problem("\(path).\(key)", "required field is missing")
+            return nil
+        }
+        guard case .string(let s) = value else {
+            problem("\(path).\(key)", "expected a string, found \(value.typeName)")
+            return nil
+        }
+        if s.trimmingWhitespace().isEmpty {
+            problem("\(path).\(key)", "must not be empty")
+            return nil
+        }
+        return s
+    }
+
+    mutating func optionalString(_ object: JSONObject, _ key: String, _ path: String) -> String? {
+        guard let value = object[key], value != .null else { return nil }
+        guard case .string(let s) = value else {
+            problem("\(path).\(key)", "expected a string, found \(value.typeName)")
+            return nil
+        }
+        return s
+    }
+
+    mutating func optionalNumber(_ object: JSONObject, _ key: String, _ path: String) -> Double? {
+        guard let value = object[key], value != .null else { return nil }
+        guard case .number(let n) = value else {
+            problem("\(path).\(key)", "expected a number, found \(value.typeName)")
+            return nil
+        }
+        guard n.doubleValue.isFinite else {
+            problem("\(path).\(key)", "number \(n.text) is out of range")
+            return nil
+        }
+        return n.doubleValue
+    }
+
+    mutating func optionalOffset(_ object: JSONObject, _ key: String, _ path: String) -> Int? {
+        guard let value = optionalNumber(object, key, path) else { return nil }
+        guard value >= 0, value == value.rounded(), value < Double(Int32.max) * 1024 else {
+            problem("\(path).\(key)", "expected a byte offset (a whole number ≥ 0), found \(value)")
+            return nil
+        }
+        return Int(value)
+    }
+
+    mutating func optionalDate(_ object: JSONObject, _ key: String, _ path: String) -> PartialDate? {
+        guard let text = optionalString(object, key, path) else { return nil }
+        guard let date = PartialDate(text) else {
+            problem("\(path).\(key)", "invalid date \"\(text)\": expected YYYY, YYYY-MM or YYYY-MM-DD")
+            return nil
+        }
+        return date
+    }
+
+    mutating func stringArray(_ object: JSONObject, _ key: String, _ path: String) -> [String] {
+        guard let value = object[key], value != .null else { return [] }
+        guard case .array(let elements) = value else {
+            problem("\(path).\(key)", "expected an array of strings, found \(value.typeName)")
+            return []
+        }
+        var out: [String] = []
+        for (i, element) in elements.enumerated() {
+            if case .string(let s) = element { out.append(s) } else {
+                problem("\(path).\(key)[\(i)]", "expected a string, found \(element.typeName)")
+            }
+        }
+        return out
+    }
+
+    mutating func attributes(_ object: JSONObject, _ path: String) -> JSONObject {
+        guard let value = object["attributes"], value != .null else { return [:] }
+        guard case .object(let attributes) = value else {
+            problem("\(path).attributes", "expected an object, found \(value.typeName)")
+            return [:]
+        }
+        return attributes
+    }
+
+    static func unknown(_ object: JSONObject, known: [String]) -> JSONObject {
+        var rest = object
+        for key in known { rest[key] = nil }
+        return rest
+    }
+
+    // MARK: Elements
+
+    mutating func decodeDocument(_ object: JSONObject, _ path: String) -> Document? {
+        let id = requiredString(object, "id", path)
+        let title = optionalString(object, "title", path)
+        let source = optionalString(object, "source", path)
+        let sha256 = optionalString(object, "sha256", path)
+        if let sha256, !(sha256.utf8.count == 64 && sha256.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) {
+            problem("\(path).sha256", "expected 64 lowercase hexadecimal digits")
+        }
+        guard let id else { return nil }
+        return Document(
+            id: id, title: title, source: source, sha256: sha256,
+            unknownFields: Self.unknown(object, known: ["id", "title", "source", "sha256"]))
+    }
+
+    mutating func decodeEntity(_ object: JSONObject, _ path: String) -> Entity? {
+        let id = requiredString(object, "id", path)
+        let name = requiredString(object, "name", path)
+        let kind = requiredString(object, "kind", path)
+        let aliases = stringArray(object, "aliases", path)
+        let attributes = attributes(object, path)
+        guard let id, let name, let kind else { return nil }
+        return Entity(
+            id: id, name: name, kind: EntityKind(kind), aliases: aliases, attributes: attributes,
+            unknownFields: Self.unknown(object, known: ["id", "name", "kind", "aliases", "attributes"]))
+    }
+
+    mutating func decodeRelation(_ object: JSONObject, _ path: String) -> Relation? {
+        let source = requiredString(object, "source", path)
+        let target = requiredString(object, "target", path)
+        let kind = requiredString(object, "kind", path)
+        var directed: Bool?
+        if let value = object["directed"], value != .null {
+            if case .bool(let b) = value { directed = b } else {
+                problem("\(path).directed", "expected true or false, found \(value.typeName)")
+            }
+        }
+        let weight = optionalNumber(object, "weight", path)
+        let confidence = optionalNumber(object, "confidence", path)
+        if let confidence, !(0...1).contains(confidence) {
+            problem("\(path).confidence", "confidence \(confidence) is outside 0...1")
+        }
+        let from = optionalDate(object, "from", path)
+        let until = optionalDate(object, "until", path)
+        if let from, let until, from.earliestDay > until.latestDay {
+            problem("\(path).until", "\"until\" \(until) is before \"from\" \(from)")
+        }
+        let evidence = decodeArray(object["evidence"], path: "\(path).evidence", required: false) { $0.decodeEvidence($1, $2) }
+        let attributes = attributes(object, path)
+        guard let source, let target, let kind else { return nil }
+        return Relation(
+            source: source, target: target, kind: RelationKind(kind), directed: directed, weight: weight,
+            confidence: confidence, from: from, until: until, evidence: evidence.map(\.value),
+            attributes: attributes,
+            unknownFields: Self.unknown(
+                object,
+                known: ["source", "target", "kind", "directed", "weight", "confidence", "from", "until", "evidence", "attributes"]))
+    }
+
+    mutating func decodeEvidence(_ object: JSONObject, _ path: String) -> Evidence? {
+        let document = requiredString(object, "document", path)
+        let start = optionalOffset(object, "start", path)
+        let end = optionalOffset(object, "end", path)
+        let text = optionalString(object, "text", path)
+        if let start, let end, start > end {
+            problem("\(path).end", "end \(end) is before start \(start)")
+        }
+        if (object["start"] == nil) != (object["end"] == nil) {
+            problem(path, "\"start\" and \"end\" go together: give both or neither")
+        }
+        guard let document else { return nil }
+        return Evidence(
+            document: document, start: start, end: end, text: text,
+            unknownFields: Self.unknown(object, known: ["document", "start", "end", "text"]))
+    }
+
+    // MARK: References
+
+    mutating func checkReferences(
+        documents: [(index: Int, value: Document)], entities: [(index: Int, value: Entity)],
+        relations: [(index: Int, value: Relation)]
+    ) {
+        var firstDocument: [String: Int] = [:]
+        for (i, document) in documents {
+            if let first = firstDocument[document.id] {
+                problem("documents[\(i)].id", "duplicate id \"\(document.id)\" (first at documents[\(first)])")
+            } else {
+                firstDocument[document.id] = i
+            }
+        }
+        var firstEntity: [String: Int] = [:]
+        for (i, entity) in entities {
+            if let first = firstEntity[entity.id] {
+                problem("entities[\(i)].id", "duplicate id \"\(entity.id)\" (first at entities[\(first)])")
+            } else {
+                firstEntity[entity.id] = i
+            }
+        }
+        for (i, relation) in relations {
+            for (field, id) in [("source", relation.source), ("target", relation.target)] where firstEntity[id] == nil {
+                problem("relations[\(i)].\(field)", "no entity has the id \"\(id)\"")
+            }
+            for (j, evidence) in relation.evidence.enumerated() where firstDocument[evidence.document] == nil {
+                problem("relations[\(i)].evidence[\(j)].document", "no document has the id \"\(evidence.document)\"")
+            }
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing white space.
+    func trimmingWhitespace() -> Substring {
+        var s = self[...]
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// Reading and writing files with errors a user can act on, and writes that never leave a
+/// half-written file: the bytes go to a temporary file in the same directory, are flushed,
+/// and are renamed over the target, so an interrupted run leaves the old file intact.
+public enum FileIO {
+    /// The largest input file read by default (256 MiB).
+    public static let defaultMaxInputBytes = 256 << 20
+
+    /// Reads a whole file.
+    /// - Throws: `FileIOError` naming the file: missing, a directory, unreadable, or larger than `maxBytes`.
+    public static func read(_ path: String, maxBytes: Int = defaultMaxInputBytes) throws -> Data {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw FileIOError(path: path, reason: "no such file")
+        }
+        if isDirectory.boolValue { throw FileIOError(path: path, reason: "is a directory, expected a file") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw FileIOError(path: path, reason: "permission denied")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maxBytes + 1) ?? Data()
+        } catch {
+            throw FileIOError(path: path, reason: "read failed: \(error.localizedDescription)")
+        }
+        if data.count > maxBytes {
+            throw FileIOError(path: path, reason: "larger than the limit of \(maxBytes) bytes (raise it with --max-input-bytes)")
+        }
+        return data
+    }
+
+    /// Writes `data` to `path` atomically: a temporary file beside it, then a rename.
+    /// - Throws: `FileIOError` for a missing directory, a read-only target or directory, a full disk.
+    public static func writeAtomically(_ data: Data, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw FileIOError(path: path, reason: "the directory \(directory) does not exist")
+        }
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw FileIOError(path: path, reason: "is a directory, expected a file")
+        }
+        if FileManager.default.fileExists(atPath: path), !FileManager.default.isWritableFile(atPath: path) {
+            throw FileIOError(path: path, reason: "the file is read-only")
+        }
+        let temporary = directory + "/." + url.lastPathComponent + ".tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
+            throw FileIOError(path: path, reason: "cannot create a file in \(directory) (read-only or no permission)")
+        }
+        do {
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
+            do {
+                try handle.write(contentsOf: data)
+                try handle.synchronize()
+                try handle.close()
+            } catch {
+                try? handle.close()
+                throw error
+            }
+            if rename(temporary, path) != 0 {
+                throw FileIOError(path: path, reason: String(cString: strerror(errno)))
+            }
+        } catch let error as FileIOError {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw FileIOError(path: path, reason: "write failed (disk full?): \(error.localizedDescription)")
+        }
+    }
+
+    /// Writes text as UTF-8, atomically.
+    public static func writeAtomically(_ text: String, to path: String) throws {
+        try writeAtomically(Data(text.utf8), to: path)
+    }
+}
+
+/// A file that could not be read or written, and why.
+public struct FileIOError: Error, Equatable, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "\(path): \(reason)" }
+}
+
+extension CaseFile {
+    /// Reads and validates a case file.
+    /// - Throws: `FileIOError` when the file cannot be read, `CaseFileError` when it is not a
+    ///   valid case file (every problem listed, each with its JSON path).
+    public static func read(from path: String, maxBytes: Int = FileIO.defaultMaxInputBytes) throws -> CaseFile {
+        let data = try FileIO.read(path, maxBytes: maxBytes)
+        return try CaseFile(jsonBytes: data, file: path)
+    }
+
+    /// Writes the case as pretty JSON, atomically.
+    public func write(to path: String) throws {
+        try FileIO.writeAtomically(jsonText(), to: path)
+    }
+}

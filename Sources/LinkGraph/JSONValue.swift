@@ -1,0 +1,123 @@
+/// A JSON value as read from or written to a file.
+///
+/// Objects keep their members in file order, so unknown fields of a case file are written back
+/// where they were. Numbers keep their source text when read, so a number survives a round trip
+/// byte for byte even where `Double` would round it.
+public enum JSONValue: Equatable, Sendable {
+    case null
+    case bool(Bool)
+    case number(JSONNumber)
+    case string(String)
+    case array([JSONValue])
+    case object(JSONObject)
+
+    /// The value's JSON type, as error messages name it.
+    public var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .number: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+
+    public var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    public var doubleValue: Double? {
+        if case .number(let n) = self { return n.doubleValue }
+        return nil
+    }
+
+    public var objectValue: JSONObject? {
+        if case .object(let o) = self { return o }
+        return nil
+    }
+
+    public var arrayValue: [JSONValue]? {
+        if case .array(let a) = self { return a }
+        return nil
+    }
+
+    public var boolValue: Bool? {
+        if case .bool(let b) = self { return b }
+        return nil
+    }
+}
+
+/// A JSON number: its value and the text it was written as.
+public struct JSONNumber: Equatable, Sendable {
+    /// The number's text in JSON syntax, e.g. `0.9`, `-3`, `1e-9`.
+    public let text: String
+
+    /// The number as a `Double` (infinite when out of range).
+    public var doubleValue: Double { Double(text) ?? .nan }
+
+    /// A number from its JSON text; the caller guarantees the syntax.
+    public init(text: String) { self.text = text }
+
+    /// A number from a `Double`, written in the shortest form that reads back the same.
+    /// Integral values within 2^53 are written without a fraction.
+    public init(_ value: Double) {
+        if value.isFinite, value == value.rounded(), abs(value) < 9_007_199_254_740_992 {
+            text = String(Int64(value))
+        } else {
+            text = "\(value)"
+        }
+    }
+
+    public init(_ value: Int) { text = String(value) }
+
+    /// Equal when the values are equal (`1.0` and `1` are the same number).
+    public static func == (lhs: JSONNumber, rhs: JSONNumber) -> Bool {
+        lhs.text == rhs.text || lhs.doubleValue == rhs.doubleValue
+    }
+}
+
+/// A JSON object with its members in order. Looking a key up is O(n); case-file objects are
+/// small. A repeated key keeps its last value, as most JSON readers do.
+public struct JSONObject: Equatable, Sendable, Sequence, ExpressibleByDictionaryLiteral {
+    public private(set) var members: [(key: String, value: JSONValue)]
+
+    public init() { members = [] }
+
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        members = []
+        for (key, value) in elements { self[key] = value }
+    }
+
+    public init(_ members: [(String, JSONValue)]) {
+        self.members = []
+        for (key, value) in members { self[key] = value }
+    }
+
+    public subscript(key: String) -> JSONValue? {
+        get { members.last(where: { $0.key == key })?.value }
+        set {
+            if let index = members.firstIndex(where: { $0.key == key }) {
+                if let newValue { members[index].value = newValue } else { members.remove(at: index) }
+            } else if let newValue {
+                members.append((key, newValue))
+            }
+        }
+    }
+
+    public var keys: [String] { members.map(\.key) }
+    public var isEmpty: Bool { members.isEmpty }
+    public var count: Int { members.count }
+
+    public func makeIterator() -> IndexingIterator<[(key: String, value: JSONValue)]> {
+        members.makeIterator()
+    }
+
+    /// Equal when both have the same keys with equal values, in any order.
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        guard lhs.members.count == rhs.members.count else { return false }
+        for (key, value) in lhs.members where rhs[key] != value { return false }
+        return true
+    }
+}
