@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "LinkGraphAlgorithms", targets: ["LinkGraphAlgorithms"]),
         .library(name: "LinkGraphFormats", targets: ["LinkGraphFormats"]),
         .library(name: "LinkGraphGraphviz", targets: ["LinkGraphGraphviz"]),
+        .library(name: "LinkGraphPlugin", targets: ["LinkGraphPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,6 +33,8 @@ let package = Package(
         .target(name: "LinkGraphFormats", dependencies: ["LinkGraph"]),
         // Layout and rendering through the Graphviz C API; DOT parsing through cgraph.
         .target(name: "LinkGraphGraphviz", dependencies: ["CGraphviz", "LinkGraphFormats"]),
+        // The extractor contract, the registry and the out-of-binary loaders.
+        .target(name: "LinkGraphPlugin", dependencies: ["LinkGraph"]),
         .testTarget(name: "LinkGraphTests", dependencies: ["LinkGraph"]),
         .testTarget(name: "LinkGraphGraphvizTests", dependencies: ["LinkGraphGraphviz", "LinkGraphFormats"]),
         .testTarget(name: "LinkGraphAlgorithmsTests", dependencies: ["LinkGraphAlgorithms"]),
