@@ -33,6 +33,8 @@ let package = Package(
         .target(name: "LinkGraphFormats", dependencies: ["LinkGraph"]),
         // Layout and rendering through the Graphviz C API; DOT parsing through cgraph.
         .target(name: "LinkGraphGraphviz", dependencies: ["CGraphviz", "LinkGraphFormats"]),
+        // Influence, defection and full views of a case as a drawing.
+        .target(name: "LinkGraphViews", dependencies: ["LinkGraph", "LinkGraphFormats"]),
         // The extractor contract, the registry and the out-of-binary loaders.
         .target(name: "LinkGraphPlugin", dependencies: ["LinkGraph"]),
         .testTarget(name: "LinkGraphTests", dependencies: ["LinkGraph"]),

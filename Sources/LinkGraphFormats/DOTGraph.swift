@@ -29,9 +29,9 @@ public struct DOTGraph: Equatable, Sendable {
         name: String = "",
         isDirected: Bool = true,
         isStrict: Bool = false,
-        attributes: DOTAttributes = [],
-        nodeDefaults: DOTAttributes = [],
-        edgeDefaults: DOTAttributes = [],
+        attributes: DOTAttributes = [:],
+        nodeDefaults: DOTAttributes = [:],
+        edgeDefaults: DOTAttributes = [:],
         nodes: [DOTNode] = [],
         edges: [DOTEdge] = [],
         subgraphs: [DOTSubgraph] = []
@@ -61,9 +61,9 @@ public struct DOTSubgraph: Equatable, Sendable {
 
     public init(
         name: String,
-        attributes: DOTAttributes = [],
-        nodeDefaults: DOTAttributes = [],
-        edgeDefaults: DOTAttributes = [],
+        attributes: DOTAttributes = [:],
+        nodeDefaults: DOTAttributes = [:],
+        edgeDefaults: DOTAttributes = [:],
         nodes: [DOTNode] = [],
         edges: [DOTEdge] = [],
         subgraphs: [DOTSubgraph] = []
@@ -83,7 +83,7 @@ public struct DOTNode: Equatable, Sendable {
     public var id: String
     public var attributes: DOTAttributes
 
-    public init(_ id: String, attributes: DOTAttributes = []) {
+    public init(_ id: String, attributes: DOTAttributes = [:]) {
         self.id = id
         self.attributes = attributes
     }
@@ -95,7 +95,7 @@ public struct DOTEdge: Equatable, Sendable {
     public var target: String
     public var attributes: DOTAttributes
 
-    public init(_ source: String, _ target: String, attributes: DOTAttributes = []) {
+    public init(_ source: String, _ target: String, attributes: DOTAttributes = [:]) {
         self.source = source
         self.target = target
         self.attributes = attributes
@@ -121,10 +121,10 @@ public enum DOTValue: Equatable, Sendable, ExpressibleByStringLiteral {
 
 /// An ordered list of attributes. Setting a name that is already present replaces its value
 /// in place, so order stays stable.
-public struct DOTAttributes: Equatable, Sendable, ExpressibleByArrayLiteral, Sequence {
+public struct DOTAttributes: Equatable, Sendable, ExpressibleByDictionaryLiteral, Sequence {
     public private(set) var entries: [(name: String, value: DOTValue)]
 
-    public init(arrayLiteral elements: (String, DOTValue)...) {
+    public init(dictionaryLiteral elements: (String, DOTValue)...) {
         entries = []
         for (name, value) in elements { self[name] = value }
     }

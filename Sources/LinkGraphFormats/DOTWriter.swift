@@ -1,0 +1,107 @@
+/// Writes a `DOTGraph` as DOT text (the Graphviz language), byte for byte the same for the
+/// same graph.
+///
+/// Every identifier and value is written as a double-quoted string, so DOT keywords
+/// (`node`, `graph`, `strict`, ...), empty strings, punctuation and any script are safe.
+/// Inside quotes cgraph treats only `\"` (a quote) and backslash-newline (a line
+/// continuation) specially; `DOTWriter.quote` escapes those so the text cgraph reads back is
+/// the string given. HTML-like values are written between `<` and `>` as they are.
+/// - Complexity: O(size of the output).
+///
+/// ## References
+/// - The DOT language: <https://graphviz.org/doc/info/lang.html>
+public enum DOTWriter {
+    /// The DOT text of `graph`, ending with a newline.
+    public static func write(_ graph: DOTGraph) -> String {
+        var out = ""
+        if graph.isStrict { out += "strict " }
+        out += graph.isDirected ? "digraph " : "graph "
+        if !graph.name.isEmpty { out += quote(graph.name) + " " }
+        out += "{\n"
+        let edgeOperator = graph.isDirected ? " -> " : " -- "
+        writeBody(
+            attributes: graph.attributes, nodeDefaults: graph.nodeDefaults, edgeDefaults: graph.edgeDefaults,
+            nodes: graph.nodes, edges: graph.edges, subgraphs: graph.subgraphs,
+            edgeOperator: edgeOperator, indent: "\t", into: &out)
+        out += "}\n"
+        return out
+    }
+
+    private static func writeBody(
+        attributes: DOTAttributes, nodeDefaults: DOTAttributes, edgeDefaults: DOTAttributes,
+        nodes: [DOTNode], edges: [DOTEdge], subgraphs: [DOTSubgraph], edgeOperator: String, indent: String,
+        into out: inout String
+    ) {
+        for (name, value) in attributes {
+            out += indent + quote(name) + "=" + format(value) + ";\n"
+        }
+        if !nodeDefaults.isEmpty { out += indent + "node" + attributeList(nodeDefaults) + ";\n" }
+        if !edgeDefaults.isEmpty { out += indent + "edge" + attributeList(edgeDefaults) + ";\n" }
+        for subgraph in subgraphs {
+            out += indent + "subgraph " + quote(subgraph.name) + " {\n"
+            writeBody(
+                attributes: subgraph.attributes, nodeDefaults: subgraph.nodeDefaults,
+                edgeDefaults: subgraph.edgeDefaults, nodes: subgraph.nodes, edges: subgraph.edges,
+                subgraphs: subgraph.subgraphs, edgeOperator: edgeOperator, indent: indent + "\t", into: &out)
+            out += indent + "}\n"
+        }
+        for node in nodes {
+            out += indent + quote(node.id) + attributeList(node.attributes) + ";\n"
+        }
+        for edge in edges {
+            out += indent + quote(edge.source) + edgeOperator + quote(edge.target) + attributeList(edge.attributes) + ";\n"
+        }
+    }
+
+    private static func attributeList(_ attributes: DOTAttributes) -> String {
+        if attributes.isEmpty { return "" }
+        return " [" + attributes.map { quote($0.name) + "=" + format($0.value) }.joined(separator: ", ") + "]"
+    }
+
+    /// A value as DOT: a quoted string, or `<...>` for an HTML-like label.
+    public static func format(_ value: DOTValue) -> String {
+        switch value {
+        case .plain(let text): return quote(text)
+        case .html(let html): return "<" + html + ">"
+        }
+    }
+
+    /// `text` as a double-quoted DOT string that cgraph reads back as `text`.
+    ///
+    /// `"` becomes `\"`. A backslash is kept, except that one standing before a quote, before
+    /// a newline or at the very end is doubled so it cannot escape what follows; cgraph then
+    /// reads such a backslash as two. NUL, which C strings cannot hold, becomes U+FFFD.
+    public static func quote(_ text: String) -> String {
+        var out = "\""
+        let scalars = Array(text.unicodeScalars)
+        for (i, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "\"":
+                out += "\\\""
+            case "\\":
+                let next = i + 1 < scalars.count ? scalars[i + 1] : nil
+                out += (next == nil || next == "\"" || next == "\n" || next == "\r") ? "\\\\" : "\\"
+            case "\0":
+                out += "\u{FFFD}"
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// `text` as a Graphviz escString for a plain `label`, `xlabel`, `tooltip` or
+    /// `headlabel`: backslashes doubled and line breaks as `\n`, so Graphviz shows `text`
+    /// exactly (without this, `\N`, `\G` or `\l` in a name would be expanded).
+    public static func escapeLabel(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\n", "\r": out += "\\n"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
