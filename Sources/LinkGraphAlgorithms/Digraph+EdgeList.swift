@@ -1,0 +1,183 @@
+import Foundation
+
+extension Digraph {
+    /// Reads an edge list file: one edge `u v` or `u v w` per line, tokens separated by
+    /// spaces or tabs, `#` starting a comment. A line with a single token declares an
+    /// isolated vertex. Vertices are numbered in order of first appearance, and their
+    /// tokens become their labels.
+    /// - Parameters:
+    ///   - path: The file.
+    ///   - directed: Whether `u v` is an arc u → v (else an undirected edge).
+    /// - Throws: `AlgorithmError.edgeListSyntax` naming the file and line for a line with
+    ///   more than three tokens, a weight that is not a number, or a weight column present
+    ///   on some edge lines and missing on others; `invalidArgument` when the file cannot
+    ///   be read.
+    /// - Complexity: O(bytes + V + E).
+    public init(edgeListAt path: String, directed: Bool) throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw AlgorithmError.invalidArgument("cannot read the edge list '\(path)'")
+        }
+        try self.init(edgeListBytes: [UInt8](data), directed: directed, fileName: path)
+    }
+
+    /// Parses an edge list held in a string; see `init(edgeListAt:directed:)`.
+    public init(edgeList text: String, directed: Bool) throws {
+        try self.init(edgeListBytes: Array(text.utf8), directed: directed, fileName: nil)
+    }
+
+    init(edgeListBytes bytes: [UInt8], directed: Bool, fileName: String?) throws {
+        var reader = EdgeListReader()
+        try bytes.withUnsafeBufferPointer { try reader.read($0, fileName: fileName) }
+        let labels = reader.finishLabels()
+        var index: [String: Vertex] = [:]
+        index.reserveCapacity(labels.count)
+        for (i, l) in labels.enumerated() { index[l] = Vertex(i) }
+        self.init(
+            labels: labels, labelIndex: index, directed: directed,
+            weighting: reader.weighted == true ? .given : .unit,
+            edgeSources: reader.sources, edgeTargets: reader.targets,
+            edgeWeights: reader.weighted == true ? reader.weights : nil,
+            edgeRelations: nil, edgeAgainst: nil, edgeValidity: nil)
+    }
+
+    /// The graph as edge-list text that `init(edgeList:directed:)` reads back to an equal
+    /// graph (isolated vertices as one-token lines; labels must not contain blanks or `#`).
+    public func edgeListText() -> String {
+        var out = ""
+        var touched = [Bool](repeating: false, count: vertexCount)
+        for e in 0..<edgeCount {
+            let u = Int(edgeSources[e]), v = Int(edgeTargets[e])
+            touched[u] = true
+            touched[v] = true
+            out += labels[u] + " " + labels[v]
+            if let w = edgeWeights { out += " " + "\(w[e])" }
+            out += "\n"
+        }
+        for v in 0..<vertexCount where !touched[v] { out += labels[v] + "\n" }
+        return out
+    }
+}
+
+/// A byte-level edge-list tokenizer: canonical decimal tokens are interned through an
+/// array, anything else through a dictionary.
+struct EdgeListReader {
+    var sources: [Int32] = []
+    var targets: [Int32] = []
+    var weights: [Double] = []
+    var weighted: Bool?
+    var firstWeightLine = 0
+    // Interning
+    var intSlot: [Int32] = []  // number -> vertex + 1 (0 = absent)
+    var stringSlot: [String: Int32] = [:]
+    var intLabelOf: [Int] = []  // vertex -> number, or -1 for a string label
+    var stringLabels: [Int32: String] = [:]
+    var count: Int32 = 0
+
+    mutating func intern(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
+        let len = end - start
+        var canonical = len <= 9 && (len == 1 || p[start] != 48)
+        var value = 0
+        if canonical {
+            for i in start..<end {
+                let d = Int(p[i]) &- 48
+                if d < 0 || d > 9 { canonical = false; break }
+                value = value &* 10 &+ d
+            }
+        }
+        if canonical && value < 1 << 27 {
+            if value >= intSlot.count {
+                intSlot.append(contentsOf: repeatElement(0, count: Swift.max(value + 1, intSlot.count * 2) - intSlot.count))
+            }
+            let s = intSlot[value]
+            if s != 0 { return s - 1 }
+            let v = count
+            count += 1
+            intSlot[value] = v + 1
+            intLabelOf.append(value)
+            return v
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
+        if let v = stringSlot[text] { return v }
+        let v = count
+        count += 1
+        stringSlot[text] = v
+        intLabelOf.append(-1)
+        stringLabels[v] = text
+        return v
+    }
+
+    mutating func read(_ p: UnsafeBufferPointer<UInt8>, fileName: String?) throws {
+        let n = p.count
+        var i = 0
+        var line = 0
+        var starts = (0, 0, 0, 0)
+        var ends = (0, 0, 0, 0)
+        while i < n {
+            line += 1
+            var tokens = 0
+            // Tokenize one line.
+            while i < n && p[i] != 10 {
+                let c = p[i]
+                if c == 32 || c == 9 || c == 13 { i += 1; continue }
+                if c == 35 {  // '#': skip to end of line
+                    while i < n && p[i] != 10 { i += 1 }
+                    break
+                }
+                let s = i
+                while i < n {
+                    let d = p[i]
+                    if d == 32 || d == 9 || d == 13 || d == 10 || d == 35 { break }
+                    i += 1
+                }
+                switch tokens {
+                case 0: starts.0 = s; ends.0 = i
+                case 1: starts.1 = s; ends.1 = i
+                case 2: starts.2 = s; ends.2 = i
+                default: starts.3 = s; ends.3 = i
+                }
+                tokens += 1
+            }
+            i += 1  // newline
+            switch tokens {
+            case 0: continue
+            case 1: _ = intern(p, starts.0, ends.0)
+            case 2, 3:
+                let hasWeight = tokens == 3
+                if let w = weighted, w != hasWeight {
+                    throw AlgorithmError.edgeListSyntax(
+                        file: fileName, line: line,
+                        message: hasWeight
+                            ? "this edge has a weight but the edges before it have none; give every edge a weight or none"
+                            : "this edge has no weight but line \(firstWeightLine) has one; give every edge a weight or none")
+                }
+                if weighted == nil { weighted = hasWeight; firstWeightLine = line }
+                let u = intern(p, starts.0, ends.0)
+                let v = intern(p, starts.1, ends.1)
+                if hasWeight {
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: p[starts.2..<ends.2]), as: UTF8.self)
+                    guard let w = Double(text), !w.isNaN else {
+                        throw AlgorithmError.edgeListSyntax(
+                            file: fileName, line: line, message: "the weight '\(text)' is not a number")
+                    }
+                    weights.append(w)
+                }
+                sources.append(u)
+                targets.append(v)
+            default:
+                throw AlgorithmError.edgeListSyntax(
+                    file: fileName, line: line,
+                    message: "expected 'u v' or 'u v weight' but found \(tokens) fields")
+            }
+        }
+    }
+
+    func finishLabels() -> [String] {
+        var labels = [String]()
+        labels.reserveCapacity(Int(count))
+        for v in 0..<Int(count) {
+            let x = intLabelOf[v]
+            labels.append(x >= 0 ? String(x) : stringLabels[Int32(v)]!)
+        }
+        return labels
+    }
+}
