@@ -5,6 +5,7 @@ let package = Package(
     name: "LinkGraph",
     platforms: [.macOS(.v13)],
     products: [
+        .executable(name: "linkgraph", targets: ["linkgraph"]),
         .library(name: "LinkGraph", targets: ["LinkGraph"]),
         .library(name: "LinkGraphAlgorithms", targets: ["LinkGraphAlgorithms"]),
         .library(name: "LinkGraphFormats", targets: ["LinkGraphFormats"]),
@@ -37,7 +38,18 @@ let package = Package(
         .target(name: "LinkGraphViews", dependencies: ["LinkGraph", "LinkGraphFormats"]),
         // The extractor contract, the registry and the out-of-binary loaders.
         .target(name: "LinkGraphPlugin", dependencies: ["LinkGraph"]),
+        .executableTarget(
+            name: "linkgraph",
+            dependencies: [
+                "LinkGraph", "LinkGraphAlgorithms", "LinkGraphFormats", "LinkGraphGraphviz",
+                "LinkGraphViews", "LinkGraphPlugin",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "LinkGraphTests", dependencies: ["LinkGraph"]),
+        .testTarget(name: "LinkGraphCLITests", dependencies: ["linkgraph"]),
+        .testTarget(name: "LinkGraphFormatsTests", dependencies: ["LinkGraphFormats", "LinkGraphGraphviz"]),
+        .testTarget(name: "LinkGraphViewsTests", dependencies: ["LinkGraphViews", "LinkGraphGraphviz"]),
         .testTarget(name: "LinkGraphGraphvizTests", dependencies: ["LinkGraphGraphviz", "LinkGraphFormats"]),
         .testTarget(name: "LinkGraphAlgorithmsTests", dependencies: ["LinkGraphAlgorithms"]),
     ]

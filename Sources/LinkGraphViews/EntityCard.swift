@@ -1,3 +1,4 @@
+import Foundation
 import LinkGraph
 import LinkGraphFormats
 
@@ -7,11 +8,13 @@ enum EntityCard {
     /// The longest text shown on a card line; longer names are cut with an ellipsis (the
     /// tooltip keeps the whole name).
     static let maxLineLength = 60
+    /// The longest role shown under the name; the tooltip has the whole role.
+    static let maxRoleLength = 42
 
     static func html(for entity: Entity, highlighted: Bool) -> String {
         var rows = "<TR><TD><B>\(escape(entity.name))</B></TD></TR>"
         var subtitle = entity.kind.rawValue
-        if let role = entity.attribute("role"), !role.isEmpty { subtitle += " · " + role }
+        if let role = entity.attribute("role"), !role.isEmpty { subtitle += " · " + shortened(role, to: maxRoleLength) }
         rows += "<TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"#555555\">\(escape(subtitle))</FONT></TD></TR>"
         if highlighted {
             rows += "<TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"\(ViewStyle.defectorColour)\">switched sides</FONT></TD></TR>"
@@ -21,9 +24,18 @@ enum EntityCard {
 
     /// Escaped and shortened text for a card line.
     static func escape(_ text: String) -> String {
+        DOTHTML.escape(shortened(text, to: maxLineLength))
+    }
+
+    /// `text` on one line, cut at a word boundary with an ellipsis when longer than `limit`.
+    static func shortened(_ text: String, to limit: Int) -> String {
         let oneLine = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        let short = oneLine.count > maxLineLength ? String(oneLine.prefix(maxLineLength - 1)) + "…" : oneLine
-        return DOTHTML.escape(short)
+        guard oneLine.count > limit else { return oneLine }
+        var cut = String(oneLine.prefix(limit - 1))
+        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {
+            cut = String(cut[..<space])
+        }
+        return cut.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) + "…"
     }
 }
 

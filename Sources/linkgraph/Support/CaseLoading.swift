@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import LinkGraph
+
+/// Reads the case file a command was given, turning library errors into one clear message.
+enum CaseLoading {
+    /// Reads and validates a case file; the error names the file and every problem.
+    static func load(_ path: String) throws -> CaseFile {
+        try CaseFile.read(from: path)
+    }
+
+    /// The lower-cased extension of a path, without the dot.
+    static func fileExtension(_ path: String) -> String {
+        URL(fileURLWithPath: path).pathExtension.lowercased()
+    }
+
+    /// Whether the path names a DOT file (`.dot` or `.gv`).
+    static func isDOT(_ path: String) -> Bool {
+        ["dot", "gv"].contains(fileExtension(path))
+    }
+}
+
+/// Writes a command's output to a file (atomically) or to standard output.
+enum OutputWriter {
+    static func write(_ data: Data, to path: String?) throws {
+        if let path {
+            try FileIO.writeAtomically(data, to: path)
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+    }
+
+    static func write(_ text: String, to path: String?) throws {
+        try write(Data(text.utf8), to: path)
+    }
+}

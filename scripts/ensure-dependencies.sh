@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what LinkGraph needs to build and test on Debian, when it is missing:
+# the Graphviz C library and headers, the dot command (used by tests as a comparison),
+# pkg-config, and NetworkX for the reader checks. Safe to run again; installs nothing
+# that is already there. Needs root (or sudo) only when something is missing.
+set -euo pipefail
+
+need=()
+for pkg in libgraphviz-dev graphviz pkg-config; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing: ${need[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+if ! command -v swift >/dev/null 2>&1; then
+  if [ -x /opt/swift/usr/bin/swift ]; then
+    export PATH="/opt/swift/usr/bin:$PATH"
+  else
+    echo "error: the Swift toolchain (6.0 or later) is not installed: see https://www.swift.org/install/linux/" >&2
+    exit 1
+  fi
+fi
+
+if command -v python3 >/dev/null 2>&1 && ! python3 -c "import networkx" >/dev/null 2>&1; then
+  echo "installing: networkx (python)" >&2
+  python3 -m pip install -q networkx >/dev/null 2>&1 || echo "warning: could not install networkx; the reader checks will be skipped" >&2
+fi

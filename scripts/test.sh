@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs every test: installs what is missing, then the Swift test suite (which builds the
+# example plug-ins and runs the CLI end to end).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/ensure-dependencies.sh
+swift build --build-tests
+swift test --skip-build --parallel --num-workers 2 "$@"
