@@ -83,10 +83,12 @@ public struct ExtractedRelation: Equatable, Sendable {
     /// Byte spans of the document that support the relation.
     public var evidence: [Span]
     public var attributes: JSONObject
+    /// An explicit weight (a table's `weight` column); nil means the case-file default, 1.
+    public var weight: Double?
 
     public init(
         source: String, target: String, kind: RelationKind, confidence: Double = 1, from: PartialDate? = nil,
-        until: PartialDate? = nil, evidence: [Span] = [], attributes: JSONObject = [:]
+        until: PartialDate? = nil, evidence: [Span] = [], attributes: JSONObject = [:], weight: Double? = nil
     ) {
         self.source = source
         self.target = target
@@ -96,6 +98,7 @@ public struct ExtractedRelation: Equatable, Sendable {
         self.until = until
         self.evidence = evidence
         self.attributes = attributes
+        self.weight = weight
     }
 }
 

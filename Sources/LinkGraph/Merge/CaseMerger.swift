@@ -1,0 +1,350 @@
+/// Merges case files (and extractions turned into case-file fragments) into one case, with one
+/// entity per real-world thing.
+///
+/// The **base** case (the first, or the existing case file) is the user's: its documents,
+/// entities and relations keep their ids, names, kinds, attributes, confidences and order.
+/// Merging only adds: new documents, new entities and relations (at the end, in the order
+/// met), new aliases, attribute keys the base lacks, dates and weights the base lacks,
+/// evidence and provenance.
+///
+/// - Entities are matched with `EntityResolver` (id, normalized name or alias, acronym,
+///   surname). A matched entity gains the incoming names its key set lacks as aliases.
+///   An unmatched one is added with its own id when free (case files), else a unique slug of
+///   its name.
+/// - Relations are the same when source, target and kind are (either direction for symmetric
+///   kinds or `directed: false`). Evidence is accumulated without duplicates.
+/// - **Provenance**: entities and relations carry an unknown field `"provenance"`, a list of
+///   contributions `{"document": .., "extractor": .., "confidence": ..}` (entities also
+///   `"mentions"`). Contributions are kept without duplicates; an incoming relation without
+///   provenance counts as one contribution named after `contributor` (e.g. its file name).
+/// - **Confidence** of a relation is the noisy-or `1 − Π(1 − cᵢ)` of its distinct contributions,
+///   recomputed when a new contribution arrives, unless the relation's confidence differs from
+///   the noisy-or of its recorded provenance: then a person set it (a base relation without
+///   provenance, or one edited by hand) and it is left as it is. Merging the same contributions
+///   again changes nothing.
+/// - **Suppressed**: a case's top-level `"suppressed"` field,
+///   `{"entities": ["id or name", ...], "relations": [{"source": .., "target": .., "kind": ..}]}`,
+///   lists what the user deleted. An incoming entity resolving to a suppressed id or name is
+///   dropped with its relations; a relation with a suppressed (source, target, kind) is dropped.
+///   Lists from merged cases are united into the result.
+/// - A relation whose two ends resolve to the same entity only because of resolution (its
+///   ends had different ids) is dropped.
+public struct CaseMerger: Sendable {
+    /// The case so far.
+    public private(set) var caseFile: CaseFile
+
+    private var resolver = EntityResolver()
+    private var entityIndex: [String: Int] = [:]
+    private var relationIndex: [RelationKey: Int] = [:]
+    private var suppressedRelations: Set<RelationKey> = []
+    private var documentIDs: Set<String> = []
+
+    /// Starts from a base case, kept as it is.
+    public init(base: CaseFile = CaseFile()) {
+        caseFile = base
+        for (i, entity) in base.entities.enumerated() where entityIndex[entity.id] == nil {
+            entityIndex[entity.id] = i
+        }
+        resolver.add(base.entities)
+        for (i, relation) in base.relations.enumerated() where relationIndex[RelationKey(relation)] == nil {
+            relationIndex[RelationKey(relation)] = i
+        }
+        documentIDs = Set(base.documents.map(\.id))
+        applySuppressed(Suppressed(base.unknownFields["suppressed"]))
+    }
+
+    /// Merges several cases: the first is the base, the others are merged into it in order.
+    /// - Parameter contributors: A name per case (its file name) for relations without provenance.
+    public static func merge(_ cases: [CaseFile], contributors: [String]? = nil) -> CaseFile {
+        guard let first = cases.first else { return CaseFile() }
+        var merger = CaseMerger(base: first)
+        for (i, other) in cases.enumerated().dropFirst() {
+            merger.merge(other, contributor: contributors?[i])
+        }
+        return merger.caseFile
+    }
+
+    /// Merges one case into the result.
+    /// - Parameters:
+    ///   - incoming: The case to add.
+    ///   - contributor: Names the contribution of relations that carry no provenance.
+    ///   - matchIDs: Whether an incoming id equal to a known id means the same entity (true for
+    ///     case files; false for fragments whose ids were made up from names).
+    /// - Returns: What happened, for a summary.
+    @discardableResult
+    public mutating func merge(_ incoming: CaseFile, contributor: String? = nil, matchIDs: Bool = true) -> MergeReport {
+        var report = MergeReport()
+        applySuppressed(Suppressed(incoming.unknownFields["suppressed"]))
+
+        // Documents: by id; the base's version of a document wins.
+        for document in incoming.documents where !documentIDs.contains(document.id) {
+            documentIDs.insert(document.id)
+            caseFile.documents.append(document)
+        }
+
+        // Entities.
+        var mapping: [String: String] = [:]
+        for entity in incoming.entities {
+            guard mapping[entity.id] == nil else { continue }
+            switch resolver.resolve(id: entity.id, names: entity.allNames, kind: entity.kind, matchID: matchIDs) {
+            case .suppressed:
+                report.suppressedEntities.append(entity.id)
+            case .entity(let id):
+                mapping[entity.id] = id
+                absorb(entity, into: id)
+                report.mergedEntities += 1
+            case .none:
+                let id = NameNormalizer.unique(matchIDs ? entity.id : NameNormalizer.slug(entity.name)) {
+                    resolver.contains(id: $0)
+                }
+                var added = entity
+                added.id = id
+                added.aliases = Self.distinctNames(entity.aliases, excluding: [entity.name])
+                entityIndex[id] = caseFile.entities.count
+                caseFile.entities.append(added)
+                resolver.add(id: id, names: added.allNames, kind: added.kind)
+                mapping[entity.id] = id
+                report.addedEntities += 1
+            }
+        }
+
+        // Relations.
+        for relation in incoming.relations {
+            guard let source = mapping[relation.source], let target = mapping[relation.target] else {
+                report.suppressedRelations += 1
+                continue
+            }
+            if source == target && relation.source != relation.target {
+                report.droppedSelfLoops += 1
+                continue
+            }
+            var mapped = relation
+            mapped.source = source
+            mapped.target = target
+            let key = RelationKey(mapped)
+            if suppressedRelations.contains(key) {
+                report.suppressedRelations += 1
+                continue
+            }
+            var contributions = Provenance.entries(of: mapped.unknownFields)
+            if contributions.isEmpty {
+                var entry: JSONObject = [:]
+                if let contributor { entry["source"] = .string(contributor) }
+                entry["confidence"] = .number(JSONNumber(mapped.effectiveConfidence))
+                contributions = [entry]
+            }
+            if let index = relationIndex[key] {
+                absorb(mapped, contributions: contributions, into: index)
+                report.mergedRelations += 1
+            } else {
+                mapped.unknownFields["provenance"] = .array(contributions.map(JSONValue.object))
+                mapped.evidence = Self.distinctEvidence(mapped.evidence)
+                relationIndex[key] = caseFile.relations.count
+                caseFile.relations.append(mapped)
+                report.addedRelations += 1
+            }
+        }
+        return report
+    }
+
+    // MARK: Absorbing into what is there
+
+    private mutating func absorb(_ entity: Entity, into id: String) {
+        guard let index = entityIndex[id] else { return }
+        var target = caseFile.entities[index]
+        let known = Set(target.allNames.map(NameNormalizer.key))
+        var seen = known
+        for name in entity.allNames {
+            let key = NameNormalizer.key(name)
+            guard !key.isEmpty, !seen.contains(key) else { continue }
+            seen.insert(key)
+            target.aliases.append(name)
+        }
+        for (key, value) in entity.attributes where target.attributes[key] == nil { target.attributes[key] = value }
+        for (key, value) in entity.unknownFields where key != "provenance" && target.unknownFields[key] == nil {
+            target.unknownFields[key] = value
+        }
+        let provenance = Provenance.union(
+            Provenance.entries(of: target.unknownFields), Provenance.entries(of: entity.unknownFields))
+        if !provenance.isEmpty { target.unknownFields["provenance"] = .array(provenance.map(JSONValue.object)) }
+        caseFile.entities[index] = target
+        resolver.add(id: id, names: target.allNames, kind: target.kind)
+    }
+
+    private mutating func absorb(_ relation: Relation, contributions: [JSONObject], into index: Int) {
+        var target = caseFile.relations[index]
+        let before = Provenance.entries(of: target.unknownFields)
+        let after = Provenance.union(before, contributions)
+        if after.count > before.count {
+            if Provenance.isMachineSet(confidence: target.confidence, before) {
+                let combined = Provenance.noisyOr(after)
+                target.confidence = combined == 1 && target.confidence == nil ? nil : combined
+            }
+            target.unknownFields["provenance"] = .array(after.map(JSONValue.object))
+        }
+        target.evidence = Self.distinctEvidence(target.evidence + relation.evidence)
+        if target.from == nil { target.from = relation.from }
+        if target.until == nil { target.until = relation.until }
+        if target.weight == nil { target.weight = relation.weight }
+        for (key, value) in relation.attributes where target.attributes[key] == nil { target.attributes[key] = value }
+        caseFile.relations[index] = target
+    }
+
+    // MARK: Suppressed
+
+    private mutating func applySuppressed(_ suppressed: Suppressed) {
+        guard !suppressed.isEmpty else { return }
+        for name in suppressed.entities {
+            let tombstoneID = "\u{1}suppressed:" + name
+            resolver.add(id: tombstoneID, names: [name], kind: .other, tombstone: true)
+            // A suppressed id also matches by id.
+            if !resolver.contains(id: name) { resolver.add(id: name, names: [], kind: .other, tombstone: true) }
+        }
+        for relation in suppressed.relations { suppressedRelations.insert(relation) }
+        var merged = Suppressed(caseFile.unknownFields["suppressed"])
+        merged.formUnion(suppressed)
+        caseFile.unknownFields["suppressed"] = merged.jsonValue()
+    }
+
+    static func distinctNames(_ names: [String], excluding: [String]) -> [String] {
+        var seen = Set(excluding.map(NameNormalizer.key))
+        var out: [String] = []
+        for name in names {
+            let key = NameNormalizer.key(name)
+            if key.isEmpty || seen.contains(key) { continue }
+            seen.insert(key)
+            out.append(name)
+        }
+        return out
+    }
+
+    static func distinctEvidence(_ evidence: [Evidence]) -> [Evidence] {
+        var seen: Set<String> = []
+        return evidence.filter { item in
+            let key = item.start != nil ? "\(item.document)\u{0}\(item.start!)\u{0}\(item.end ?? -1)"
+                : "\(item.document)\u{0}\(item.text ?? "")"
+            return seen.insert(key).inserted
+        }
+    }
+}
+
+/// What a merge did.
+public struct MergeReport: Equatable, Sendable {
+    public var addedEntities = 0
+    public var mergedEntities = 0
+    /// Incoming entity ids dropped because they resolve to a suppressed entity.
+    public var suppressedEntities: [String] = []
+    public var addedRelations = 0
+    public var mergedRelations = 0
+    /// Relations dropped as suppressed, or because an end was suppressed.
+    public var suppressedRelations = 0
+    /// Relations dropped because resolution joined their two ends into one entity.
+    public var droppedSelfLoops = 0
+
+    public init() {}
+}
+
+/// The identity of a relation for deduplication: source, target and kind, with the ends in a
+/// fixed order for symmetric kinds and undirected relations.
+public struct RelationKey: Hashable, Sendable {
+    public let source: String
+    public let target: String
+    public let kind: RelationKind
+
+    public init(source: String, target: String, kind: RelationKind, directed: Bool) {
+        if !directed && target < source {
+            self.source = target
+            self.target = source
+        } else {
+            self.source = source
+            self.target = target
+        }
+        self.kind = kind
+    }
+
+    public init(_ relation: Relation) {
+        self.init(source: relation.source, target: relation.target, kind: relation.kind, directed: relation.isDirected)
+    }
+}
+
+/// The `"provenance"` field of entities and relations: who contributed what.
+public enum Provenance {
+    /// The contributions recorded in an element's unknown fields.
+    public static func entries(of fields: JSONObject) -> [JSONObject] {
+        fields["provenance"]?.arrayValue?.compactMap(\.objectValue) ?? []
+    }
+
+    /// The identity of a contribution: everything but its confidence and mentions.
+    static func identity(_ entry: JSONObject) -> JSONObject {
+        var id = entry
+        id["confidence"] = nil
+        id["mentions"] = nil
+        return id
+    }
+
+    /// `a` followed by the entries of `b` whose identity `a` lacks.
+    public static func union(_ a: [JSONObject], _ b: [JSONObject]) -> [JSONObject] {
+        var out = a
+        var seen = a.map(identity)
+        for entry in b where !seen.contains(identity(entry)) {
+            seen.append(identity(entry))
+            out.append(entry)
+        }
+        return out
+    }
+
+    /// `1 − Π(1 − cᵢ)` over the contributions' confidences (1 when absent); 0 for none.
+    public static func noisyOr(_ entries: [JSONObject]) -> Double {
+        var miss = 1.0
+        for entry in entries {
+            let c = min(max(entry["confidence"]?.doubleValue ?? 1, 0), 1)
+            miss *= 1 - c
+        }
+        return 1 - miss
+    }
+
+    /// Whether `confidence` is what the contributions give, i.e. not set by hand.
+    static func isMachineSet(confidence: Double?, _ entries: [JSONObject]) -> Bool {
+        guard !entries.isEmpty else { return false }
+        return abs((confidence ?? 1) - noisyOr(entries)) < 1e-9
+    }
+}
+
+/// The `"suppressed"` top-level field: entities (ids or names) and relations the user deleted.
+struct Suppressed {
+    var entities: [String] = []
+    var relations: [RelationKey] = []
+    var relationValues: [JSONValue] = []
+
+    var isEmpty: Bool { entities.isEmpty && relations.isEmpty }
+
+    init(_ value: JSONValue?) {
+        guard let object = value?.objectValue else { return }
+        for item in object["entities"]?.arrayValue ?? [] {
+            if let name = item.stringValue, !name.isEmpty { entities.append(name) }
+        }
+        for item in object["relations"]?.arrayValue ?? [] {
+            guard let relation = item.objectValue, let source = relation["source"]?.stringValue,
+                let target = relation["target"]?.stringValue, let kind = relation["kind"]?.stringValue
+            else { continue }
+            let kindValue = RelationKind(kind)
+            relations.append(RelationKey(source: source, target: target, kind: kindValue, directed: !kindValue.isSymmetric))
+            relationValues.append(item)
+        }
+    }
+
+    mutating func formUnion(_ other: Suppressed) {
+        for name in other.entities where !entities.contains(name) { entities.append(name) }
+        for (key, value) in zip(other.relations, other.relationValues) where !relations.contains(key) {
+            relations.append(key)
+            relationValues.append(value)
+        }
+    }
+
+    func jsonValue() -> JSONValue {
+        var object: JSONObject = [:]
+        object["entities"] = .array(entities.map(JSONValue.string))
+        object["relations"] = .array(relationValues)
+        return .object(object)
+    }
+}

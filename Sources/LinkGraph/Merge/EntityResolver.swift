@@ -1,0 +1,137 @@
+/// Decides which known entity a new mention names, if any. One entity per real-world thing.
+///
+/// Rules, in order; the first that gives an answer wins:
+/// 1. **Id**: the same id (only when ids are meaningful, as in case files).
+/// 2. **Name**: a name or alias with the same `NameNormalizer.key` as a known name or alias.
+///    Among several, one of the same kind is preferred, then one of kind `other`, then the first.
+/// 3. **Acronym**: a name written as an acronym ("PMF") equal to the initials of exactly one
+///    known multiword name ("Popular Mobilization Forces"), or the other way round.
+/// 4. **Surname**: a one-word name of a person (or of kind `other`) equal to the last word of
+///    exactly one known person's name ("Soleimani" → "Qassem Soleimani"), or the other way round.
+///
+/// Acronyms and surnames must be unambiguous: two candidates give no match. The resolver is
+/// incremental: `add` makes an entity known at once, so mentions later in the same batch
+/// resolve to it. Entries may be tombstones (suppressed entities): resolving to one means
+/// "drop this mention"; on a name tie a tombstone wins.
+public struct EntityResolver: Sendable {
+    /// What a mention resolved to.
+    public enum Resolution: Equatable, Sendable {
+        /// A known entity, by its id.
+        case entity(String)
+        /// A suppressed entity: the mention is to be dropped.
+        case suppressed(String)
+        /// Nothing known: a new entity.
+        case none
+    }
+
+    struct Entry {
+        let id: String
+        let kind: EntityKind
+        let isTombstone: Bool
+    }
+
+    private var entries: [Entry] = []
+    private var byID: [String: Int] = [:]
+    private var byKey: [String: [Int]] = [:]
+    /// Entries with a name written as an acronym, by that acronym's key.
+    private var byAcronymName: [String: Set<Int>] = [:]
+    /// Entries with a multiword name, by each of the name's acronyms.
+    private var byInitials: [String: Set<Int>] = [:]
+    /// Person entries, by the last word of a multiword name.
+    private var bySurname: [String: Set<Int>] = [:]
+    /// Person-like entries with a one-word name, by that word.
+    private var bySingleWord: [String: Set<Int>] = [:]
+
+    public init() {}
+
+    /// Makes an entity known (or a suppressed one, when `tombstone`), with all its names.
+    /// Adding more names to a known id later extends it.
+    public mutating func add(id: String, names: [String], kind: EntityKind, tombstone: Bool = false) {
+        let index: Int
+        if let known = byID[id] {
+            index = known
+        } else {
+            index = entries.count
+            entries.append(Entry(id: id, kind: kind, isTombstone: tombstone))
+            byID[id] = index
+        }
+        for name in names {
+            let key = NameNormalizer.key(name)
+            guard !key.isEmpty else { continue }
+            if !(byKey[key]?.contains(index) ?? false) { byKey[key, default: []].append(index) }
+            // Tombstones match by id and by name only, never by acronym or surname.
+            if entries[index].isTombstone { continue }
+            if NameNormalizer.looksLikeAcronym(name) { byAcronymName[key, default: []].insert(index) }
+            for acronym in NameNormalizer.acronyms(of: name) { byInitials[acronym, default: []].insert(index) }
+            if kind == .person, let surname = NameNormalizer.lastToken(of: name) {
+                bySurname[surname, default: []].insert(index)
+            }
+            if kind == .person || kind == .other, !key.contains(" ") { bySingleWord[key, default: []].insert(index) }
+        }
+    }
+
+    /// Adds every entity of a case.
+    public mutating func add(_ entities: [Entity]) {
+        for entity in entities { add(id: entity.id, names: entity.allNames, kind: entity.kind) }
+    }
+
+    /// Whether an id is known (as an entity or a tombstone).
+    public func contains(id: String) -> Bool { byID[id] != nil }
+
+    /// The entity a mention names.
+    /// - Parameters:
+    ///   - id: The mention's id, used only when `matchID` is true.
+    ///   - names: Its name and aliases.
+    ///   - kind: Its kind.
+    /// - Complexity: O(total length of the names) plus the candidates found.
+    public func resolve(id: String?, names: [String], kind: EntityKind, matchID: Bool) -> Resolution {
+        if matchID, let id, let index = byID[id] { return resolution(index) }
+
+        // 2. Same key.
+        var candidates: [Int] = []
+        for name in names {
+            for index in byKey[NameNormalizer.key(name)] ?? [] where !candidates.contains(index) {
+                candidates.append(index)
+            }
+        }
+        if !candidates.isEmpty {
+            if let tombstone = candidates.first(where: { entries[$0].isTombstone }) { return resolution(tombstone) }
+            let best = candidates.first { entries[$0].kind == kind }
+                ?? candidates.first { entries[$0].kind == .other || kind == .other }
+                ?? candidates.sorted()[0]
+            return resolution(best)
+        }
+
+        // 3. Acronyms, both ways.
+        var acronymMatches: Set<Int> = []
+        for name in names {
+            if NameNormalizer.looksLikeAcronym(name) {
+                acronymMatches.formUnion(byInitials[NameNormalizer.key(name).replacingSpaces()] ?? [])
+            }
+            for acronym in NameNormalizer.acronyms(of: name) { acronymMatches.formUnion(byAcronymName[acronym] ?? []) }
+        }
+        if acronymMatches.count == 1 { return resolution(acronymMatches.first!) }
+
+        // 4. Surnames, both ways.
+        guard kind == .person || kind == .other else { return .none }
+        var surnameMatches: Set<Int> = []
+        for name in names {
+            let key = NameNormalizer.key(name)
+            if !key.isEmpty, !key.contains(" ") { surnameMatches.formUnion(bySurname[key] ?? []) }
+            if kind == .person, let surname = NameNormalizer.lastToken(of: name) {
+                surnameMatches.formUnion(bySingleWord[surname] ?? [])
+            }
+        }
+        if surnameMatches.count == 1 { return resolution(surnameMatches.first!) }
+        return .none
+    }
+
+    private func resolution(_ index: Int) -> Resolution {
+        entries[index].isTombstone ? .suppressed(entries[index].id) : .entity(entries[index].id)
+    }
+}
+
+extension String {
+    /// The string without spaces ("u s" → "us"), for acronym keys.
+    fileprivate func replacingSpaces() -> String { String(filter { $0 != " " }) }
+}

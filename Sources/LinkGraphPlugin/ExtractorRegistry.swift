@@ -1,0 +1,72 @@
+import Foundation
+import LinkGraph
+
+/// The extractors of one run: the built-ins and the plug-ins loaded for it, with their origins.
+///
+/// An immutable value, built per run (there is no global registry): the CLI builds one from
+/// the compiled-in extractors plus `--plugin` and `--plugin-exec`, and tests build their own.
+public struct ExtractorRegistry: Sendable {
+    /// Every extractor, in the order given.
+    public let extractors: [any Extractor]
+
+    /// - Throws: `PluginError.duplicateName` when two extractors share a name.
+    public init(_ extractors: [any Extractor]) throws {
+        var seen: Set<String> = []
+        for extractor in extractors where !seen.insert(extractor.description.name).inserted {
+            throw PluginError.duplicateName(extractor.description.name)
+        }
+        self.extractors = extractors
+    }
+
+    /// The extractors' names, in order.
+    public var names: [String] { extractors.map(\.description.name) }
+
+    /// The extractor named `name`.
+    /// - Throws: `PluginError.unknownExtractor` listing the names there are.
+    public func extractor(named name: String) throws -> any Extractor {
+        guard let found = extractors.first(where: { $0.description.name == name }) else {
+            throw PluginError.unknownExtractor(name: name, available: names)
+        }
+        return found
+    }
+
+    /// The extractors that accept `mediaType`, in order.
+    public func extractors(accepting mediaType: String) -> [any Extractor] {
+        extractors.filter { $0.description.accepts(mediaType: mediaType) }
+    }
+
+    /// Which extractors run on a document of `mediaType`.
+    ///
+    /// - With `names` (`--with NAME`...): those of them that accept the media type.
+    /// - Else, when plug-ins were loaded (any extractor not built in) and some accept the media
+    ///   type: those plug-ins, so that a plug-in given on the command line replaces the
+    ///   built-ins for what it reads.
+    /// - Else: the built-ins that accept it.
+    /// - Throws: `PluginError.unknownExtractor` for a name no extractor has,
+    ///   `.noExtractor` when none of the candidates accepts the media type.
+    public func choose(for document: String, mediaType: String, names: [String] = []) throws -> [any Extractor] {
+        let chosen: [any Extractor]
+        if !names.isEmpty {
+            chosen = try names.map { try extractor(named: $0) }.filter { $0.description.accepts(mediaType: mediaType) }
+        } else {
+            let accepting = extractors(accepting: mediaType)
+            let plugins = accepting.filter { $0.description.origin != .builtIn }
+            chosen = plugins.isEmpty ? accepting : plugins
+        }
+        if chosen.isEmpty { throw PluginError.noExtractor(document: document, mediaType: mediaType) }
+        return chosen
+    }
+
+    /// The media type of a file from its extension: `.txt`, `.text`, `.md` → `text/plain`,
+    /// `.csv` → `text/csv`, `.json` → `application/json` (a case file), `.dot`, `.gv` →
+    /// `text/vnd.graphviz`; nil for anything else.
+    public static func mediaType(forPath path: String) -> String? {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "txt", "text", "md", "markdown": return "text/plain"
+        case "csv": return "text/csv"
+        case "json": return "application/json"
+        case "dot", "gv": return "text/vnd.graphviz"
+        default: return nil
+        }
+    }
+}
