@@ -1,0 +1,89 @@
+import XCTest
+
+@testable import LinkGraphAlgorithms
+
+final class EdgeListTests: XCTestCase {
+    func testEdgeList_commentsBlanksAndIsolated_parse() throws {
+        let g = try Digraph(
+            edgeList: "# header\n a b 2.5 # trailing\n\nb\tc 1\nd\n\r\nc a 0.5\n", directed: true)
+        XCTAssertEqual(g.labels, ["a", "b", "c", "d"])
+        XCTAssertEqual(g.edgeCount, 3)
+        XCTAssertTrue(g.isWeighted)
+        XCTAssertEqual(g.weight(ofEdge: 0), 2.5)
+        XCTAssertEqual(g.outDegree(of: 3), 0)
+        XCTAssertEqual(g.inDegree(of: 0), 1)
+    }
+
+    func testEdgeList_numericLabels_keepTheirText() throws {
+        let g = try Digraph(edgeList: "10 2\n2 007\n", directed: false)
+        XCTAssertEqual(g.labels, ["10", "2", "007"])
+        XCTAssertEqual(try g.vertex(labeled: "007"), 2)
+    }
+
+    func testEdgeList_tooManyFields_throwsWithLine() {
+        XCTAssertThrowsError(try Digraph(edgeList: "a b\nb c 1 2\n", directed: true)) { error in
+            guard case .edgeListSyntax(nil, 2, let message) = error as? AlgorithmError else {
+                return XCTFail("\(error)")
+            }
+            XCTAssertTrue(message.contains("4 fields"))
+            XCTAssertTrue("\(error)".hasPrefix("edge list:2:"))
+        }
+    }
+
+    func testEdgeList_badWeight_throwsWithLine() {
+        XCTAssertThrowsError(try Digraph(edgeList: "a b 1\n\nb c heavy\n", directed: true)) { error in
+            guard case .edgeListSyntax(_, 3, let message) = error as? AlgorithmError else { return XCTFail("\(error)") }
+            XCTAssertTrue(message.contains("heavy"))
+        }
+    }
+
+    func testEdgeList_mixedWeightColumn_throwsWithLine() {
+        XCTAssertThrowsError(try Digraph(edgeList: "a b 1\nb c\n", directed: true)) { error in
+            guard case .edgeListSyntax(_, 2, _) = error as? AlgorithmError else { return XCTFail("\(error)") }
+        }
+    }
+
+    func testEdgeList_missingFile_throwsInvalidArgument() {
+        XCTAssertThrowsError(try Digraph(edgeListAt: "/nonexistent/graph.txt", directed: true)) { error in
+            guard case .invalidArgument(let m) = error as? AlgorithmError else { return XCTFail("\(error)") }
+            XCTAssertTrue(m.contains("/nonexistent/graph.txt"))
+        }
+    }
+
+    func testEdgeList_roundTrip_equalGraph() throws {
+        let f = try Fixtures.load("random-disconnected")
+        let again = try Digraph(edgeList: f.graph.edgeListText(), directed: false)
+        XCTAssertEqual(Set(again.labels), Set(f.graph.labels))
+        XCTAssertEqual(again.edgeCount, f.graph.edgeCount)
+        XCTAssertEqual(try again.betweenness().byLabel(in: again), try f.graph.betweenness().byLabel(in: f.graph))
+    }
+
+    func testDigraph_undirectedStorage_twoArcsPerEdgeOneForSelfLoop() throws {
+        let g = try Digraph(
+            labels: ["a", "b"], edges: [.init(source: 0, target: 1), .init(source: 1, target: 1)], directed: false)
+        XCTAssertEqual(g.arcCount, 3)
+        XCTAssertEqual(g.degrees(), [1, 3])
+        XCTAssertEqual(Array(g.predecessors(of: 0)), [1])
+    }
+
+    func testDigraph_duplicateLabel_throws() {
+        XCTAssertThrowsError(try Digraph(labels: ["a", "a"], edges: [], directed: true))
+    }
+
+    func testDigraph_endpointOutOfRange_throws() {
+        XCTAssertThrowsError(try Digraph(labels: ["a"], edges: [.init(source: 0, target: 5)], directed: true))
+    }
+
+    func testStrongComponents_millionVertexPath_noStackOverflow() throws {
+        let n = 1_000_000
+        var text = ""
+        text.reserveCapacity(n * 14)
+        for i in 0..<(n - 1) { text += "\(i) \(i + 1)\n" }
+        text += "\(n - 1) 0\n"
+        let g = try Digraph(edgeList: text, directed: true)
+        let scc = g.strongComponents()
+        XCTAssertEqual(scc.count, 1)
+        XCTAssertEqual(g.weakComponents().count, 1)
+        XCTAssertEqual(g.coreNumbers().max(), 2)
+    }
+}
