@@ -161,8 +161,10 @@ public struct DOTAttributes: Equatable, Sendable, ExpressibleByDictionaryLiteral
 /// Escaping for text placed inside Graphviz HTML-like labels.
 public enum DOTHTML {
     /// Escapes `&`, `<`, `>`, `"` and `'` so that any user string is text, never markup,
-    /// inside an HTML-like label. Control characters other than tab become spaces (Graphviz's
-    /// XML parser rejects them); newlines become spaces too: use `<BR/>` between lines.
+    /// inside an HTML-like label. Control characters become spaces (Graphviz's XML parser
+    /// rejects them); newlines become spaces too: use `<BR/>` between lines. A backslash
+    /// becomes `&#92;&#92;`: Graphviz decodes entities first and then expands `\N`, `\G` and
+    /// `\\` in HTML text, so this is what shows one backslash.
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -173,6 +175,7 @@ public enum DOTHTML {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
+            case "\\": out += "&#92;&#92;"
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F {
                     out += " "

@@ -68,29 +68,54 @@ public enum DOTWriter {
 
     /// `text` as a double-quoted DOT string that cgraph reads back as `text`.
     ///
-    /// `"` becomes `\"`. A backslash is kept, except that one standing before a quote, before
-    /// a newline or at the very end is doubled so it cannot escape what follows; cgraph then
-    /// reads such a backslash as two. NUL, which C strings cannot hold, becomes U+FFFD.
+    /// cgraph's scanner reads a quoted string left to right: `\\` stays two backslashes,
+    /// `\"` is a quote, a backslash before a newline joins lines, and any other backslash stays.
+    /// So `"` becomes `\"`, a pair of backslashes is written as it is, and a lone backslash is
+    /// written as it is unless it stands before a quote, a newline or the end: there it is
+    /// doubled (cgraph then reads it as two, the one string DOT cannot hold exactly). NUL,
+    /// which C strings cannot hold, becomes U+FFFD. Labels built with `escapeLabel` only hold
+    /// backslash pairs, so they always come back exactly.
     public static func quote(_ text: String) -> String {
         var out = "\""
         let scalars = Array(text.unicodeScalars)
-        for (i, scalar) in scalars.enumerated() {
+        var i = 0
+        while i < scalars.count {
+            let scalar = scalars[i]
+            let next = i + 1 < scalars.count ? scalars[i + 1] : nil
             switch scalar {
             case "\"":
                 out += "\\\""
+            case "\\" where next == "\\":
+                out += "\\\\"
+                i += 1
             case "\\":
-                let next = i + 1 < scalars.count ? scalars[i + 1] : nil
-                out += (next == nil || next == "\"" || next == "\n" || next == "\r") ? "\\\\" : "\\"
+                out += (next == nil || next == "\"" || next == "\n") ? "\\\\" : "\\"
             case "\0":
                 out += "\u{FFFD}"
             default:
                 out.unicodeScalars.append(scalar)
             }
+            i += 1
         }
         return out + "\""
     }
 
-    /// `text` as a Graphviz escString for a plain `label`, `xlabel`, `tooltip` or
+    /// `text` as a `tooltip` value that Graphviz shows as it is. Graphviz expands a tooltip
+    /// twice (object names, then escString), so a backslash is written as four; a line break
+    /// stays a line break.
+    public static func escapeTooltip(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\\\\\"
+            case "\r": out += "\n"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// `text` as a Graphviz escString for a plain `label`, `xlabel` or
     /// `headlabel`: backslashes doubled and line breaks as `\n`, so Graphviz shows `text`
     /// exactly (without this, `\N`, `\G` or `\l` in a name would be expanded).
     public static func escapeLabel(_ text: String) -> String {

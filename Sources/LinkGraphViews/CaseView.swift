@@ -107,7 +107,7 @@ public struct CaseView {
             "fillcolor": .plain(look.fill), "color": .plain(standsOut ? ViewStyle.defectorColour : look.border),
             "penwidth": standsOut ? "3" : "1.2",
             "id": .plain(ElementID.entity(entity.id)),
-            "tooltip": .plain(DOTWriter.escapeLabel(Tooltip.entity(entity))),
+            "tooltip": .plain(DOTWriter.escapeTooltip(Tooltip.entity(entity))),
         ]
         if standsOut { attributes["peripheries"] = "2" }
         return DOTNode(entity.id, attributes: attributes)
@@ -119,7 +119,7 @@ public struct CaseView {
             "color": .plain(faded ? ViewStyle.fadedColour : ViewStyle.colour(for: relation.kind)),
             "fontcolor": .plain(faded ? "#9E9E9E" : ViewStyle.colour(for: relation.kind)),
             "id": .plain(ElementID.relation(index)),
-            "tooltip": .plain(DOTWriter.escapeLabel(Tooltip.relation(relation))),
+            "tooltip": .plain(DOTWriter.escapeTooltip(Tooltip.relation(relation))),
         ]
         if !relation.isDirected { attributes["dir"] = "none" }
         if faded {

@@ -105,7 +105,7 @@ final class CLIEndToEndTests: XCTestCase {
     }
 
     func testUnknownOption_isAnError() throws {
-        let result = try CLIRunner.run(["stats", "--bogus"])
+        let result = try CLIRunner.run(["stats", "case.json", "--bogus"])
         XCTAssertNotEqual(result.status, 0)
         XCTAssertTrue(result.stderr.contains("Unknown option '--bogus'"), result.stderr)
     }

@@ -10,7 +10,7 @@ final class DOTRoundTripThroughCgraphTests: XCTestCase {
         "plain", "", "with space", "quote \" inside", "back\\slash", "\\N expands?", "new\nline", "tab\there",
         "<b>not html</b>", "a & b", "graph", "node", "edge", "strict", "digraph", "subgraph", "--", "->", ";", "{", "}",
         "=", "[x]", "سلیم الجبوری", "Нечирван Барзани", "中文名字", "emoji 🕵️", "\u{202E}rtl override", "zero\u{200B}width",
-        "'single'", "#comment", "// not a comment", "/* nor this */", "x\\\"y", "crlf\r\nend",
+        "'single'", "#comment", "// not a comment", "/* nor this */", "x\\\"y", "crlf\r\nend", "pair\\\\\"q", "end\\", "a\\\\\\\\b", "slash\\\nnewline",
     ]
 
     func testAdversarialNames_sameNodesEdgesAndLabels() throws {
@@ -27,12 +27,40 @@ final class DOTRoundTripThroughCgraphTests: XCTestCase {
         XCTAssertEqual(parsed.edges.count, Self.hostileNames.count - 1)
         let byName = Dictionary(parsed.nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for name in Self.hostileNames {
-            let node = try XCTUnwrap(byName[name], "node \(name.debugDescription) not read back; names: \(parsed.nodes.map(\.id))")
+            let expected = Self.cgraphReading(of: name)
+            let node = try XCTUnwrap(byName[expected], "node \(name.debugDescription) not read back; names: \(parsed.nodes.map(\.id))")
             XCTAssertEqual(node.attributes["label"]?.text, DOTWriter.escapeLabel(name), name.debugDescription)
         }
         for (i, edge) in parsed.edges.enumerated() {
             XCTAssertEqual(edge.attributes["label"]?.text, DOTWriter.escapeLabel("e\(i + 1) " + Self.hostileNames[i + 1]))
         }
+    }
+
+    /// What cgraph reads for a name: the name itself, except that a lone backslash before a
+    /// quote, a newline or the end comes back doubled (DOT cannot hold it exactly).
+    static func cgraphReading(of name: String) -> String {
+        let scalars = Array(name.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            let next = i + 1 < scalars.count ? scalars[i + 1] : nil
+            if scalars[i] == "\\", next == "\\" {
+                out.append(contentsOf: ["\\", "\\"])
+                i += 2
+                continue
+            }
+            out.append(scalars[i])
+            if scalars[i] == "\\", next == nil || next == "\"" || next == "\n" { out.append("\\") }
+            i += 1
+        }
+        return String(out)
+    }
+
+    func testQuote_exactForEveryNameWithoutALoneBackslashBeforeQuoteNewlineOrEnd() {
+        XCTAssertEqual(Self.cgraphReading(of: "a\\b\\\\c"), "a\\b\\\\c")
+        XCTAssertEqual(Self.cgraphReading(of: "x\\\"y"), "x\\\\\"y")
+        XCTAssertEqual(Self.cgraphReading(of: "end\\"), "end\\\\")
+        XCTAssertEqual(Self.cgraphReading(of: "pair\\\\\"q"), "pair\\\\\"q")
     }
 
     func testHTMLLabels_readBackAsHTML() throws {

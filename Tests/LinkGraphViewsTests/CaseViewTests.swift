@@ -41,14 +41,14 @@ final class CaseViewTests: XCTestCase {
         XCTAssertEqual(nodeIDs(graph), ["agent", "agency", "rival"])
         let from = graph.edges[0], to = graph.edges[1]
         XCTAssertEqual(from.attributes["style"], "dashed")
-        XCTAssertEqual(from.attributes["color"], .plain(ViewStyle.colour(for: .defectedFrom)))
+        XCTAssertEqual(from.attributes["color"], DOTValue.plain(ViewStyle.colour(for: .defectedFrom)))
         XCTAssertEqual(from.attributes["label"], "defectedFrom\\nfrom 2014")
         XCTAssertEqual(to.attributes["style"], "bold")
         XCTAssertEqual(to.attributes["label"], "defectedTo\\nfrom 2014-06")
         // The one who switched sides stands out; the others do not.
         let agent = graph.nodes[0]
         XCTAssertEqual(agent.attributes["peripheries"], "2")
-        XCTAssertEqual(agent.attributes["color"], .plain(ViewStyle.defectorColour))
+        XCTAssertEqual(agent.attributes["color"], DOTValue.plain(ViewStyle.defectorColour))
         XCTAssertTrue(agent.attributes["label"]!.text.contains("switched sides"))
         XCTAssertNil(graph.nodes[1].attributes["peripheries"])
         // The payment to the defector is context, drawn faded.
@@ -75,7 +75,7 @@ final class CaseViewTests: XCTestCase {
         let graph = CaseView(kind: .defection).drawing(of: Self.story)
         XCTAssertEqual(graph.nodes[0].attributes["id"], "entity-agent")
         XCTAssertEqual(graph.edges[1].attributes["id"], "relation-1")
-        XCTAssertEqual(graph.edges[1].attributes["tooltip"], "agent defectedTo rival\\nfrom 2014-06\\nevidence: memo[3..<9]")
+        XCTAssertEqual(graph.edges[1].attributes["tooltip"], "agent defectedTo rival\nfrom 2014-06\nevidence: memo[3..<9]")
     }
 
     func testLegend_listsShownKinds() throws {
