@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "LinkGraphFormats", targets: ["LinkGraphFormats"]),
         .library(name: "LinkGraphGraphviz", targets: ["LinkGraphGraphviz"]),
         .library(name: "LinkGraphPlugin", targets: ["LinkGraphPlugin"]),
+        // The example dynamic-library extractor plug-in (loaded with --plugin libSwiftKeywordExtractor.so).
+        .library(name: "SwiftKeywordExtractor", type: .dynamic, targets: ["SwiftKeywordExtractor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,6 +40,10 @@ let package = Package(
         .target(name: "LinkGraphViews", dependencies: ["LinkGraph", "LinkGraphFormats"]),
         // The extractor contract, the registry and the out-of-binary loaders.
         .target(name: "LinkGraphPlugin", dependencies: ["LinkGraph"]),
+        // Built-in extractor: entities and relations tables in CSV.
+        .target(name: "CSVTables", dependencies: ["LinkGraphPlugin", "LinkGraph"], path: "Plugins/CSVTables"),
+        // Example plug-in behind the C ABI: Foundation only, no LinkGraph (the boundary is JSON).
+        .target(name: "SwiftKeywordExtractor", path: "Plugins/Examples/SwiftKeywordExtractor"),
         .executableTarget(
             name: "linkgraph",
             dependencies: [
@@ -47,6 +53,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LinkGraphTests", dependencies: ["LinkGraph"]),
+        .testTarget(name: "LinkGraphPluginTests", dependencies: ["LinkGraphPlugin", "LinkGraph"], exclude: ["Fixtures"]),
+        .testTarget(name: "CSVTablesTests", dependencies: ["CSVTables", "LinkGraphPlugin", "LinkGraph"]),
         .testTarget(name: "LinkGraphCLITests", dependencies: ["linkgraph"]),
         .testTarget(name: "LinkGraphFormatsTests", dependencies: ["LinkGraphFormats", "LinkGraphGraphviz"]),
         .testTarget(name: "LinkGraphViewsTests", dependencies: ["LinkGraphViews", "LinkGraphGraphviz"]),
