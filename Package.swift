@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The Graphviz C library, found with pkg-config. Only LinkGraphGraphviz imports it.
@@ -42,6 +43,17 @@ let package = Package(
         .target(name: "LinkGraphPlugin", dependencies: ["LinkGraph"]),
         // Built-in extractor: entities and relations tables in CSV.
         .target(name: "CSVTables", dependencies: ["LinkGraphPlugin", "LinkGraph"], path: "Plugins/CSVTables"),
+        // English prose: gazetteer, names, coreference, rule-based relations (YAML rules).
+        .target(
+            name: "TextPatterns",
+            dependencies: ["LinkGraphPlugin", "LinkGraph", .product(name: "Yams", package: "Yams")],
+            path: "Plugins/TextPatterns",
+            resources: [.embedInCode("Resources/relations.yaml"), .embedInCode("Resources/gazetteer.yaml")]
+        ),
+        // TextPatterns driver: extraction as JSON, and throughput over a corpus (Benchmarks/extract/run.sh).
+        .executableTarget(
+            name: "TextPatternsBench", dependencies: ["TextPatterns", "LinkGraphPlugin", "LinkGraph"], path: "Benchmarks/extract/Sources"
+        ),
         // Example plug-in behind the C ABI: Foundation only, no LinkGraph (the boundary is JSON).
         .target(name: "SwiftKeywordExtractor", path: "Plugins/Examples/SwiftKeywordExtractor"),
         .executableTarget(
@@ -55,6 +67,9 @@ let package = Package(
         .testTarget(name: "LinkGraphTests", dependencies: ["LinkGraph"]),
         .testTarget(name: "LinkGraphPluginTests", dependencies: ["LinkGraphPlugin", "LinkGraph"], exclude: ["Fixtures"]),
         .testTarget(name: "CSVTablesTests", dependencies: ["CSVTables", "LinkGraphPlugin", "LinkGraph"]),
+        .testTarget(
+            name: "TextPatternsTests", dependencies: ["TextPatterns", "LinkGraphPlugin", "LinkGraph"], exclude: ["Fixtures"]
+        ),
         .testTarget(name: "LinkGraphCLITests", dependencies: ["linkgraph"]),
         .testTarget(name: "LinkGraphFormatsTests", dependencies: ["LinkGraphFormats", "LinkGraphGraphviz"]),
         .testTarget(name: "LinkGraphViewsTests", dependencies: ["LinkGraphViews", "LinkGraphGraphviz"]),

@@ -1,0 +1,100 @@
+import LinkGraph
+
+/// Groups a document's mentions into entities (within-document coreference) and names them.
+///
+/// - Same gazetteer entry (a name, an alias or a demonym: `Iranian officials` is Iran) → one entity.
+/// - Same text (hyphens and case ignored) → one entity.
+/// - `Popular Mobilization Forces (PMU)`: the acronym in brackets is the same entity.
+/// - A surname alone (`al-Jabouri`, `Jabouri`) → the one person whose full name ends so.
+/// - An acronym equal to the initials of an organization's name (`SDF`) → that organization.
+/// - `sameAs` rule matches (`Source 134992 ... known as Donnie Brasco`) → one entity.
+/// - Complexity: O(m α(m)) for m mentions, plus one hash probe per mention.
+struct Coreference {
+    let gazetteer: Gazetteer
+    let lexicon: Lexicon
+
+    /// Key of a mention's text: token keys without hyphens, quotes or a leading `the`.
+    static func textKey(_ tokens: [Token], _ range: Range<Int>) -> UInt64 {
+        var h = TokenHash.basis
+        for k in range where tokens[k].punct != 45 && tokens[k].punct != 34 && tokens[k].punct != 39 {
+            let key = tokens[k].key
+            h = (h ^ key) &* 0x100_0000_01b3
+            h = (h ^ (h >> 29))
+        }
+        return h
+    }
+
+    func cluster(_ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, _ mentions: inout [Mention], sameAs: [(Int, Int)]) {
+        var uf = UnionFind(count: mentions.count)
+        var firstByKey: [UInt64: Int] = [:]
+        for (i, m) in mentions.enumerated() where m.source != .pronoun {
+            let key: UInt64
+            switch m.source {
+            case .gazetteer, .demonym: key = UInt64(m.entry) &* 0x9E37_79B9_7F4A_7C15 ^ 0x5bd1e995
+            case .created: continue
+            default: key = Coreference.textKey(tokens, m.tokens)
+            }
+            if let f = firstByKey[key] { uf.union(f, i) } else { firstByKey[key] = i }
+        }
+        for (a, b) in sameAs { uf.union(a, b) }
+        // Acronyms defined in brackets right after a name.
+        for i in mentions.indices where i + 1 < mentions.count {
+            let m = mentions[i]
+            let n = mentions[i + 1]
+            guard m.source != .pronoun, n.source != .pronoun, n.tokens.count == 1, m.sentence == n.sentence else { continue }
+            let open = m.tokens.upperBound
+            guard open + 2 < tokens.count, n.tokens.lowerBound == open + 1, tokens[open].punct == 40,
+                tokens[n.tokens.upperBound].punct == 41, tokens[n.tokens.lowerBound].flags.contains(.allUpper)
+            else { continue }
+            if m.source == .demonym || n.source == .demonym { continue }
+            if (m.source == .gazetteer) && (n.source == .gazetteer) && m.entry != n.entry { continue }
+            if n.source == .gazetteer && m.source == .gazetteer { continue }
+            uf.union(i, i + 1)
+        }
+        // Surnames and initials.
+        var roots = mentions.indices.map { uf.find($0) }
+        var surname: [UInt64: Int] = [:]
+        var initials: [UInt64: Int] = [:]
+        var fullNameRoots = Set<Int>()
+        for (i, m) in mentions.enumerated() where m.source == .name {
+            let words = m.tokens.filter { tokens[$0].isWord }
+            guard words.count >= 2 else { continue }
+            let root = roots[i]
+            if m.kindHint == .organization || m.kindHint == .place {
+                var k = TokenHash.basis
+                var letters = 0
+                for w in words where tokens[w].isCapitalized {
+                    k = TokenHash.step(k, TokenHash.lower(bytes[Int(tokens[w].start)]))
+                    letters += 1
+                }
+                if letters >= 2 {
+                    if let r = initials[k], r != root { initials[k] = -1 } else { initials[k] = root }
+                }
+                continue
+            }
+            fullNameRoots.insert(root)
+            let last = words[words.count - 1]
+            var keys = [Coreference.textKey(tokens, last..<(last + 1))]
+            if words.count >= 3, lexicon.particle.contains(tokens[words[words.count - 2]].key) {
+                keys.append(Coreference.textKey(tokens, words[words.count - 2]..<(last + 1)))
+            }
+            for k in keys {
+                if let r = surname[k], r != root { surname[k] = -1 } else { surname[k] = root }
+            }
+        }
+        for (i, m) in mentions.enumerated() where !fullNameRoots.contains(roots[i]) {
+            switch m.source {
+            case .name, .designation:
+                let words = m.tokens.filter { tokens[$0].isWord }
+                guard words.count == 1 || (words.count == 2 && lexicon.particle.contains(tokens[words[0]].key)) else { continue }
+                if let r = surname[Coreference.textKey(tokens, m.tokens)], r >= 0 { uf.union(r, i) }
+            case .acronym:
+                if let r = initials[tokens[m.tokens.lowerBound].key], r >= 0 { uf.union(r, i) }
+            default:
+                continue
+            }
+        }
+        roots = mentions.indices.map { uf.find($0) }
+        for i in mentions.indices { mentions[i].cluster = roots[i] }
+    }
+}

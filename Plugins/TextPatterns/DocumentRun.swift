@@ -1,0 +1,510 @@
+import Foundation
+import LinkGraph
+import LinkGraphPlugin
+
+/// One extraction over one document: tokens → sentences → mentions → entities → relations.
+///
+/// - Complexity: O(n) in the document's bytes for tokenizing, splitting and recognizing, with
+///   one hash probe per token for rule triggers; each trigger occurrence costs a bounded
+///   backtracking match.
+struct DocumentRun {
+    let model: Model
+    let bytes: UnsafeBufferPointer<UInt8>
+    var tokens: [Token] = []
+    var sentences: [Sentence] = []
+    var mentions: [Mention] = []
+    /// Mention indices per sentence, in text order.
+    var bySentence: [[Int]] = []
+    var kindByCluster: [Int: EntityKind] = [:]
+    var nameByCluster: [Int: String] = [:]
+    var relations: [FoundRelation] = []
+
+    struct FoundRelation {
+        var source: Int
+        var target: Int
+        var kind: RelationKind
+        var confidence: Double
+        var from: PartialDate?
+        var until: PartialDate?
+        var evidence: Span
+        var rule: String
+    }
+
+    init(model: Model, bytes: UnsafeBufferPointer<UInt8>) {
+        self.model = model
+        self.bytes = bytes
+    }
+
+    private var lexicon: Lexicon { model.lexicon }
+
+    mutating func run() {
+        Tokenizer.tokenize(bytes, into: &tokens)
+        sentences = SentenceSplitter(lexicon: lexicon).split(tokens, bytes: bytes)
+        recognize()
+        let sameAs = matchSameAs()
+        Coreference(gazetteer: model.gazetteer, lexicon: lexicon).cluster(tokens, bytes, &mentions, sameAs: sameAs)
+        assignKinds()
+        resolvePronouns()
+        createEntities()
+        matchRelations()
+        addContainment()
+    }
+
+    // MARK: - Mentions
+
+    private mutating func recognize() {
+        let recognizer = NameRecognizer(gazetteer: model.gazetteer, lexicon: lexicon)
+        var initial: [Int] = []
+        for (si, s) in sentences.enumerated() {
+            let before = mentions.count
+            recognizer.recognize(tokens, s, index: si, into: &mentions, sentenceInitial: &initial)
+            // Pronouns, merged in text order.
+            var pronouns: [Mention] = []
+            for k in s.tokens where tokens[k].isWord && lexicon.pronoun.contains(tokens[k].key) {
+                pronouns.append(Mention(tokens: k..<(k + 1), source: .pronoun, sentence: si))
+            }
+            if !pronouns.isEmpty {
+                var found = Array(mentions[before...])
+                found.removeAll { m in pronouns.contains { m.tokens.contains($0.tokens.lowerBound) } }
+                let merged = (found + pronouns).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+                // Sentence-initial candidates refer to indices; remap them.
+                let oldInitial = initial.filter { $0 >= before }.map { mentions[$0].tokens.lowerBound }
+                initial.removeAll { $0 >= before }
+                mentions.removeSubrange(before...)
+                mentions += merged
+                for start in oldInitial {
+                    if let idx = mentions[before...].firstIndex(where: { $0.tokens.lowerBound == start }) { initial.append(idx) }
+                }
+            }
+        }
+        // A capitalized word opening a sentence is no name if the document also writes it in lower case.
+        if !initial.isEmpty {
+            let keys = Set(initial.map { tokens[mentions[$0].tokens.lowerBound].key })
+            var lowerSeen = Set<UInt64>()
+            for t in tokens where t.isLowerWord && keys.contains(t.key) { lowerSeen.insert(t.key) }
+            let drop = Set(initial.filter { lowerSeen.contains(tokens[mentions[$0].tokens.lowerBound].key) })
+            if !drop.isEmpty {
+                mentions = mentions.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+            }
+        }
+        markStrongDemonyms()
+        bySentence = Array(repeating: [], count: sentences.count)
+        for (i, m) in mentions.enumerated() { bySentence[m.sentence].append(i) }
+    }
+
+    /// `American and British officials`: demonyms whose head noun is a group noun refer to
+    /// the country itself, not loosely.
+    private mutating func markStrongDemonyms() {
+        var startAt: [Int: Int] = [:]
+        for (i, m) in mentions.enumerated() where m.source == .demonym { startAt[m.tokens.lowerBound] = i }
+        guard !startAt.isEmpty else { return }
+        let andKey = TokenHash.key("and")
+        let orKey = TokenHash.key("or")
+        for (i, m) in mentions.enumerated() where m.source == .demonym && m.weak {
+            var chain = [i]
+            var k = m.tokens.upperBound
+            while k + 1 < tokens.count, tokens[k].key == andKey || tokens[k].key == orKey || tokens[k].punct == 44,
+                let next = startAt[k + 1]
+            {
+                chain.append(next)
+                k = mentions[next].tokens.upperBound
+            }
+            if k < tokens.count && tokens[k].isLowerWord && (lexicon.groupNoun.contains(tokens[k].key) || lexicon.stateNoun.contains(tokens[k].key)) {
+                for c in chain { mentions[c].weak = false }
+            }
+        }
+    }
+
+    /// The units of sentence `s`: tokens, with each usable mention as one unit.
+    private func units(_ s: Int, includePronouns: Bool) -> SentenceUnits {
+        var u = SentenceUnits()
+        let range = sentences[s].tokens
+        u.token.reserveCapacity(range.count)
+        u.mention.reserveCapacity(range.count)
+        var list = bySentence[s]
+        if list.count > 1 { list.sort { mentions[$0].tokens.lowerBound < mentions[$1].tokens.lowerBound } }
+        var mi = 0
+        var k = range.lowerBound
+        while k < range.upperBound {
+            while mi < list.count && mentions[list[mi]].tokens.lowerBound < k { mi += 1 }
+            if mi < list.count && mentions[list[mi]].tokens.lowerBound == k {
+                let m = mentions[list[mi]]
+                if m.source != .pronoun || (includePronouns && m.cluster >= 0) {
+                    u.token.append(Int32(k))
+                    u.mention.append(Int32(list[mi]))
+                    k = m.tokens.upperBound
+                    mi += 1
+                    continue
+                }
+            }
+            u.token.append(Int32(k))
+            u.mention.append(-1)
+            k += 1
+        }
+        return u
+    }
+
+    /// Runs the patterns of `index` over sentence `s`.
+    private func matches(_ s: Int, _ index: [UInt64: [Int]], units u: SentenceUnits, kindOf: @escaping (Int) -> EntityKind?) -> [(Int, PatternMatch)] {
+        var out: [(Int, PatternMatch)] = []
+        var matcher: PatternMatcher?
+        for i in 0..<u.count where u.mention[i] < 0 {
+            guard let list = index[tokens[Int(u.token[i])].key] else { continue }
+            if matcher == nil { matcher = PatternMatcher(tokens: tokens, mentions: mentions, units: u, lexicon: lexicon, kindOf: kindOf) }
+            for p in list {
+                if let m = matcher!.match(model.patterns[p], at: i) { out.append((p, m)) }
+            }
+        }
+        return out
+    }
+
+    // MARK: - Aliases and coreference
+
+    private func matchSameAs() -> [(Int, Int)] {
+        guard !model.sameAsIndex.isEmpty else { return [] }
+        var pairs: [(Int, Int)] = []
+        let ms = mentions
+        for s in sentences.indices where !bySentence[s].isEmpty {
+            let u = units(s, includePronouns: false)
+            for (p, m) in matches(s, model.sameAsIndex, units: u, kindOf: { ms[$0].kindHint }) {
+                let rule = model.rules[model.patterns[p].ruleIndex]
+                guard let a = slotMention(rule.source, m, u), let b = slotMention(rule.target, m, u) else { continue }
+                pairs.append((a, b))
+            }
+        }
+        return pairs
+    }
+
+    private func slotMention(_ name: String, _ m: PatternMatch, _ u: SentenceUnits) -> Int? {
+        guard let id = CompiledPattern.slotID(Substring(name)), m.slots[id] >= 0 else { return nil }
+        let mi = u.mention[m.slots[id]]
+        return mi >= 0 ? Int(mi) : nil
+    }
+
+    private mutating func assignKinds() {
+        var votes: [Int: (gaz: EntityKind?, org: Int, place: Int, person: Int)] = [:]
+        for m in mentions where m.source != .pronoun {
+            var v = votes[m.cluster] ?? (nil, 0, 0, 0)
+            switch m.source {
+            case .gazetteer, .demonym: v.gaz = model.gazetteer.entries[Int(m.entry)].kind
+            case .acronym: v.org += 1
+            case .designation: v.person += 2
+            default:
+                if m.kindHint == .organization { v.org += 3 } else if m.kindHint == .place { v.place += 3 } else if m.kindHint == .person { v.person += 3 }
+            }
+            votes[m.cluster] = v
+        }
+        for (c, v) in votes {
+            if let g = v.gaz {
+                kindByCluster[c] = g
+            } else if v.org > 0 && v.org >= v.person && v.org >= v.place {
+                kindByCluster[c] = .organization
+            } else if v.place > v.person {
+                kindByCluster[c] = .place
+            } else {
+                kindByCluster[c] = .person
+            }
+        }
+    }
+
+    /// `he`, `him`, `she`: the nearest person mentioned before, within three sentences.
+    private mutating func resolvePronouns() {
+        for i in mentions.indices where mentions[i].source == .pronoun {
+            let s = mentions[i].sentence
+            var j = i - 1
+            while j >= 0 && mentions[j].sentence >= s - 3 {
+                let m = mentions[j]
+                if m.source != .pronoun && kindByCluster[m.cluster] == .person {
+                    mentions[i].cluster = m.cluster
+                    break
+                }
+                j -= 1
+            }
+        }
+    }
+
+    /// The entity's name: a gazetteer name, a created name, or its longest mention.
+    mutating func name(of cluster: Int) -> String {
+        if let n = nameByCluster[cluster] { return n }
+        var best: Mention?
+        var bestWords = -1
+        for m in mentions where m.cluster == cluster && m.source != .pronoun {
+            if m.source == .gazetteer || m.source == .demonym {
+                best = m
+                break
+            }
+            if m.source == .created {
+                best = m
+                break
+            }
+            let words = m.tokens.filter { tokens[$0].isWord }.count + (m.source == .acronym ? -1 : 0)
+            if words > bestWords {
+                best = m
+                bestWords = words
+            }
+        }
+        var name = ""
+        if let m = best {
+            switch m.source {
+            case .gazetteer, .demonym: name = model.gazetteer.entries[Int(m.entry)].name
+            case .created: name = m.createdName ?? text(m.tokens)
+            default: name = text(m.tokens)
+            }
+        }
+        nameByCluster[cluster] = name
+        return name
+    }
+
+    func text(_ range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        return text(bytes: Int(tokens[range.lowerBound].start)..<Int(tokens[range.upperBound - 1].end))
+    }
+
+    func text(bytes r: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self)
+    }
+
+    // MARK: - Relations
+
+    /// Runs the rules with an N slot: each match creates an unnamed entity (`X's adviser`).
+    private mutating func createEntities() {
+        guard !model.createIndex.isEmpty else { return }
+        for s in sentences.indices where !bySentence[s].isEmpty {
+            let u = units(s, includePronouns: true)
+            let kinds = kindByCluster
+            let ms = mentions
+            for (p, m) in matches(s, model.createIndex, units: u, kindOf: { kinds[ms[$0].cluster] }) {
+                let rule = model.rules[model.patterns[p].ruleIndex]
+                let head = Int(u.token[m.slots[3]])
+                // A name right after the noun (`his adviser, John Smith`) is the person; no new entity.
+                if m.slots[3] + 1 < u.count && u.mention[m.slots[3] + 1] >= 0 { continue }
+                if m.slots[3] + 2 < u.count && tokens[Int(u.token[m.slots[3] + 1])].punct == 44 && u.mention[m.slots[3] + 2] >= 0 { continue }
+                var start = head
+                while start > sentences[s].tokens.lowerBound && tokens[start - 1].isLowerWord && !lexicon.determiner.contains(tokens[start - 1].key)
+                    && !lexicon.preposition.contains(tokens[start - 1].key) && bySentence[s].allSatisfy({ !mentions[$0].tokens.contains(start - 1) })
+                {
+                    start -= 1
+                }
+                var template = rule.createName ?? "{A}'s {N}"
+                for (slot, id) in [("{A}", 0), ("{B}", 1), ("{C}", 2)] where template.contains(slot) {
+                    guard m.slots[id] >= 0, u.mention[m.slots[id]] >= 0 else { continue }
+                    template = template.replacingOccurrences(of: slot, with: name(of: mentions[Int(u.mention[m.slots[id]])].cluster))
+                }
+                template = template.replacingOccurrences(of: "{N}", with: text(head..<(head + 1)))
+                var created = Mention(tokens: start..<(head + 1), source: .created, kindHint: EntityKind(rule.createKind ?? "person"), sentence: s)
+                created.createdName = template
+                let index = mentions.count
+                created.cluster = index
+                mentions.append(created)
+                bySentence[s].append(index)
+                kindByCluster[index] = created.kindHint
+                nameByCluster[index] = template
+                var um = u
+                um.mention[m.slots[3]] = Int32(index)
+                record(rule: rule, match: m, units: um, sentence: s)
+            }
+        }
+    }
+
+    private mutating func matchRelations() {
+        guard !model.relationIndex.isEmpty else { return }
+        for s in sentences.indices where !bySentence[s].isEmpty {
+            let u = units(s, includePronouns: true)
+            let kinds = kindByCluster
+            let ms = mentions
+            for (p, m) in matches(s, model.relationIndex, units: u, kindOf: { ms[$0].cluster >= 0 ? kinds[ms[$0].cluster] : nil }) {
+                record(rule: model.rules[model.patterns[p].ruleIndex], match: m, units: u, sentence: s)
+            }
+        }
+    }
+
+    private static let eventKinds: Set<RelationKind> = [.meetsWith, .pays, .reportsTo, .defectedTo, .defectedFrom]
+
+    /// Turns a match into relations: hedges lower the confidence, a negation before the trigger
+    /// drops it, the nearest date sets from/until, and a coordinated target (`B and C`) gets
+    /// the relation too.
+    private mutating func record(rule: RelationRule, match m: PatternMatch, units u: SentenceUnits, sentence s: Int) {
+        let range = sentences[s].tokens
+        let firstTok = Int(u.token[m.lower])
+        let lastUnit = m.upper - 1
+        let lastTok: Int = {
+            let mi = u.mention[lastUnit]
+            return mi >= 0 ? mentions[Int(mi)].tokens.upperBound : Int(u.token[lastUnit]) + 1
+        }()
+        let anchorTok = Int(u.token[m.anchor])
+        // Negation right before the trigger.
+        for k in max(range.lowerBound, anchorTok - 3)..<anchorTok where lexicon.negation.contains(tokens[k].key) { return }
+        var confidence = rule.confidence
+        for k in max(range.lowerBound, firstTok - 6)..<min(range.upperBound, lastTok + 2) where lexicon.hedge.contains(tokens[k].key) {
+            confidence *= model.hedgeFactor
+            break
+        }
+        // Nearest date.
+        var date: DateExpression?
+        var best = Int.max
+        for d in model.dates.find(tokens, bytes, in: range) {
+            let dist: Int
+            if d.tokens.upperBound <= firstTok { dist = firstTok - d.tokens.upperBound <= 3 ? firstTok - d.tokens.upperBound : Int.max }
+            else if d.tokens.lowerBound >= lastTok { dist = d.tokens.lowerBound - lastTok <= 8 ? d.tokens.lowerBound - lastTok : Int.max }
+            else { dist = 0 }
+            if dist < best {
+                best = dist
+                date = d
+            }
+        }
+        let evidence = Span(start: Int(tokens[firstTok].start), end: Int(tokens[lastTok - 1].end))
+        func cluster(_ slot: String) -> Int? {
+            guard let id = CompiledPattern.slotID(Substring(slot)), m.slots[id] >= 0 else { return nil }
+            let mi = u.mention[m.slots[id]]
+            guard mi >= 0 else { return nil }
+            let c = mentions[Int(mi)].cluster
+            return c >= 0 ? c : nil
+        }
+        var made: [(String, String, String)] = [(rule.kind, rule.source, rule.target)]
+        made += rule.also.map { ($0.kind, $0.source, $0.target) }
+        for (kindName, src, tgt) in made {
+            guard let a = cluster(src), let b = cluster(tgt) else { continue }
+            var targets = [b]
+            // A coordinated target after the trigger: `met with American and British officials`.
+            if let tid = CompiledPattern.slotID(Substring(tgt)), m.slots[tid] > m.anchor {
+                var x = m.slots[tid] + 1
+                while x + 1 < u.count, u.mention[x] < 0, tokens[Int(u.token[x])].key == TokenHash.key("and") || tokens[Int(u.token[x])].punct == 44,
+                    u.mention[x + 1] >= 0
+                {
+                    let mention = mentions[Int(u.mention[x + 1])]
+                    if mention.weak && mention.source == .demonym && !mentions[Int(u.mention[m.slots[tid]])].weak { }
+                    if mention.cluster >= 0 { targets.append(mention.cluster) }
+                    x += 2
+                }
+            }
+            let kind = RelationKind(kindName)
+            var from = date?.from
+            var until = date?.until
+            if let d = date, d.isPoint, !DocumentRun.eventKinds.contains(kind) { until = nil }
+            if date == nil { from = nil; until = nil }
+            for t in targets where t != a {
+                relations.append(FoundRelation(source: a, target: t, kind: kind, confidence: confidence, from: from, until: until, evidence: evidence, rule: rule.id))
+            }
+        }
+    }
+
+    /// A known place whose containing country is also mentioned: `locatedIn`, from world knowledge.
+    private mutating func addContainment() {
+        var clusterOfEntry: [Int32: Int] = [:]
+        var firstMention: [Int: Mention] = [:]
+        for m in mentions where m.source == .gazetteer || m.source == .demonym {
+            if clusterOfEntry[m.entry] == nil { clusterOfEntry[m.entry] = m.cluster }
+            if firstMention[m.cluster] == nil && m.source == .gazetteer { firstMention[m.cluster] = m }
+        }
+        for (entry, c) in clusterOfEntry.sorted(by: { $0.key < $1.key }) {
+            guard let container = model.gazetteer.entries[Int(entry)].container, let cc = clusterOfEntry[Int32(container)], cc != c,
+                let m = firstMention[c]
+            else { continue }
+            let span = Span(start: Int(tokens[m.tokens.lowerBound].start), end: Int(tokens[m.tokens.upperBound - 1].end))
+            relations.append(FoundRelation(source: c, target: cc, kind: .locatedIn, confidence: model.containmentConfidence, evidence: span, rule: "gazetteer"))
+        }
+    }
+
+    // MARK: - Output
+
+    mutating func extraction(documentID: String) -> Extraction {
+        // Clusters in order of first mention; a cluster seen only as an adjective is left out
+        // unless a relation needs it.
+        var order: [Int] = []
+        var seen = Set<Int>()
+        var strong = Set<Int>()
+        for m in mentions where m.source != .pronoun && m.cluster >= 0 {
+            if !m.weak { strong.insert(m.cluster) }
+            if seen.insert(m.cluster).inserted { order.append(m.cluster) }
+        }
+        for r in relations {
+            strong.insert(r.source)
+            strong.insert(r.target)
+        }
+        order.removeAll { !strong.contains($0) }
+        var ids: [Int: String] = [:]
+        var used = Set<String>()
+        var entities: [ExtractedEntity] = []
+        var mentionsOf: [Int: [Mention]] = [:]
+        for m in mentions where m.source != .pronoun && m.cluster >= 0 { mentionsOf[m.cluster, default: []].append(m) }
+        for c in order {
+            let name = name(of: c)
+            var id = slug(name)
+            if used.contains(id) {
+                var n = 2
+                while used.contains("\(id)-\(n)") { n += 1 }
+                id = "\(id)-\(n)"
+            }
+            used.insert(id)
+            ids[c] = id
+            var aliases: [String] = []
+            var spans: [Span] = []
+            var confidence = 0.6
+            for m in mentionsOf[c] ?? [] {
+                let span = Span(start: Int(tokens[m.tokens.lowerBound].start), end: Int(tokens[m.tokens.upperBound - 1].end))
+                spans.append(span)
+                var forms = [text(bytes: span.start..<span.end)]
+                if let h = m.honorificStart { forms.append(text(h..<m.tokens.upperBound)) }
+                for f in forms where f != name && !aliases.contains(f) { aliases.append(f) }
+                switch m.source {
+                case .gazetteer, .demonym: confidence = max(confidence, 0.95)
+                case .designation: confidence = max(confidence, 0.9)
+                case .name: confidence = max(confidence, m.tokens.count > 1 || m.honorificStart != nil ? 0.85 : 0.6)
+                case .acronym: confidence = max(confidence, 0.7)
+                default: break
+                }
+            }
+            spans.sort()
+            var attributes: JSONObject = [:]
+            if let known = (mentionsOf[c] ?? []).first(where: { $0.source == .gazetteer || $0.source == .demonym }) {
+                attributes["gazetteer"] = .string(model.gazetteer.entries[Int(known.entry)].name)
+            }
+            entities.append(
+                ExtractedEntity(
+                    id: id, name: name, kind: kindByCluster[c] ?? .other, aliases: aliases, attributes: attributes, confidence: confidence,
+                    mentions: spans))
+        }
+        // Relations, merged by (source, target, kind); symmetric kinds in one direction.
+        var merged: [String: Int] = [:]
+        var out: [ExtractedRelation] = []
+        for r in relations {
+            guard var s = ids[r.source], var t = ids[r.target] else { continue }
+            if r.kind.isSymmetric && s > t { swap(&s, &t) }
+            let key = "\(s)\u{1}\(t)\u{1}\(r.kind.rawValue)"
+            if let i = merged[key] {
+                if !out[i].evidence.contains(r.evidence) { out[i].evidence.append(r.evidence) }
+                out[i].confidence = max(out[i].confidence, r.confidence)
+                if out[i].from == nil && out[i].until == nil {
+                    out[i].from = r.from
+                    out[i].until = r.until
+                }
+                continue
+            }
+            merged[key] = out.count
+            out.append(
+                ExtractedRelation(
+                    source: s, target: t, kind: r.kind, confidence: (r.confidence * 1000).rounded() / 1000, from: r.from, until: r.until,
+                    evidence: [r.evidence], attributes: ["rule": .string(r.rule)]))
+        }
+        return Extraction(entities: entities, relations: out)
+    }
+
+    private func slug(_ name: String) -> String {
+        var s = ""
+        var dash = false
+        for ch in name.lowercased().unicodeScalars {
+            if (ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9") || ch.value > 0x7F && CharacterSet_isLetter(ch) {
+                s.unicodeScalars.append(ch)
+                dash = false
+            } else if !dash && !s.isEmpty {
+                s.append("-")
+                dash = true
+            }
+        }
+        while s.hasSuffix("-") { s.removeLast() }
+        return s.isEmpty ? "entity" : s
+    }
+}
+
+@inline(__always) private func CharacterSet_isLetter(_ u: Unicode.Scalar) -> Bool { u.properties.isAlphabetic }
+

@@ -1,0 +1,69 @@
+import LinkGraph
+
+/// One place in the text that names (or stands for) an entity.
+struct Mention {
+    enum Source: UInt8 {
+        /// A gazetteer name or alias.
+        case gazetteer
+        /// A gazetteer demonym (`Iranian`, `the Americans`).
+        case demonym
+        /// A title-case name found in the text.
+        case name
+        /// An upper-case acronym found in the text.
+        case acronym
+        /// A designation such as `Source 134992`.
+        case designation
+        /// An unnamed entity a rule created (`al-Jabouri's adviser`).
+        case created
+        /// `he`, `him`, `she`: stands for the nearest person before it.
+        case pronoun
+    }
+
+    /// Token indices, end exclusive.
+    var tokens: Range<Int>
+    var source: Source
+    /// The gazetteer entry, for `.gazetteer` and `.demonym`.
+    var entry: Int32 = -1
+    /// What the context says the entity is (honorific → person, `Forces` → organization, ...).
+    var kindHint: EntityKind?
+    /// An adjectival demonym (`Iraqi Shia militia`): refers to the country only loosely, so
+    /// relation slots skip it unless a rule asks for `:weak`.
+    var weak = false
+    /// Token index where a title or rank before the name starts (`Lt. Gen.`), if any.
+    var honorificStart: Int?
+    var sentence: Int
+    /// The entity (cluster) it belongs to, once coreference has run.
+    var cluster: Int = -1
+    /// For a created mention: its name.
+    var createdName: String?
+}
+
+/// Union-find over mention indices, with path halving. O(α(n)) per operation.
+struct UnionFind {
+    private(set) var parent: [Int]
+
+    init(count: Int) { parent = Array(0..<count) }
+
+    mutating func add() -> Int {
+        parent.append(parent.count)
+        return parent.count - 1
+    }
+
+    mutating func find(_ x: Int) -> Int {
+        var x = x
+        while parent[x] != x {
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        }
+        return x
+    }
+
+    mutating func union(_ a: Int, _ b: Int) {
+        let ra = find(a)
+        let rb = find(b)
+        if ra != rb {
+            // The earlier mention stays the root, so an entity is named from its first mention.
+            if ra < rb { parent[rb] = ra } else { parent[ra] = rb }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import LinkGraph
+
+/// Everything an extraction needs that does not depend on the document: the compiled
+/// gazetteer trie, the word classes, the compiled patterns and their trigger index.
+/// Built once per extractor; immutable and shared across threads.
+final class Model: Sendable {
+    let gazetteer: Gazetteer
+    let lexicon: Lexicon
+    let rules: [RelationRule]
+    let patterns: [CompiledPattern]
+    /// Trigger key → indices into `patterns`, one table per pass.
+    let sameAsIndex: [UInt64: [Int]]
+    let createIndex: [UInt64: [Int]]
+    let relationIndex: [UInt64: [Int]]
+    let hedgeFactor: Double
+    let containmentConfidence: Double
+    let dates = DateFinder()
+
+    /// - Throws: `TextPatternsError.invalid` naming the rule's file and line for a pattern that
+    ///   does not compile, an unknown class or an unknown slot.
+    init(rules files: [RulesFile], gazetteers: [GazetteerFile]) throws {
+        var classes: [String: [String]] = [:]
+        var settings: [String: Double] = [:]
+        var rules: [RelationRule] = []
+        for f in files {
+            for (k, v) in f.classes { classes[k, default: []] += v }
+            for (k, v) in f.settings { settings[k] = v }
+            rules += f.rules
+        }
+        let lexicon = Lexicon(classes: classes)
+        self.lexicon = lexicon
+        gazetteer = Gazetteer(files: gazetteers)
+        self.rules = rules
+        var patterns: [CompiledPattern] = []
+        var sameAs: [UInt64: [Int]] = [:]
+        var create: [UInt64: [Int]] = [:]
+        var relation: [UInt64: [Int]] = [:]
+        for (ri, rule) in rules.enumerated() {
+            for text in rule.patterns {
+                let p: CompiledPattern
+                do {
+                    p = try CompiledPattern(text, classes: lexicon.classes, ruleIndex: ri)
+                } catch {
+                    throw TextPatternsError.invalid(file: rule.file, line: rule.line, message: "rule '\(rule.id)': \(error.message) in pattern \"\(text)\"")
+                }
+                let hasCreate = p.elements.contains { if case .create = $0 { return true }; return false }
+                if hasCreate != (rule.createKind != nil) {
+                    throw TextPatternsError.invalid(
+                        file: rule.file, line: rule.line,
+                        message: "rule '\(rule.id)': a pattern with an N slot needs 'create:', and 'create:' needs an N slot")
+                }
+                let slots = Set(p.elements.compactMap { e -> Int? in
+                    if case .slot(let s) = e { return s.id }
+                    if case .create = e { return 3 }
+                    return nil
+                })
+                for name in [rule.source, rule.target] + rule.also.flatMap({ [$0.source, $0.target] }) {
+                    if let id = CompiledPattern.slotID(Substring(name)), !slots.contains(id) {
+                        throw TextPatternsError.invalid(
+                            file: rule.file, line: rule.line, message: "rule '\(rule.id)': slot \(name) is not in pattern \"\(text)\"")
+                    }
+                }
+                let index = patterns.count
+                patterns.append(p)
+                guard case .words(let set, _, _) = p.elements[p.anchor] else { continue }
+                for key in set.firstKeys {
+                    if rule.kind == "sameAs" {
+                        sameAs[key, default: []].append(index)
+                    } else if hasCreate {
+                        create[key, default: []].append(index)
+                    } else {
+                        relation[key, default: []].append(index)
+                    }
+                }
+            }
+        }
+        self.patterns = patterns
+        sameAsIndex = sameAs
+        createIndex = create
+        relationIndex = relation
+        hedgeFactor = settings["hedgeFactor"] ?? 0.6
+        containmentConfidence = settings["containmentConfidence"] ?? 0.9
+    }
+}

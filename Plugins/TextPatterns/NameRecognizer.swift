@@ -1,0 +1,290 @@
+import LinkGraph
+
+/// Finds entity mentions in one sentence: gazetteer names, aliases and demonyms; title-case
+/// name sequences (with particles such as `al-`, `bin`, `von`); titles and ranks that mark a
+/// person; designations (`Source 134992`); acronyms; organization and place cues.
+///
+/// Mentions never overlap. A name run that ends in an organization cue (`Forces`, `Army`,
+/// `Times`) is one organization even when it starts with a known name (`U.S. Army`,
+/// `Syrian Democratic Forces`); otherwise a run is split at the known names inside it.
+/// - Complexity: O(t) per sentence of t tokens, with one gazetteer probe per capitalized token.
+struct NameRecognizer {
+    let gazetteer: Gazetteer
+    let lexicon: Lexicon
+
+    /// Mentions of one sentence, appended to `out`. Single capitalized words that open a
+    /// sentence are returned in `sentenceInitial` for the caller to check against the document's
+    /// lower-case words (a word the document also writes in lower case is no name).
+    func recognize(
+        _ tokens: [Token], _ sentence: Sentence, index: Int, into out: inout [Mention], sentenceInitial: inout [Int]
+    ) {
+        let end = sentence.tokens.upperBound
+        var i = sentence.tokens.lowerBound
+        // The first word token (after opening quotes or brackets).
+        var firstWord = i
+        while firstWord < end && tokens[firstWord].flags.contains(.punctuation) { firstWord += 1 }
+        while i < end {
+            let t = tokens[i]
+            guard t.isWord else {
+                i += 1
+                continue
+            }
+            // A designation: `Source 134992`, `Agent 7`.
+            if t.isCapitalized && i + 1 < end && tokens[i + 1].flags.contains(.number) && lexicon.designation.contains(t.key) {
+                out.append(Mention(tokens: i..<(i + 2), source: .designation, kindHint: .person, sentence: index))
+                i += 2
+                continue
+            }
+            // A title or rank before a name.
+            var honorific: Int?
+            var runStart = i
+            if t.isCapitalized && !sentence.isHeadline {
+                let h = lexicon.honorific.longestMatch(tokens, i, end)
+                if h > 0 && i + h < end && tokens[i + h].isWord && (tokens[i + h].isCapitalized || isParticleStart(tokens, i + h, end)) {
+                    honorific = i
+                    runStart = i + h
+                }
+            }
+            guard startsRun(tokens, runStart, end) else {
+                i += 1
+                continue
+            }
+            let runEnd = collectRun(tokens, runStart, end)
+            emit(tokens, runStart..<runEnd, honorific: honorific, sentence: sentence, index: index, firstWord: firstWord,
+                 into: &out, sentenceInitial: &sentenceInitial)
+            i = max(runEnd, i + 1)
+        }
+    }
+
+    private func isParticleStart(_ tokens: [Token], _ i: Int, _ end: Int) -> Bool {
+        let t = tokens[i]
+        guard t.isLowerWord, lexicon.particle.contains(t.key), i + 1 < end else { return false }
+        let n = tokens[i + 1]
+        if n.punct == 45 && !n.flags.contains(.spaceBefore) && i + 2 < end {
+            let m = tokens[i + 2]
+            return m.isCapitalized && !m.flags.contains(.spaceBefore)
+        }
+        return n.isCapitalized && !n.flags.contains(.number)
+    }
+
+    private func startsRun(_ tokens: [Token], _ i: Int, _ end: Int) -> Bool {
+        guard i < end else { return false }
+        let t = tokens[i]
+        if t.isCapitalized && !t.flags.contains(.number) { return true }
+        if isParticleStart(tokens, i, end) { return true }
+        return gazetteer.lowerStarts.contains(t.key) && gazetteer.longestMatch(tokens, i, end) != nil
+    }
+
+    /// The end of the maximal name run from `i`: capitalized words, known names, particles,
+    /// joining hyphens and connectors (`of`, `for`, `&`) followed by a capitalized word.
+    private func collectRun(_ tokens: [Token], _ start: Int, _ end: Int) -> Int {
+        var j = start
+        while j < end {
+            if let m = gazetteer.longestMatch(tokens, j, end) {
+                j += m.length
+                continue
+            }
+            let t = tokens[j]
+            if t.isWord && t.isCapitalized && !t.flags.contains(.number) && (j == start || !t.flags.contains(.newlineBefore)) {
+                j += 1
+                continue
+            }
+            if j > start || t.isLowerWord {
+                if isParticleStart(tokens, j, end) {
+                    j += 1
+                    continue
+                }
+            }
+            if t.punct == 45 && j > start && !t.flags.contains(.spaceBefore) && j + 1 < end && !tokens[j + 1].flags.contains(.spaceBefore)
+                && tokens[j + 1].isCapitalized && tokens[j - 1].isWord
+            {
+                j += 1
+                continue
+            }
+            if j > start && t.isLowerWord && lexicon.connector.contains(t.key) && j + 1 < end && tokens[j + 1].isCapitalized
+                && !tokens[j + 1].flags.contains(.number)
+            {
+                j += 1
+                continue
+            }
+            if j > start && t.punct == 38 && j + 1 < end && tokens[j + 1].isCapitalized {  // &
+                j += 1
+                continue
+            }
+            break
+        }
+        return j
+    }
+
+    private func isCue(_ t: Token) -> Bool { lexicon.orgCue.contains(t.key) || lexicon.placeCue.contains(t.key) }
+
+    /// Splits a run into pieces at connectors that join no organization or place name, then
+    /// turns each piece into mentions.
+    private func emit(
+        _ tokens: [Token], _ run: Range<Int>, honorific: Int?, sentence: Sentence, index: Int, firstWord: Int,
+        into out: inout [Mention], sentenceInitial: inout [Int]
+    ) {
+        var pieceStart = run.lowerBound
+        var k = run.lowerBound
+        var first = true
+        while k <= run.upperBound {
+            var cut = k == run.upperBound
+            if !cut {
+                let t = tokens[k]
+                if t.isLowerWord && lexicon.connector.contains(t.key) || t.punct == 38 {
+                    // Keep the connector when the words before it hold a cue (`Ministry of Defense`).
+                    let keep = (pieceStart..<k).contains { isCue(tokens[$0]) } && t.punct != 38 || t.punct == 38
+                    if !keep { cut = true }
+                }
+            }
+            if cut {
+                if pieceStart < k {
+                    emitPiece(tokens, pieceStart..<k, honorific: first ? honorific : nil, sentence: sentence, index: index,
+                              firstWord: firstWord, into: &out, sentenceInitial: &sentenceInitial)
+                }
+                first = false
+                pieceStart = k + 1
+            }
+            k += 1
+        }
+    }
+
+    private func emitPiece(
+        _ tokens: [Token], _ range: Range<Int>, honorific: Int?, sentence: Sentence, index: Int, firstWord: Int,
+        into out: inout [Mention], sentenceInitial: inout [Int]
+    ) {
+        var a = range.lowerBound
+        var b = range.upperBound
+        // Trailing hyphens and particles are not part of a name.
+        while b > a && (tokens[b - 1].punct == 45 || tokens[b - 1].isLowerWord) { b -= 1 }
+        // Leading capitalized function words (`The`, `In`, `Even`) are not part of a name,
+        // unless a known name starts with them (`The Intercept`).
+        while a < b && gazetteer.longestMatch(tokens, a, b) == nil
+            && (lexicon.sentenceStarters.contains(tokens[a].key) || lexicon.notName.contains(tokens[a].key))
+        {
+            a += 1
+        }
+        guard a < b else { return }
+        // The whole piece is one known name.
+        if let g = gazetteer.longestMatch(tokens, a, b), g.length == b - a {
+            emitKnown(tokens, a, g, sentence: sentence, index: index, into: &out)
+            return
+        }
+        // An organization or place cue at the end makes the whole piece one name.
+        if !sentence.isHeadline && b - a >= 2 {
+            let last = tokens[b - 1]
+            let hasOrgCue = lexicon.orgCue.contains(last.key)
+                || (a..<b).contains { lexicon.orgCue.contains(tokens[$0].key) && $0 + 1 < b && lexicon.connector.contains(tokens[$0 + 1].key) }
+            if hasOrgCue || lexicon.placeCue.contains(last.key) {
+                // A country followed by a state noun (`U.S. Administration`) is the country.
+                if b - a >= 2, lexicon.stateNoun.contains(last.key), let g = gazetteer.longestMatch(tokens, a, b - 1), g.length == b - 1 - a {
+                    emitKnown(tokens, a, g, sentence: sentence, index: index, into: &out)
+                    out[out.count - 1].tokens = a..<b
+                    out[out.count - 1].weak = false
+                    return
+                }
+                out.append(Mention(tokens: a..<b, source: .name, kindHint: hasOrgCue ? .organization : .place, sentence: index))
+                return
+            }
+        }
+        // Split at known names; the rest are names found in the text.
+        var k = a
+        var pending = a
+        var honorific = honorific
+        while k < b {
+            if let g = gazetteer.longestMatch(tokens, k, b) {
+                if pending < k {
+                    emitName(tokens, pending..<k, honorific: honorific, sentence: sentence, index: index, firstWord: firstWord,
+                             into: &out, sentenceInitial: &sentenceInitial)
+                    honorific = nil
+                }
+                emitKnown(tokens, k, g, sentence: sentence, index: index, into: &out)
+                k += g.length
+                pending = k
+                honorific = nil
+            } else {
+                k += 1
+            }
+        }
+        if pending < b {
+            emitName(tokens, pending..<b, honorific: honorific, sentence: sentence, index: index, firstWord: firstWord,
+                     into: &out, sentenceInitial: &sentenceInitial)
+        }
+    }
+
+    /// A gazetteer match; a demonym takes a following organization word (`Iranian intelligence`
+    /// is an organization) or state noun (`Syrian regime` is the country).
+    private func emitKnown(
+        _ tokens: [Token], _ i: Int, _ g: (length: Int, terminal: Gazetteer.Terminal), sentence: Sentence, index: Int,
+        into out: inout [Mention]
+    ) {
+        let end = sentence.tokens.upperBound
+        let j = i + g.length
+        let form = g.terminal.form
+        if form == .demonym || form == .pluralDemonym {
+            if j < end && tokens[j].isLowerWord {
+                let org = lexicon.demonymOrg.longestMatch(tokens, j, end)
+                if org > 0 && form == .demonym {
+                    out.append(Mention(tokens: i..<(j + org), source: .name, kindHint: .organization, sentence: index))
+                    return
+                }
+                if lexicon.stateNoun.contains(tokens[j].key) {
+                    out.append(Mention(tokens: i..<(j + 1), source: .demonym, entry: g.terminal.entry, sentence: index))
+                    return
+                }
+            }
+            out.append(
+                Mention(tokens: i..<j, source: .demonym, entry: g.terminal.entry, weak: form == .demonym, sentence: index))
+            return
+        }
+        // A known country followed by a state noun (`the Iraqi government` is handled above;
+        // `the U.S. government` here).
+        if j < end && tokens[j].isLowerWord && lexicon.stateNoun.contains(tokens[j].key) && gazetteer.entries[Int(g.terminal.entry)].kind == .country {
+            out.append(Mention(tokens: i..<(j + 1), source: .gazetteer, entry: g.terminal.entry, sentence: index))
+            return
+        }
+        out.append(Mention(tokens: i..<j, source: .gazetteer, entry: g.terminal.entry, sentence: index))
+    }
+
+    /// A title-case name not in the gazetteer.
+    private func emitName(
+        _ tokens: [Token], _ range: Range<Int>, honorific: Int?, sentence: Sentence, index: Int, firstWord: Int,
+        into out: inout [Mention], sentenceInitial: inout [Int]
+    ) {
+        guard !sentence.isHeadline else { return }
+        var a = range.lowerBound
+        let b = range.upperBound
+        while a < b && honorific == nil && (lexicon.notName.contains(tokens[a].key) || lexicon.sentenceStarters.contains(tokens[a].key)) {
+            a += 1
+        }
+        guard a < b else { return }
+        let end = sentence.tokens.upperBound
+        let words = (a..<b).filter { tokens[$0].isWord }
+        if words.allSatisfy({ lexicon.notName.contains(tokens[$0].key) }) { return }
+        if b - a == 1 {
+            let t = tokens[a]
+            if t.flags.contains(.number) || t.length < 2 { return }
+            if t.flags.contains(.allUpper) && !t.flags.contains(.initialism) {
+                if t.length > 8 { return }
+                out.append(Mention(tokens: a..<b, source: .acronym, kindHint: .organization, sentence: index))
+                return
+            }
+            if t.flags.contains(.initialism) { return }
+            // An adjective before a group noun (`Basrawi residents`) or a hyphen (`Shia-led`).
+            if b < end {
+                let n = tokens[b]
+                if n.isLowerWord && lexicon.groupNoun.contains(n.key) { return }
+                if n.punct == 45 && !n.flags.contains(.spaceBefore) { return }
+            }
+            if honorific == nil && a == firstWord {
+                sentenceInitial.append(out.count)
+            }
+        }
+        var m = Mention(tokens: a..<b, source: .name, sentence: index)
+        if let h = honorific {
+            m.honorificStart = h
+            m.kindHint = .person
+        }
+        out.append(m)
+    }
+}
