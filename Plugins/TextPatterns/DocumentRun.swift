@@ -397,7 +397,8 @@ struct DocumentRun {
             if firstMention[m.cluster] == nil && m.source == .gazetteer { firstMention[m.cluster] = m }
         }
         for (entry, c) in clusterOfEntry.sorted(by: { $0.key < $1.key }) {
-            guard let container = model.gazetteer.entries[Int(entry)].container, let cc = clusterOfEntry[Int32(container)], cc != c,
+            let known = model.gazetteer.entries[Int(entry)]
+            guard known.kind == .place, let container = known.container, let cc = clusterOfEntry[Int32(container)], cc != c,
                 let m = firstMention[c]
             else { continue }
             let span = Span(start: Int(tokens[m.tokens.lowerBound].start), end: Int(tokens[m.tokens.upperBound - 1].end))

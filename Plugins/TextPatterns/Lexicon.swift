@@ -111,7 +111,9 @@ struct Lexicon {
 
     /// The token keys of a phrase, tokenized exactly as documents are.
     static func keys(_ phrase: String) -> [UInt64] {
-        tokens(phrase).map(\.key)
+        // A lone `'s` is the possessive token (in a document it always follows a word).
+        if phrase == "'s" || phrase == "\u{2019}s" || phrase == "'" { return [TokenHash.possessiveKey] }
+        return tokens(phrase).map(\.key)
     }
 
     static func tokens(_ phrase: String) -> [Token] {

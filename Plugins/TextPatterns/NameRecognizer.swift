@@ -132,8 +132,18 @@ struct NameRecognizer {
             if !cut {
                 let t = tokens[k]
                 if t.isLowerWord && lexicon.connector.contains(t.key) || t.punct == 38 {
-                    // Keep the connector when the words before it hold a cue (`Ministry of Defense`).
-                    let keep = (pieceStart..<k).contains { isCue(tokens[$0]) } && t.punct != 38 || t.punct == 38
+                    // Keep `of`, `for`, `on` when the words before hold a cue (`Ministry of Defense`);
+                    // keep `and`/`&` inside a name (`Trade and Industry`), not between two names
+                    // (`The New York Times and The Intercept`).
+                    let isAnd = t.punct == 38 || t.key == TokenHash.key("and")
+                    let keep: Bool
+                    if isAnd {
+                        let leftIsName = gazetteer.longestMatch(tokens, pieceStart, k).map { $0.length == k - pieceStart } ?? false
+                        keep = k > pieceStart && !isCue(tokens[k - 1]) && !leftIsName && k + 1 < run.upperBound
+                            && !lexicon.sentenceStarters.contains(tokens[k + 1].key) && (pieceStart..<k).contains { isCue(tokens[$0]) }
+                    } else {
+                        keep = (pieceStart..<k).contains { isCue(tokens[$0]) }
+                    }
                     if !keep { cut = true }
                 }
             }

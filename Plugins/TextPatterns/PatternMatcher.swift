@@ -98,6 +98,13 @@ struct PatternMatcher {
         guard case .words(let set, _, _) = pattern.elements[pattern.anchor] else { return nil }
         let len = phraseForward(set, u)
         guard len > 0 else { return nil }
+        // A trigger glued to a hyphen (`Iranian-led`) is half of a compound adjective, not a
+        // verb: only a pattern that spells the hyphen out may use it.
+        if u > 0 && isToken(u - 1) && tok(u - 1).punct == 45 && !tok(u).flags.contains(.spaceBefore) {
+            guard pattern.anchor > 0, case .words(let before, _, _) = pattern.elements[pattern.anchor - 1],
+                before.containsSingle(tok(u - 1).key)
+            else { return nil }
+        }
         var m = PatternMatch()
         m.anchor = u
         guard let hi = forward(pattern, pattern.anchor + 1, u + len, &m) else { return nil }
@@ -289,7 +296,11 @@ struct PatternMatcher {
             if (lexicon.conjunction.contains(t.key) || t.punct == 44) && x > 0 && !isToken(x - 1) {
                 return depth < 4 ? isEligibleSubject(x - 1, depth: depth + 1) : true
             }
-            if (t.isLowerWord && !lexicon.conjunction.contains(t.key) && !lexicon.relativePronoun.contains(t.key)) && skipped < 2 {
+            if lexicon.determiner.contains(t.key) {
+                x -= 1
+                continue
+            }
+            if (t.isLowerWord && !lexicon.conjunction.contains(t.key) && !lexicon.relativePronoun.contains(t.key)) && skipped < 1 {
                 x -= 1
                 skipped += 1
                 continue
