@@ -356,7 +356,7 @@ final class ChildProcess {
         var written = 0
         var scanned = 0
         while true {
-            if let newline = buffer[scanned...].firstIndex(of: 0x0A) {
+            if let newline = Self.firstNewline(in: buffer, from: scanned) {
                 var line = Array(buffer[..<newline])
                 if line.last == 0x0D { line.removeLast() }
                 let leftover = newline + 1 < buffer.count
@@ -427,16 +427,28 @@ final class ChildProcess {
         }
     }
 
+    /// The index of the first line feed in `bytes[from...]` (with `memchr`: answers can be large).
+    private static func firstNewline(in bytes: [UInt8], from: Int) -> Int? {
+        guard from < bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let found = memchr(buffer.baseAddress! + from, 0x0A, buffer.count - from) else { return nil }
+            return buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
     private enum Chunk {
-        case data([UInt8])
+        case data(ArraySlice<UInt8>)
         case again
         case end
     }
 
+    /// One reusable read buffer, so reading a large answer does not allocate per chunk.
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
+
     private func readChunk(_ fd: Int32, maxBytes: Int) -> Chunk {
-        var chunk = [UInt8](repeating: 0, count: max(1, maxBytes))
-        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-        if n > 0 { return .data(Array(chunk[..<n])) }
+        let count = max(1, min(maxBytes, chunk.count))
+        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, count) }
+        if n > 0 { return .data(chunk[..<n]) }
         if n < 0 && (errno == EAGAIN || errno == EINTR) { return .again }
         return .end
     }

@@ -24,6 +24,24 @@ final class ProcessExtractorTests: XCTestCase {
         XCTAssertEqual(PluginTestSupport.childProcesses().map(\.command), [])
     }
 
+    /// The zombie check of `tearDown` can see a zombie: an unreaped child is listed with state Z.
+    func testChildProcessDetector_seesAnUnreapedChild() throws {
+        var pid: pid_t = 0
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup("true"), nil]
+        defer { free(argv[0]) }
+        XCTAssertEqual(posix_spawnp(&pid, "true", nil, nil, argv, environ), 0)
+        var seen: [(pid: Int32, state: Character, command: String)] = []
+        for _ in 0..<200 {
+            seen = PluginTestSupport.childProcesses().filter { $0.pid == pid }
+            if seen.first?.state == "Z" { break }
+            usleep(10_000)
+        }
+        XCTAssertEqual(seen.first?.state, "Z")
+        var status: Int32 = 0
+        XCTAssertEqual(waitpid(pid, &status, 0), pid)
+        XCTAssertTrue(PluginTestSupport.childProcesses().isEmpty)
+    }
+
     func testExample_pythonPlugin_describesAndExtracts() throws {
         let python = try PluginTestSupport.python()
         let script = PluginTestSupport.repositoryRoot.appendingPathComponent("Plugins/Examples/python/keyword_extractor.py").path
