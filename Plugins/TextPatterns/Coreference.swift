@@ -27,7 +27,7 @@ struct Coreference {
     func cluster(_ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, _ mentions: inout [Mention], sameAs: [(Int, Int)]) {
         var uf = UnionFind(count: mentions.count)
         var firstByKey: [UInt64: Int] = [:]
-        for (i, m) in mentions.enumerated() where m.source != .pronoun {
+        for (i, m) in mentions.enumerated() where !m.isReference {
             let key: UInt64
             switch m.source {
             case .gazetteer, .demonym: key = UInt64(m.entry) &* 0x9E37_79B9_7F4A_7C15 ^ 0x5bd1e995
@@ -41,7 +41,7 @@ struct Coreference {
         for i in mentions.indices where i + 1 < mentions.count {
             let m = mentions[i]
             let n = mentions[i + 1]
-            guard m.source != .pronoun, n.source != .pronoun, n.tokens.count == 1, m.sentence == n.sentence else { continue }
+            guard !m.isReference, !n.isReference, n.tokens.count == 1, m.sentence == n.sentence else { continue }
             let open = m.tokens.upperBound
             guard open + 2 < tokens.count, n.tokens.lowerBound == open + 1, tokens[open].punct == 40,
                 tokens[n.tokens.upperBound].punct == 41, tokens[n.tokens.lowerBound].flags.contains(.allUpper)

@@ -36,6 +36,8 @@ struct DocumentRun {
     }
 
     private var lexicon: Lexicon { model.lexicon }
+    private let theKey = TokenHash.key("the")
+    private let ofKey = TokenHash.key("of")
 
     mutating func run() {
         Tokenizer.tokenize(bytes, into: &tokens)
@@ -60,12 +62,19 @@ struct DocumentRun {
             recognizer.recognize(tokens, s, index: si, into: &mentions, sentenceInitial: &initial)
             // Pronouns, merged in text order.
             var pronouns: [Mention] = []
-            for k in s.tokens where tokens[k].isWord && lexicon.pronoun.contains(tokens[k].key) {
-                pronouns.append(Mention(tokens: k..<(k + 1), source: .pronoun, sentence: si))
+            for k in s.tokens where tokens[k].isWord {
+                if lexicon.pronoun.contains(tokens[k].key) {
+                    pronouns.append(Mention(tokens: k..<(k + 1), source: .pronoun, sentence: si))
+                } else if tokens[k].key == theKey, k + 1 < s.tokens.upperBound, tokens[k + 1].isLowerWord,
+                    lexicon.orgCue.contains(tokens[k + 1].key),
+                    k + 2 >= s.tokens.upperBound || !(tokens[k + 2].isCapitalized || tokens[k + 2].key == ofKey)
+                {
+                    pronouns.append(Mention(tokens: k..<(k + 2), source: .definite, sentence: si))
+                }
             }
             if !pronouns.isEmpty {
                 var found = Array(mentions[before...])
-                found.removeAll { m in pronouns.contains { m.tokens.contains($0.tokens.lowerBound) } }
+                found.removeAll { m in pronouns.contains { m.tokens.overlaps($0.tokens) } }
                 let merged = (found + pronouns).sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
                 // Sentence-initial candidates refer to indices; remap them.
                 let oldInitial = initial.filter { $0 >= before }.map { mentions[$0].tokens.lowerBound }
@@ -109,6 +118,14 @@ struct DocumentRun {
                 chain.append(next)
                 k = mentions[next].tokens.upperBound
             }
+            var modifiers = 0
+            while modifiers < 2 && k + 1 < tokens.count && tokens[k].isLowerWord && !lexicon.groupNoun.contains(tokens[k].key)
+                && !lexicon.stateNoun.contains(tokens[k].key) && !lexicon.conjunction.contains(tokens[k].key)
+                && !lexicon.preposition.contains(tokens[k].key) && tokens[k + 1].isLowerWord
+            {
+                k += 1
+                modifiers += 1
+            }
             if k < tokens.count && tokens[k].isLowerWord && (lexicon.groupNoun.contains(tokens[k].key) || lexicon.stateNoun.contains(tokens[k].key)) {
                 for c in chain { mentions[c].weak = false }
             }
@@ -129,7 +146,7 @@ struct DocumentRun {
             while mi < list.count && mentions[list[mi]].tokens.lowerBound < k { mi += 1 }
             if mi < list.count && mentions[list[mi]].tokens.lowerBound == k {
                 let m = mentions[list[mi]]
-                if m.source != .pronoun || (includePronouns && m.cluster >= 0) {
+                if !m.isReference || (includePronouns && m.cluster >= 0) {
                     u.token.append(Int32(k))
                     u.mention.append(Int32(list[mi]))
                     k = m.tokens.upperBound
@@ -183,7 +200,7 @@ struct DocumentRun {
 
     private mutating func assignKinds() {
         var votes: [Int: (gaz: EntityKind?, org: Int, place: Int, person: Int)] = [:]
-        for m in mentions where m.source != .pronoun {
+        for m in mentions where !m.isReference {
             var v = votes[m.cluster] ?? (nil, 0, 0, 0)
             switch m.source {
             case .gazetteer, .demonym: v.gaz = model.gazetteer.entries[Int(m.entry)].kind
@@ -208,13 +225,29 @@ struct DocumentRun {
     }
 
     /// `he`, `him`, `she`: the nearest person mentioned before, within three sentences.
+    /// `the bank`: the last organization mentioned whose name ends in `Bank`.
     private mutating func resolvePronouns() {
+        var lastByHead: [UInt64: Int] = [:]
+        for i in mentions.indices {
+            let m = mentions[i]
+            if m.source == .definite {
+                mentions[i].cluster = lastByHead[tokens[m.tokens.upperBound - 1].key] ?? -1
+            } else if !m.isReference && m.cluster >= 0 {
+                var k = m.tokens.upperBound - 1
+                while k > m.tokens.lowerBound && !tokens[k].isWord { k -= 1 }
+                if lexicon.orgCue.contains(tokens[k].key) { lastByHead[tokens[k].key] = m.cluster }
+                if m.entry >= 0 {
+                    let head = model.gazetteer.entries[Int(m.entry)].headKey
+                    if lexicon.orgCue.contains(head) { lastByHead[head] = m.cluster }
+                }
+            }
+        }
         for i in mentions.indices where mentions[i].source == .pronoun {
             let s = mentions[i].sentence
             var j = i - 1
             while j >= 0 && mentions[j].sentence >= s - 3 {
                 let m = mentions[j]
-                if m.source != .pronoun && kindByCluster[m.cluster] == .person {
+                if !m.isReference && kindByCluster[m.cluster] == .person {
                     mentions[i].cluster = m.cluster
                     break
                 }
@@ -228,7 +261,7 @@ struct DocumentRun {
         if let n = nameByCluster[cluster] { return n }
         var best: Mention?
         var bestWords = -1
-        for m in mentions where m.cluster == cluster && m.source != .pronoun {
+        for m in mentions where m.cluster == cluster && !m.isReference {
             if m.source == .gazetteer || m.source == .demonym {
                 best = m
                 break
@@ -368,7 +401,7 @@ struct DocumentRun {
             // A coordinated target after the trigger: `met with American and British officials`.
             if let tid = CompiledPattern.slotID(Substring(tgt)), m.slots[tid] > m.anchor {
                 var x = m.slots[tid] + 1
-                while x + 1 < u.count, u.mention[x] < 0, tokens[Int(u.token[x])].key == TokenHash.key("and") || tokens[Int(u.token[x])].punct == 44,
+                while x + 1 < u.count, u.mention[x] < 0, tokens[Int(u.token[x])].key == TokenHash.key("and") || tokens[Int(u.token[x])].key == TokenHash.key("or"),
                     u.mention[x + 1] >= 0
                 {
                     let mention = mentions[Int(u.mention[x + 1])]
@@ -414,7 +447,7 @@ struct DocumentRun {
         var order: [Int] = []
         var seen = Set<Int>()
         var strong = Set<Int>()
-        for m in mentions where m.source != .pronoun && m.cluster >= 0 {
+        for m in mentions where !m.isReference && m.cluster >= 0 {
             if !m.weak { strong.insert(m.cluster) }
             if seen.insert(m.cluster).inserted { order.append(m.cluster) }
         }
@@ -427,7 +460,7 @@ struct DocumentRun {
         var used = Set<String>()
         var entities: [ExtractedEntity] = []
         var mentionsOf: [Int: [Mention]] = [:]
-        for m in mentions where m.source != .pronoun && m.cluster >= 0 { mentionsOf[m.cluster, default: []].append(m) }
+        for m in mentions where !m.isReference && m.cluster >= 0 { mentionsOf[m.cluster, default: []].append(m) }
         for c in order {
             let name = name(of: c)
             var id = slug(name)

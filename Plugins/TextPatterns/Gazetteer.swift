@@ -11,6 +11,8 @@ struct Gazetteer {
         var kind: EntityKind
         /// Index of the containing entry (a city's country), if known.
         var container: Int?
+        /// Key of the name's last word (`bank` for `Meridian Trust Bank`).
+        var headKey: UInt64
     }
 
     enum Form: UInt8 {
@@ -48,7 +50,7 @@ struct Gazetteer {
                     idx = existing  // later files add aliases to an entry of the same name
                 } else {
                     idx = entries.count
-                    entries.append(Known(name: e.name, kind: EntityKind(e.kind), container: nil))
+                    entries.append(Known(name: e.name, kind: EntityKind(e.kind), container: nil, headKey: Lexicon.keys(e.name).last ?? 0))
                     byName[e.name.lowercased()] = idx
                 }
                 if let c = e.container { pendingContainers.append((idx, c)) }

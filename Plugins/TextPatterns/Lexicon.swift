@@ -52,7 +52,8 @@ struct PhraseSet {
 /// Some classes steer the recognizer and the matcher by name (see `Resources/relations.yaml`):
 /// `preposition`, `determiner`, `conjunction`, `hedge`, `negation`, `honorific`, `orgCue`,
 /// `placeCue`, `particle`, `designation`, `notName`, `sentenceStarter`, `noBreakAbbreviation`,
-/// `groupNoun`, `stateNoun`, `demonymOrg`, `connector`, `pronoun`, `relativePronoun`.
+/// `groupNoun`, `stateNoun`, `demonymOrg`, `connector`, `pronoun`, `relativePronoun`, `placePrefix`,
+/// `placePreposition`.
 struct Lexicon {
     var classes: [String: PhraseSet] = [:]
 
@@ -75,6 +76,8 @@ struct Lexicon {
     var connector = Set<UInt64>()
     var pronoun = Set<UInt64>()
     var relativePronoun = Set<UInt64>()
+    var placePrefix = Set<UInt64>()
+    var placePreposition = Set<UInt64>()
 
     init(classes raw: [String: [String]]) {
         for (name, phrases) in raw {
@@ -107,6 +110,8 @@ struct Lexicon {
         connector = singles("connector")
         pronoun = singles("pronoun")
         relativePronoun = singles("relativePronoun")
+        placePrefix = singles("placePrefix")
+        placePreposition = singles("placePreposition")
     }
 
     /// The token keys of a phrase, tokenized exactly as documents are.

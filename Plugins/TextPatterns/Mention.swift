@@ -17,7 +17,12 @@ struct Mention {
         case created
         /// `he`, `him`, `she`: stands for the nearest person before it.
         case pronoun
+        /// `the bank`, `the brigade`: stands for the nearest organization whose name ends so.
+        case definite
     }
+
+    /// A pronoun or definite description: it stands for an entity but does not name it.
+    var isReference: Bool { source == .pronoun || source == .definite }
 
     /// Token indices, end exclusive.
     var tokens: Range<Int>

@@ -116,6 +116,9 @@ struct NameRecognizer {
         return j
     }
 
+    /// Whether a word ends in a lower-case `s`.
+    private func lastLetterIsS(_ t: Token) -> Bool { t.flags.contains(.endsInS) }
+
     private func isCue(_ t: Token) -> Bool { lexicon.orgCue.contains(t.key) || lexicon.placeCue.contains(t.key) }
 
     /// Splits a run into pieces at connectors that join no organization or place name, then
@@ -137,12 +140,17 @@ struct NameRecognizer {
                     // (`The New York Times and The Intercept`).
                     let isAnd = t.punct == 38 || t.key == TokenHash.key("and")
                     let keep: Bool
+                    // The words after the connector, up to the next connector.
+                    var rightEnd = k + 1
+                    while rightEnd < run.upperBound && !(tokens[rightEnd].isLowerWord && lexicon.connector.contains(tokens[rightEnd].key)) { rightEnd += 1 }
+                    let rightHasCue = rightEnd == run.upperBound && (k + 1..<rightEnd).contains { lexicon.orgCue.contains(tokens[$0].key) }
                     if isAnd {
                         let leftIsName = gazetteer.longestMatch(tokens, pieceStart, k).map { $0.length == k - pieceStart } ?? false
                         keep = k > pieceStart && !isCue(tokens[k - 1]) && !leftIsName && k + 1 < run.upperBound
-                            && !lexicon.sentenceStarters.contains(tokens[k + 1].key) && (pieceStart..<k).contains { isCue(tokens[$0]) }
+                            && !lexicon.sentenceStarters.contains(tokens[k + 1].key)
+                            && ((pieceStart..<k).contains { isCue(tokens[$0]) } || rightHasCue)
                     } else {
-                        keep = (pieceStart..<k).contains { isCue(tokens[$0]) }
+                        keep = (pieceStart..<k).contains { isCue(tokens[$0]) } || rightHasCue
                     }
                     if !keep { cut = true }
                 }
@@ -175,6 +183,14 @@ struct NameRecognizer {
             a += 1
         }
         guard a < b else { return }
+        // A direction before a known place (`South Darfur`, `West Africa`) is a place of its own.
+        if b - a >= 2 && lexicon.placePrefix.contains(tokens[a].key), let g = gazetteer.longestMatch(tokens, a + 1, b),
+            g.length == b - a - 1, g.terminal.form == .name || g.terminal.form == .alias,
+            gazetteer.entries[Int(g.terminal.entry)].kind == .place || gazetteer.entries[Int(g.terminal.entry)].kind == .country
+        {
+            out.append(Mention(tokens: a..<b, source: .name, kindHint: .place, sentence: index))
+            return
+        }
         // The whole piece is one known name.
         if let g = gazetteer.longestMatch(tokens, a, b), g.length == b - a {
             emitKnown(tokens, a, g, sentence: sentence, index: index, into: &out)
@@ -287,10 +303,18 @@ struct NameRecognizer {
                 if n.punct == 45 && !n.flags.contains(.spaceBefore) { return }
             }
             if honorific == nil && a == firstWord {
+                // A plural common noun opening a sentence (`Investigators believe`).
+                if b < end && tokens[b].isLowerWord && t.length > 3 && tokens[b - 1].flags.contains(.hasLower) {
+                    if lastLetterIsS(tokens[b - 1]) { return }
+                }
                 sentenceInitial.append(out.count)
             }
         }
         var m = Mention(tokens: a..<b, source: .name, sentence: index)
+        // After `in`, `near`, `outside`: a place, unless a title says otherwise.
+        if honorific == nil && a > sentence.tokens.lowerBound && lexicon.placePreposition.contains(tokens[a - 1].key) {
+            m.kindHint = .place
+        }
         if let h = honorific {
             m.honorificStart = h
             m.kindHint = .person

@@ -293,7 +293,7 @@ struct PatternMatcher {
             guard isToken(x) else { return true }
             let t = tok(x)
             if lexicon.preposition.contains(t.key) { return false }
-            if (lexicon.conjunction.contains(t.key) || t.punct == 44) && x > 0 && !isToken(x - 1) {
+            if lexicon.conjunction.contains(t.key) && x > 0 && !isToken(x - 1) {
                 return depth < 4 ? isEligibleSubject(x - 1, depth: depth + 1) : true
             }
             if lexicon.determiner.contains(t.key) {

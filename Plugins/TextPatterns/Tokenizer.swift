@@ -43,6 +43,8 @@ struct TokenFlags: OptionSet {
     static let punctuation = TokenFlags(rawValue: 512)
     /// Contains a lower-case letter after the first (`Iran`, not `IRGC`).
     static let hasLower = TokenFlags(rawValue: 1024)
+    /// A word whose last byte is a lower-case `s`.
+    static let endsInS = TokenFlags(rawValue: 2048)
 }
 
 /// FNV-1a, 64 bits: the hash every token key and lexicon entry is made with.
@@ -172,6 +174,7 @@ enum Tokenizer {
                 }
                 if letters >= 2 && uppers == letters { flags.insert(.allUpper) }
                 if lowers > 0 { flags.insert(.hasLower) }
+                if bytes[i - 1] == 115 { flags.insert(.endsInS) }
                 tokens.append(Token(start: Int32(start), end: Int32(i), key: h, flags: flags, punct: 0))
                 continue
             }
