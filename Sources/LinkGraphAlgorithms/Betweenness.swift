@@ -1,5 +1,3 @@
-import HeapModule
-
 extension Digraph {
     /// Shortest-path betweenness centrality of every vertex (Brandes).
     ///
@@ -139,10 +137,9 @@ final class BrandesWorkspace: @unchecked Sendable {
     let sigma: ScratchBuffer<Double>
     let coeff: ScratchBuffer<Double>
     let order: ScratchBuffer<Int32>
-    let settled: ScratchBuffer<Bool>
+    let heap: IndexedHeap
     let partialV: ScratchBuffer<Double>
     let partialE: ScratchBuffer<Double>
-    var heap = Heap<DijkstraEntry>()
 
     init(n: Int, m: Int, weighted: Bool) {
         hops = ScratchBuffer(count: weighted ? 0 : n, repeating: -1)
@@ -150,10 +147,9 @@ final class BrandesWorkspace: @unchecked Sendable {
         sigma = ScratchBuffer(count: n, repeating: 0)
         coeff = ScratchBuffer(count: n, repeating: 0)
         order = ScratchBuffer(count: n, repeating: 0)
-        settled = ScratchBuffer(count: weighted ? n : 0, repeating: false)
+        heap = IndexedHeap(capacity: weighted ? n : 0)
         partialV = ScratchBuffer(count: n, repeating: 0)
         partialE = ScratchBuffer(count: m, repeating: 0)
-        if weighted { heap.reserveCapacity(1024) }
     }
 
     /// BFS from `s`, then dependency accumulation along successors in reverse BFS order.
@@ -215,30 +211,29 @@ final class BrandesWorkspace: @unchecked Sendable {
     @inline(__always)
     func weightedSource(_ s: Int32, _ g: CSRView, vertex: Bool, edge: Bool, endpoints: Bool) {
         let d = dist.pointer, sg = sigma.pointer, cf = coeff.pointer, S = order.pointer
-        let done = settled.pointer
         let bv = partialV.pointer, be = partialE.pointer
         let off = g.offsets, tg = g.targets, wt = g.weights
+        let h = heap
         d[Int(s)] = 0
         sg[Int(s)] = 1
-        heap.insert(DijkstraEntry(distance: 0, vertex: s))
+        h.push(s, d.baseAddress!)
         var tail = 0
-        while let top = heap.popMin() {
-            let v = Int(top.vertex)
-            if done[v] { continue }
-            done[v] = true
-            S[tail] = top.vertex
+        while h.count > 0 {
+            let vv = h.pop(d.baseAddress!)
+            let v = Int(vv)
+            S[tail] = vv
             tail &+= 1
             let dv = d[v]
             let sv = sg[v]
             for a in off[v]..<off[v &+ 1] {
                 let w = Int(tg[a])
-                if done[w] { continue }
+                if h.isSettled(w) { continue }
                 let nd = dv + wt[a]
                 let dw = d[w]
                 if nd < dw {
                     d[w] = nd
                     sg[w] = sv
-                    heap.insert(DijkstraEntry(distance: nd, vertex: Int32(w)))
+                    h.push(Int32(w), d.baseAddress!)
                 } else if nd == dw {
                     sg[w] += sv
                 }
@@ -267,7 +262,7 @@ final class BrandesWorkspace: @unchecked Sendable {
             let v = Int(S[j])
             d[v] = .infinity
             sg[v] = 0
-            done[v] = false
+            heap.reset(v)
         }
     }
 }

@@ -1,13 +1,10 @@
-import HeapModule
-
 /// One worker's buffers for repeated single-source searches (BFS or Dijkstra) over a
 /// borrowed CSR; only the vertices a search reached are reset before the next one.
 final class SingleSourceWorkspace: @unchecked Sendable {
     let hops: ScratchBuffer<Int32>
     let dist: ScratchBuffer<Double>
     let order: ScratchBuffer<Int32>
-    let settled: ScratchBuffer<Bool>
-    var heap = Heap<DijkstraEntry>()
+    let heap: IndexedHeap
     /// How many vertices the last search reached (the first entries of `order`).
     var reached = 0
 
@@ -15,18 +12,18 @@ final class SingleSourceWorkspace: @unchecked Sendable {
         hops = ScratchBuffer(count: n, repeating: -1)
         dist = ScratchBuffer(count: n, repeating: .infinity)
         order = ScratchBuffer(count: n, repeating: 0)
-        settled = ScratchBuffer(count: n, repeating: false)
+        heap = IndexedHeap(capacity: n)
     }
 
     /// Clears what the previous search touched.
     @inline(__always)
     func reset() {
-        let S = order.pointer, h = hops.pointer, d = dist.pointer, done = settled.pointer
+        let S = order.pointer, h = hops.pointer, d = dist.pointer
         for i in 0..<reached {
             let v = Int(S[i])
             h[v] = -1
             d[v] = .infinity
-            done[v] = false
+            heap.reset(v)
         }
         reached = 0
     }
@@ -63,24 +60,24 @@ final class SingleSourceWorkspace: @unchecked Sendable {
         weights wt: UnsafeBufferPointer<Double>, cutoff: Double = .infinity
     ) {
         reset()
-        let d = dist.pointer, S = order.pointer, done = settled.pointer
+        let d = dist.pointer, S = order.pointer
+        let h = heap
         d[Int(s)] = 0
-        heap.insert(DijkstraEntry(distance: 0, vertex: s))
+        h.push(s, d.baseAddress!)
         var tail = 0
-        while let top = heap.popMin() {
-            let v = Int(top.vertex)
-            if done[v] { continue }
-            done[v] = true
-            S[tail] = top.vertex
+        while h.count > 0 {
+            let top = h.pop(d.baseAddress!)
+            let v = Int(top)
+            S[tail] = top
             tail &+= 1
             let dv = d[v]
             for a in off[v]..<off[v &+ 1] {
                 let w = Int(tg[a])
-                if done[w] { continue }
+                if h.isSettled(w) { continue }
                 let nd = dv + wt[a]
                 if nd < d[w] && nd <= cutoff {
                     d[w] = nd
-                    heap.insert(DijkstraEntry(distance: nd, vertex: Int32(w)))
+                    h.push(Int32(w), d.baseAddress!)
                 }
             }
         }
