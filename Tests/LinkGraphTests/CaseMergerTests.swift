@@ -1,0 +1,150 @@
+import XCTest
+
+@testable import LinkGraph
+
+final class CaseMergerTests: XCTestCase {
+    /// A case as a user edited it by hand: no provenance, own ids and confidences.
+    let base = CaseFile(
+        documents: [Document(id: "memo", title: "Memo")],
+        entities: [
+            Entity(id: "harbor", name: "Harbor Trust", kind: .organization, attributes: ["note": "checked"]),
+            Entity(id: "quill", name: "Mara Quill", kind: .person),
+        ],
+        relations: [Relation(source: "harbor", target: "quill", kind: .pays, confidence: 0.3)])
+
+    func provenance(_ document: String, _ confidence: Double) -> JSONObject {
+        ["provenance": .array([.object(["document": .string(document), "extractor": "kw", "confidence": .number(JSONNumber(confidence))])])]
+    }
+
+    func testMerge_keepsTheBaseAsItIs_andOnlyAdds() {
+        let incoming = CaseFile(
+            documents: [Document(id: "memo", title: "Other title"), Document(id: "new-doc")],
+            entities: [
+                Entity(id: "x1", name: "the harbor trust", kind: .other, aliases: ["HT"], attributes: ["note": "overwritten?", "city": "Basra"]),
+                Entity(id: "x2", name: "Quill", kind: .person),
+                Entity(id: "x3", name: "Nova Relief", kind: .organization),
+            ],
+            relations: [
+                Relation(source: "x1", target: "x2", kind: .pays, confidence: 0.9, from: PartialDate("2016"),
+                    evidence: [Evidence(document: "new-doc", start: 0, end: 4)], unknownFields: provenance("new-doc", 0.9)),
+                Relation(source: "x3", target: "x2", kind: .pays),
+            ])
+        var merger = CaseMerger(base: base)
+        let report = merger.merge(incoming, matchIDs: false)
+        let merged = merger.caseFile
+
+        XCTAssertEqual(report.addedEntities, 1)
+        XCTAssertEqual(report.mergedEntities, 2)
+        XCTAssertEqual(merged.documents.map(\.id), ["memo", "new-doc"])
+        XCTAssertEqual(merged.documents[0].title, "Memo")
+        XCTAssertEqual(merged.entities.map(\.id), ["harbor", "quill", "nova-relief"])
+        XCTAssertEqual(merged.entities[0].name, "Harbor Trust")
+        XCTAssertEqual(merged.entities[0].kind, .organization)
+        XCTAssertEqual(merged.entities[0].aliases, ["HT"])
+        XCTAssertEqual(merged.entities[0].attributes, ["note": "checked", "city": "Basra"])
+        XCTAssertEqual(merged.entities[1].aliases, ["Quill"])
+
+        let pays = merged.relations[0]
+        XCTAssertEqual(pays.confidence, 0.3, "a confidence set by hand stays")
+        XCTAssertEqual(pays.from, PartialDate("2016"), "a missing date is filled in")
+        XCTAssertEqual(pays.evidence.map(\.document), ["new-doc"])
+        XCTAssertEqual(merged.relations.count, 2)
+        XCTAssertEqual([merged.relations[1].source, merged.relations[1].target], ["nova-relief", "quill"])
+    }
+
+    func testMerge_noisyOrOfDistinctContributions_idempotent() {
+        func fragment(_ document: String, _ confidence: Double) -> CaseFile {
+            CaseFile(
+                documents: [Document(id: document)],
+                entities: [Entity(id: "a", name: "A Corp", kind: .organization), Entity(id: "b", name: "B Corp", kind: .organization)],
+                relations: [Relation(source: "a", target: "b", kind: .controls, confidence: confidence, unknownFields: provenance(document, confidence))])
+        }
+        var merger = CaseMerger()
+        merger.merge(fragment("d1", 0.5))
+        merger.merge(fragment("d2", 0.5))
+        merger.merge(fragment("d3", 0.2))
+        XCTAssertEqual(merger.caseFile.relations.count, 1)
+        XCTAssertEqual(merger.caseFile.relations[0].confidence!, 1 - 0.5 * 0.5 * 0.8, accuracy: 1e-12)
+        let once = merger.caseFile
+        merger.merge(fragment("d2", 0.5))
+        XCTAssertEqual(merger.caseFile, once, "merging a contribution again changes nothing")
+
+        // Edited by hand afterwards: new contributions no longer move it.
+        var edited = once
+        edited.relations[0].confidence = 0.42
+        var again = CaseMerger(base: edited)
+        again.merge(fragment("d4", 0.9))
+        XCTAssertEqual(again.caseFile.relations[0].confidence, 0.42)
+        XCTAssertEqual(Provenance.entries(of: again.caseFile.relations[0].unknownFields).count, 4)
+    }
+
+    func testMerge_symmetricKindsEitherDirection_directedKindsNot() {
+        let incoming = CaseFile(
+            entities: [Entity(id: "harbor", name: "Harbor Trust", kind: .organization), Entity(id: "quill", name: "Mara Quill", kind: .person)],
+            relations: [
+                Relation(source: "quill", target: "harbor", kind: .meetsWith),
+                Relation(source: "harbor", target: "quill", kind: .meetsWith),
+                Relation(source: "quill", target: "harbor", kind: .pays),
+            ])
+        let merged = CaseMerger.merge([base, incoming], contributors: ["base.json", "in.json"])
+        XCTAssertEqual(merged.relations.map(\.kind), [.pays, .meetsWith, .pays])
+        XCTAssertEqual([merged.relations[2].source, merged.relations[2].target], ["quill", "harbor"])
+        XCTAssertEqual(
+            Provenance.entries(of: merged.relations[1].unknownFields).first?["source"], .string("in.json"),
+            "a relation without provenance is credited to its file")
+    }
+
+    func testMerge_suppressedEntitiesAndRelations_areNotResurrected() throws {
+        var edited = base
+        edited.entities.removeAll { $0.id == "quill" }
+        edited.relations.removeAll()
+        edited.entities.append(Entity(id: "nova", name: "Nova Relief", kind: .organization))
+        edited.unknownFields["suppressed"] = .object([
+            "entities": .array([.string("Mara Quill"), .string("old-id")]),
+            "relations": .array([.object(["source": "harbor", "target": "nova", "kind": "pays"])]),
+        ])
+        let incoming = CaseFile(
+            entities: [
+                Entity(id: "e1", name: "MARA QUILL", kind: .person), Entity(id: "old-id", name: "Unrelated Name", kind: .person),
+                Entity(id: "e3", name: "Harbor Trust", kind: .organization), Entity(id: "e4", name: "Nova Relief", kind: .organization),
+            ],
+            relations: [
+                Relation(source: "e3", target: "e1", kind: .pays), Relation(source: "e3", target: "e4", kind: .pays),
+                Relation(source: "e4", target: "e3", kind: .pays),
+            ])
+        var merger = CaseMerger(base: edited)
+        let report = merger.merge(incoming, contributor: "in.json")
+        XCTAssertEqual(report.suppressedEntities, ["e1", "old-id"])
+        XCTAssertEqual(report.suppressedRelations, 2)
+        XCTAssertEqual(merger.caseFile.entities.map(\.id), ["harbor", "nova"])
+        XCTAssertEqual(merger.caseFile.relations.map { "\($0.source)>\($0.target)" }, ["nova>harbor"])
+        XCTAssertEqual(merger.caseFile.unknownFields["suppressed"], edited.unknownFields["suppressed"], "the list is kept")
+        // And the result is still a valid case file.
+        XCTAssertNoThrow(try CaseFile(json: merger.caseFile.jsonValue()))
+    }
+
+    func testMerge_idsKeptWhenFree_slugsWhenMadeUp_selfLoopsFromResolutionDropped() {
+        let incoming = CaseFile(
+            entities: [
+                Entity(id: "nova", name: "Nova Relief", kind: .organization),
+                Entity(id: "quill-2", name: "M. Quill", kind: .person, aliases: ["Mara Quill"]),
+            ],
+            relations: [Relation(source: "quill-2", target: "quill-2", kind: .advises)])
+        var merger = CaseMerger(base: base)
+        merger.merge(incoming)
+        XCTAssertEqual(merger.caseFile.entities.map(\.id), ["harbor", "quill", "nova"])
+        XCTAssertEqual(merger.caseFile.relations.count, 2, "an original self-loop stays")
+
+        let loop = CaseFile(
+            entities: [Entity(id: "a", name: "Mara Quill", kind: .person), Entity(id: "b", name: "Quill", kind: .person)],
+            relations: [Relation(source: "a", target: "b", kind: .advises)])
+        var second = CaseMerger(base: base)
+        let report = second.merge(loop, matchIDs: false)
+        XCTAssertEqual(report.droppedSelfLoops, 1)
+        XCTAssertEqual(second.caseFile.relations.count, 1)
+
+        var fresh = CaseMerger(base: CaseFile(entities: [Entity(id: "nova-relief", name: "Nova Relief Fund", kind: .organization)]))
+        fresh.merge(CaseFile(entities: [Entity(id: "x", name: "Nova Relief", kind: .organization)]), matchIDs: false)
+        XCTAssertEqual(fresh.caseFile.entities.map(\.id), ["nova-relief", "nova-relief-2"])
+    }
+}
