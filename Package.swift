@@ -60,7 +60,7 @@ let package = Package(
             name: "linkgraph",
             dependencies: [
                 "LinkGraph", "LinkGraphAlgorithms", "LinkGraphFormats", "LinkGraphGraphviz",
-                "LinkGraphViews", "LinkGraphPlugin",
+                "LinkGraphViews", "LinkGraphPlugin", "CSVTables", "TextPatterns",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
