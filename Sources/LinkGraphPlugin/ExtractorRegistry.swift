@@ -42,6 +42,10 @@ public struct ExtractorRegistry: Sendable {
     ///   type: those plug-ins, so that a plug-in given on the command line replaces the
     ///   built-ins for what it reads.
     /// - Else: the built-ins that accept it.
+    ///
+    /// Without names, the most specific wins: when some candidates list the media type itself,
+    /// those that only match it by a wildcard (`text/*`, `*/*`) are left out, so a CSV file
+    /// goes to the CSV reader and not also to a reader of any text.
     /// - Throws: `PluginError.unknownExtractor` for a name no extractor has,
     ///   `.noExtractor` when none of the candidates accepts the media type.
     public func choose(for document: String, mediaType: String, names: [String] = []) throws -> [any Extractor] {
@@ -51,7 +55,9 @@ public struct ExtractorRegistry: Sendable {
         } else {
             let accepting = extractors(accepting: mediaType)
             let plugins = accepting.filter { $0.description.origin != .builtIn }
-            chosen = plugins.isEmpty ? accepting : plugins
+            let candidates = plugins.isEmpty ? accepting : plugins
+            let exact = candidates.filter { $0.description.accepts.contains(mediaType) }
+            chosen = exact.isEmpty ? candidates : exact
         }
         if chosen.isEmpty { throw PluginError.noExtractor(document: document, mediaType: mediaType) }
         return chosen

@@ -21,10 +21,14 @@ final class ExtractorRegistryTests: XCTestCase {
     let anyText = FixedExtractor("any-text", accepts: ["text/*"])
     let plugin = FixedExtractor("mine", accepts: ["text/plain"], origin: .process(command: "python3 mine.py"))
 
-    func testChoose_byMediaType_takesEveryBuiltInThatAccepts() throws {
-        let registry = try ExtractorRegistry([text, csv, anyText])
-        XCTAssertEqual(try registry.choose(for: "a.txt", mediaType: "text/plain").map(\.description.name), ["text", "any-text"])
-        XCTAssertEqual(try registry.choose(for: "a.csv", mediaType: "text/csv").map(\.description.name), ["csv", "any-text"])
+    func testChoose_byMediaType_takesTheBuiltInsThatAccept_mostSpecificFirst() throws {
+        let registry = try ExtractorRegistry([text, csv, anyText, FixedExtractor("text-too", accepts: ["text/plain", "text/*"])])
+        XCTAssertEqual(try registry.choose(for: "a.txt", mediaType: "text/plain").map(\.description.name), ["text", "text-too"])
+        XCTAssertEqual(try registry.choose(for: "a.csv", mediaType: "text/csv").map(\.description.name), ["csv"])
+        XCTAssertEqual(try registry.choose(for: "a.tsv", mediaType: "text/tab-separated-values").map(\.description.name), ["any-text", "text-too"])
+        XCTAssertEqual(
+            try registry.choose(for: "a.csv", mediaType: "text/csv", names: ["any-text", "csv"]).map(\.description.name), ["any-text", "csv"],
+            "names given: every named extractor that accepts, wildcard or not")
         XCTAssertThrowsError(try registry.choose(for: "a.json", mediaType: "application/json")) { error in
             XCTAssertEqual(error as? PluginError, .noExtractor(document: "a.json", mediaType: "application/json"))
         }

@@ -201,9 +201,13 @@ public struct CaseMerger: Sendable {
             if !resolver.contains(id: name) { resolver.add(id: name, names: [], kind: .other, tombstone: true) }
         }
         for relation in suppressed.relations { suppressedRelations.insert(relation) }
-        var merged = Suppressed(caseFile.unknownFields["suppressed"])
+        let existing = Suppressed(caseFile.unknownFields["suppressed"])
+        var merged = existing
         merged.formUnion(suppressed)
-        caseFile.unknownFields["suppressed"] = merged.jsonValue()
+        // Rewritten only when something was added, so the base's own field stays as written.
+        if merged.entities.count != existing.entities.count || merged.relations.count != existing.relations.count {
+            caseFile.unknownFields["suppressed"] = merged.jsonValue()
+        }
     }
 
     static func distinctNames(_ names: [String], excluding: [String]) -> [String] {
