@@ -14,6 +14,7 @@ struct LinkGraphCommand: ParsableCommand {
         version: LinkGraphVersion.current,
         subcommands: [
             Render.self, Export.self, Stats.self, Validate.self, Demo.self,
+            Extract.self, Plugins.self, Score.self, Merge.self,
         ]
     )
 }
