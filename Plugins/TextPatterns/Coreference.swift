@@ -58,7 +58,7 @@ struct Coreference {
         var fullNameRoots = Set<Int>()
         for (i, m) in mentions.enumerated() where m.source == .name {
             let words = m.tokens.filter { tokens[$0].isWord }
-            guard words.count >= 2 else { continue }
+            guard words.count - words.filter({ lexicon.particle.contains(tokens[$0].key) }).count >= 2 else { continue }
             let root = roots[i]
             if m.kindHint == .organization || m.kindHint == .place {
                 var k = TokenHash.basis

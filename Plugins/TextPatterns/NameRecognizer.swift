@@ -177,8 +177,9 @@ struct NameRecognizer {
         while b > a && (tokens[b - 1].punct == 45 || tokens[b - 1].isLowerWord) { b -= 1 }
         // Leading capitalized function words (`The`, `In`, `Even`) are not part of a name,
         // unless a known name starts with them (`The Intercept`).
+        let endsInCue = b - a >= 2 && isCue(tokens[b - 1])
         while a < b && gazetteer.longestMatch(tokens, a, b) == nil
-            && (lexicon.sentenceStarters.contains(tokens[a].key) || lexicon.notName.contains(tokens[a].key))
+            && (lexicon.sentenceStarters.contains(tokens[a].key) || (!endsInCue && lexicon.notName.contains(tokens[a].key)))
         {
             a += 1
         }
@@ -209,7 +210,9 @@ struct NameRecognizer {
                     out[out.count - 1].weak = false
                     return
                 }
-                out.append(Mention(tokens: a..<b, source: .name, kindHint: hasOrgCue ? .organization : .place, sentence: index))
+                var start = a
+                while start < b - 1 && lexicon.sentenceStarters.contains(tokens[start].key) { start += 1 }
+                out.append(Mention(tokens: start..<b, source: .name, kindHint: hasOrgCue ? .organization : .place, sentence: index))
                 return
             }
         }
