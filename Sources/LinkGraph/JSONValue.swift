@@ -90,9 +90,22 @@ public struct JSONObject: Equatable, Sendable, Sequence, ExpressibleByDictionary
         for (key, value) in elements { self[key] = value }
     }
 
+    /// An object from members in order; a repeated key keeps its first place and last value.
+    /// - Complexity: O(n).
     public init(_ members: [(String, JSONValue)]) {
-        self.members = []
-        for (key, value) in members { self[key] = value }
+        var position: [String: Int] = [:]
+        position.reserveCapacity(members.count)
+        var unique: [(key: String, value: JSONValue)] = []
+        unique.reserveCapacity(members.count)
+        for (key, value) in members {
+            if let index = position[key] {
+                unique[index].value = value
+            } else {
+                position[key] = unique.count
+                unique.append((key, value))
+            }
+        }
+        self.members = unique
     }
 
     public subscript(key: String) -> JSONValue? {
@@ -115,9 +128,12 @@ public struct JSONObject: Equatable, Sendable, Sequence, ExpressibleByDictionary
     }
 
     /// Equal when both have the same keys with equal values, in any order.
+    /// - Complexity: O(n).
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         guard lhs.members.count == rhs.members.count else { return false }
-        for (key, value) in lhs.members where rhs[key] != value { return false }
+        if lhs.members.elementsEqual(rhs.members, by: { $0.key == $1.key && $0.value == $1.value }) { return true }
+        let right = Dictionary(rhs.members.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
+        for (key, value) in lhs.members where right[key] != value { return false }
         return true
     }
 }

@@ -13,7 +13,8 @@ struct LinkGraphCommand: ParsableCommand {
             """,
         version: LinkGraphVersion.current,
         subcommands: [
-            Render.self, Export.self, Stats.self, Validate.self, Demo.self,
+            Render.self, Export.self, Import.self, Stats.self, Validate.self, Demo.self,
+            PathCommand.self, Chain.self, Centrality.self, CommunitiesCommand.self, ComponentsCommand.self,
             Extract.self, Plugins.self, Score.self, Merge.self,
         ]
     )

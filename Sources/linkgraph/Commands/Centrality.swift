@@ -1,0 +1,81 @@
+import ArgumentParser
+import LinkGraph
+import LinkGraphAlgorithms
+
+extension LinkGraphCommand {
+    struct Centrality: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Who sits at the centre: degree, closeness, harmonic, betweenness, PageRank, eigenvector or Katz.",
+            discussion: """
+                Values match NetworkX's definitions (normalised as NetworkX does; closeness with the \
+                Wasserman–Faust rule for disconnected graphs). Weighted measures use the --weight \
+                projection. --json prints {"measure": NAME, "values": {ID: NUMBER, ...}} for every vertex.
+                """
+        )
+
+        enum Measure: String, ExpressibleByArgument, CaseIterable {
+            case degree, closeness, harmonic, betweenness, pagerank, eigenvector, katz
+        }
+
+        @Argument(help: "The case file (JSON) or an edge list.")
+        var input: String
+        @Option(help: "The measure: \(Measure.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var measure: Measure = .betweenness
+        @Option(help: "Degree direction: in, out or total.")
+        var mode: DegreeModeArgument = .total
+        @Option(help: "Katz's attenuation factor; must be below 1/λmax of the adjacency matrix.")
+        var alpha: Double = 0.1
+        @Option(help: "Katz's weight of every vertex's own term.")
+        var beta: Double = 1
+        @Option(help: "PageRank's damping factor.")
+        var damping: Double = 0.85
+        @Option(help: "How many of the highest to print (text output).")
+        var top: Int = 10
+        @Option(help: "Only these relation kinds, comma-separated.")
+        var via: RelationKindList?
+        @Flag(help: "Print JSON for every vertex.")
+        var json = false
+        @OptionGroup var analysis: AnalysisOptions
+
+        func validate() throws {
+            if top < 1 { throw ValidationError("--top must be at least 1") }
+        }
+
+        func run() throws {
+            let input = try AnalysisInput.load(self.input, options: analysis, kinds: via?.kinds)
+            let graph = input.graph
+            let weighted = graph.isWeighted
+            let scores: VertexScores
+            switch measure {
+            case .degree: scores = graph.degreeCentrality(mode.mode)
+            case .closeness: scores = try graph.closeness(weighted: weighted)
+            case .harmonic: scores = try graph.harmonic(weighted: weighted)
+            case .betweenness: scores = try graph.betweenness(weighted: weighted)
+            case .pagerank: scores = try graph.pageRank(damping: damping, weighted: weighted)
+            case .eigenvector: scores = try graph.eigenvectorCentrality(weighted: weighted)
+            case .katz: scores = try graph.katzCentrality(alpha: alpha, beta: beta, weighted: weighted)
+            }
+            if json {
+                print(JSONWriter.compact(JSONOutput.scores(scores, measure: measure.rawValue, graph: graph)))
+                return
+            }
+            print("\(measure.rawValue) (top \(min(top, graph.vertexCount)) of \(graph.vertexCount)):")
+            for (rank, entry) in scores.top(top).enumerated() {
+                print("  \(rank + 1). \(PathReport.format(entry.score))  \(input.name(of: entry.vertex))")
+            }
+        }
+    }
+}
+
+/// `--mode in|out|total` for degree centrality.
+enum DegreeModeArgument: String, ExpressibleByArgument, CaseIterable {
+    case `in`, out, total
+
+    var mode: DegreeMode {
+        switch self {
+        case .in: return .in
+        case .out: return .out
+        case .total: return .total
+        }
+    }
+}

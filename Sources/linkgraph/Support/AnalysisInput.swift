@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import LinkGraph
+import LinkGraphAlgorithms
+
+/// A graph ready for analysis, with what is needed to name its vertices and explain its
+/// paths: the case file when the input was one, nil for an edge list.
+struct AnalysisInput {
+    let graph: Digraph
+    let caseFile: CaseFile?
+    let lookup: EntityLookup
+
+    /// Whether a path names edge-list files (`.edges`, `.txt`, `.tsv`, `.el`).
+    static func isEdgeList(_ path: String) -> Bool {
+        ["edges", "txt", "tsv", "el", "edgelist"].contains(CaseLoading.fileExtension(path))
+    }
+
+    /// Loads a case file (projected with `kinds`, the direction, weight and date options) or
+    /// an edge list (its vertex labels are the ids; its third column is the `weight`).
+    static func load(_ path: String, options: AnalysisOptions, kinds: [RelationKind]? = nil, projection custom: Projection? = nil) throws -> AnalysisInput {
+        if isEdgeList(path) {
+            _ = try FileIO.read(path, maxBytes: FileIO.defaultMaxInputBytes * 8)  // a clear error for a missing file
+            var graph = try Digraph(edgeListAt: path, directed: !options.undirected)
+            switch options.weight {
+            case .unit: graph = graph.unweighted()
+            case .weight: break
+            case .reliability: graph = try graph.withReliabilityWeights()
+            }
+            if kinds != nil { Diagnostics.warn("--via is ignored for an edge list: its edges have no kinds") }
+            if options.asOf != nil { Diagnostics.warn("--as-of is ignored for an edge list: its edges have no dates") }
+            return AnalysisInput(graph: graph, caseFile: nil, lookup: EntityLookup(labels: graph.labels))
+        }
+        let caseFile = try CaseLoading.load(path)
+        var projection = custom ?? Projection()
+        if let kinds { projection.kinds = Set(kinds) }
+        if options.undirected { projection.direction = .undirected }
+        projection.weight = options.weight
+        projection.asOf = options.asOfDate
+        let graph = try Digraph(caseFile: caseFile, projection: projection)
+        return AnalysisInput(graph: graph, caseFile: caseFile, lookup: EntityLookup(caseFile))
+    }
+
+    /// The vertex a user means by an id, a name or an alias.
+    func vertex(named query: String) throws -> Digraph.Vertex {
+        try graph.vertex(labeled: lookup.resolve(query))
+    }
+
+    /// An entity's display name (its id for an edge list).
+    func name(of vertex: Digraph.Vertex) -> String {
+        let id = graph.label(of: vertex)
+        return caseFile?.entity(id: id)?.name ?? id
+    }
+}
