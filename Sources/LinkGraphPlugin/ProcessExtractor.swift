@@ -17,7 +17,8 @@ import Darwin
 /// - `{"error": "message"}` as an answer reports a failure on that document only.
 /// - Standard error is free for diagnostics; the host keeps its last 64 KiB for error messages.
 ///
-/// Isolation: each document has a time limit (`timeout`, 30 s by default) and the answer a size
+/// Isolation: each document has a time limit (`timeout`, 30 s by default; a new worker's first
+/// document and `--describe` get `startupGrace` seconds more) and the answer a size
 /// limit (`maxResponseBytes`, 64 MiB by default, read in bounded chunks so a runaway plug-in
 /// cannot exhaust memory). A crash, a hang (the child is killed at the limit), an exit, an
 /// oversized or non-JSON line becomes a `PluginError` naming the plug-in and the document; the
@@ -39,6 +40,9 @@ public final class ProcessExtractor: Extractor, @unchecked Sendable {
     public static let defaultMaxResponseBytes = 64 << 20
     /// How much of the child's standard error is kept for messages.
     public static let stderrLimit = 64 << 10
+    /// Seconds added to the limit of a worker's first document, and to `--describe`, for the
+    /// program to start (an interpreter loading its modules on a busy machine).
+    public static let startupGrace: Double = 5
 
     public let description: ExtractorDescription
     /// The command line as given.
@@ -117,9 +121,11 @@ public final class ProcessExtractor: Extractor, @unchecked Sendable {
         let worker = child!
         var message = Array(request.jsonLine().utf8)
         message.append(0x0A)
-        let outcome = worker.exchange(message, deadline: Monotonic.now() + UInt64(timeout * 1e9), limit: maxResponseBytes)
+        let allowed = timeout + (worker.answers == 0 ? Self.startupGrace : 0)
+        let outcome = worker.exchange(message, deadline: Monotonic.now() + UInt64(allowed * 1e9), limit: maxResponseBytes)
         switch outcome {
         case .line(let line, let leftover):
+            worker.answers += 1
             if leftover {
                 stopChild(graceful: false)
                 throw PluginError.invalidResponse(
@@ -177,11 +183,11 @@ public final class ProcessExtractor: Extractor, @unchecked Sendable {
         defer { process.closeDescriptors() }
         process.closeInput()
         let limit = 1 << 20
-        let output = process.readAll(deadline: Monotonic.now() + UInt64(timeout * 1e9), limit: limit)
+        let output = process.readAll(deadline: Monotonic.now() + UInt64((timeout + startupGrace) * 1e9), limit: limit)
         switch output {
         case .timeout:
             process.kill()
-            throw PluginError.invalidDescription(plugin: plugin, reason: "--describe gave no answer within \(timeout) s")
+            throw PluginError.invalidDescription(plugin: plugin, reason: "--describe gave no answer within \(timeout + startupGrace) s")
         case .tooLarge:
             process.kill()
             throw PluginError.invalidDescription(plugin: plugin, reason: "--describe printed more than \(limit) bytes")
@@ -248,6 +254,8 @@ final class ChildProcess {
     private var buffer: [UInt8] = []
     private var stderrTail: [UInt8] = []
     private var status: Status?
+    /// How many answers it has given; the first gets `ProcessExtractor.startupGrace` more time.
+    var answers = 0
 
     private init(pid: pid_t, input: Int32, output: Int32, errors: Int32) {
         self.pid = pid
