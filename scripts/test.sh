@@ -6,3 +6,4 @@ cd "$(dirname "$0")/.."
 source scripts/ensure-dependencies.sh
 swift build --build-tests
 swift test --skip-build --parallel --num-workers 2 "$@"
+python3 Tests/Interop/check_networkx.py
