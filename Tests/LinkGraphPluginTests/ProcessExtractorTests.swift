@@ -172,6 +172,23 @@ final class ProcessExtractorTests: XCTestCase {
         plugin.shutdown()
     }
 
+    /// Neither side can block the other: a large request is written while the plug-in's
+    /// standard error and output are read, and its standard error is kept bounded.
+    func testLargeRequest_andMuchStandardError_doNotDeadlock() throws {
+        let plugin = try faulty(timeout: 20)
+        let big = "Alpha " + String(repeating: "x", count: 5_000_000) + " Beta"
+        let extraction = try plugin.extract(ExtractionRequest(id: "big", text: big))
+        XCTAssertEqual(extraction.entities.map(\.name), ["Alpha", "Beta"])
+        XCTAssertEqual(extraction.entities[1].mentions, [Span(start: 5_000_007, end: 5_000_011)])
+        XCTAssertEqual(try plugin.extract(ExtractionRequest(id: "noisy", text: "NOISY")).entities.map(\.name), ["Noisy"])
+        XCTAssertThrowsError(try plugin.extract(ExtractionRequest(id: "exit", text: "EXIT3"))) { error in
+            guard case .exited(_, _, 3, let stderr)? = error as? PluginError else { return XCTFail("\(error)") }
+            XCTAssertLessThanOrEqual(stderr.utf8.count, ProcessExtractor.stderrLimit)
+            XCTAssertTrue(stderr.hasSuffix("last words\nfaulty: giving up on purpose\n"), String(stderr.suffix(80)))
+        }
+        plugin.shutdown()
+    }
+
     func testTwoLinesForOneRequest_isAProtocolError() throws {
         let plugin = try faulty()
         XCTAssertThrowsError(try plugin.extract(ExtractionRequest(id: "doc-two", text: "TWOLINES"))) { error in

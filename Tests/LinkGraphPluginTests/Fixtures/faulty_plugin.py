@@ -9,6 +9,7 @@ A document's text chooses what happens:
   EXIT3      writes to stderr, exits with status 3
   ERROR      answers {"error": ...}     BADREF    answers with a relation to an unknown id
   TWOLINES   answers with two lines
+  NOISY      writes 1.2 MB on standard error, then answers
 anything else: one entity per capitalized word, with its byte span (texts are ASCII).
 """
 import json
@@ -53,6 +54,11 @@ for line in sys.stdin:
         sys.stderr.write("faulty: giving up on purpose\n")
         sys.stderr.flush()
         sys.exit(3)
+    elif "NOISY" in text:
+        sys.stderr.write(("noise " * 1000 + "\n") * 200)  # about 1.2 MB, far more than a pipe holds
+        sys.stderr.write("last words\n")
+        sys.stderr.flush()
+        answer({"entities": [{"id": "n", "name": "Noisy", "kind": "other"}]})
     elif "ERROR" in text:
         answer({"error": "cannot read this one"})
     elif "BADREF" in text:
