@@ -14,15 +14,15 @@ struct DateExpression {
 /// `between 2014 and 2015`, `2014-2015`, `since 2014` (from), `until 2018` (until).
 /// - Complexity: O(t) in the sentence's tokens.
 struct DateFinder {
-    private let months: [UInt64: Int]
-    private let yearCue: Set<UInt64>
-    private let fromWords: Set<UInt64>
-    private let untilWords: Set<UInt64>
+    private let months: KeyTable<Int>
+    private let yearCue: KeySet
+    private let fromWords: KeySet
+    private let untilWords: KeySet
     private let between: UInt64
     private let and: UInt64
 
     init() {
-        var m: [UInt64: Int] = [:]
+        var m = KeyTable<Int>()
         let names = [
             ["january", "jan"], ["february", "feb"], ["march", "mar"], ["april", "apr"], ["may"], ["june", "jun"],
             ["july", "jul"], ["august", "aug"], ["september", "sep", "sept"], ["october", "oct"], ["november", "nov"],
@@ -30,9 +30,9 @@ struct DateFinder {
         ]
         for (i, list) in names.enumerated() { for n in list { m[TokenHash.key(n)] = i + 1 } }
         months = m
-        yearCue = Set(["in", "on", "during", "late", "early", "mid", "since", "from", "until", "till", "by", "of", "between", "and", "through", "to", "before", "after", "around"].map(TokenHash.key))
-        fromWords = Set(["from", "since", "starting"].map(TokenHash.key))
-        untilWords = Set(["until", "till", "to", "through", "and"].map(TokenHash.key))
+        yearCue = KeySet(["in", "on", "during", "late", "early", "mid", "since", "from", "until", "till", "by", "of", "between", "and", "through", "to", "before", "after", "around"].map(TokenHash.key))
+        fromWords = KeySet(["from", "since", "starting"].map(TokenHash.key))
+        untilWords = KeySet(["until", "till", "to", "through", "and"].map(TokenHash.key))
         between = TokenHash.key("between")
         and = TokenHash.key("and")
     }

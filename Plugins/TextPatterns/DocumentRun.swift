@@ -18,6 +18,8 @@ struct DocumentRun {
     var kindByCluster: [Int: EntityKind] = [:]
     var nameByCluster: [Int: String] = [:]
     var relations: [FoundRelation] = []
+    /// Date expressions per sentence, found on first use.
+    var dateCache: [Int: [DateExpression]] = [:]
 
     struct FoundRelation {
         var source: Int
@@ -162,7 +164,7 @@ struct DocumentRun {
     }
 
     /// Runs the patterns of `index` over sentence `s`.
-    private func matches(_ s: Int, _ index: [UInt64: [Int]], units u: SentenceUnits, kindOf: @escaping (Int) -> EntityKind?) -> [(Int, PatternMatch)] {
+    private func matches(_ s: Int, _ index: KeyTable<[Int]>, units u: SentenceUnits, kindOf: @escaping (Int) -> EntityKind?) -> [(Int, PatternMatch)] {
         var out: [(Int, PatternMatch)] = []
         var matcher: PatternMatcher?
         for i in 0..<u.count where u.mention[i] < 0 {
@@ -178,7 +180,7 @@ struct DocumentRun {
     // MARK: - Aliases and coreference
 
     private func matchSameAs() -> [(Int, Int)] {
-        guard !model.sameAsIndex.isEmpty else { return [] }
+        guard model.sameAsIndex.count > 0 else { return [] }
         var pairs: [(Int, Int)] = []
         let ms = mentions
         for s in sentences.indices where !bySentence[s].isEmpty {
@@ -301,7 +303,7 @@ struct DocumentRun {
 
     /// Runs the rules with an N slot: each match creates an unnamed entity (`X's adviser`).
     private mutating func createEntities() {
-        guard !model.createIndex.isEmpty else { return }
+        guard model.createIndex.count > 0 else { return }
         for s in sentences.indices where !bySentence[s].isEmpty {
             let u = units(s, includePronouns: true)
             let kinds = kindByCluster
@@ -340,7 +342,7 @@ struct DocumentRun {
     }
 
     private mutating func matchRelations() {
-        guard !model.relationIndex.isEmpty else { return }
+        guard model.relationIndex.count > 0 else { return }
         for s in sentences.indices where !bySentence[s].isEmpty {
             let u = units(s, includePronouns: true)
             let kinds = kindByCluster
@@ -375,7 +377,14 @@ struct DocumentRun {
         // Nearest date.
         var date: DateExpression?
         var best = Int.max
-        for d in model.dates.find(tokens, bytes, in: range) {
+        let dates: [DateExpression]
+        if let cached = dateCache[s] {
+            dates = cached
+        } else {
+            dates = model.dates.find(tokens, bytes, in: range)
+            dateCache[s] = dates
+        }
+        for d in dates {
             let dist: Int
             if d.tokens.upperBound <= firstTok { dist = firstTok - d.tokens.upperBound <= 3 ? firstTok - d.tokens.upperBound : Int.max }
             else if d.tokens.lowerBound >= lastTok { dist = d.tokens.lowerBound - lastTok <= 8 ? d.tokens.lowerBound - lastTok : Int.max }

@@ -27,18 +27,16 @@ struct Gazetteer {
         var caseMask: [UInt8]
     }
 
-    private struct Edge: Hashable {
-        var node: Int32
-        var key: UInt64
-    }
 
     private(set) var entries: [Known] = []
-    private var edges: [Edge: Int32] = [:]
-    private var terminals: [Int32: [Terminal]] = [:]
+    /// (node, token key) → child node, keyed by a mix of both.
+    private var edges = KeyTable<Int32>()
+    /// Per node: the forms that end there.
+    private var terminals: [[Terminal]] = [[]]
     private var nodeCount: Int32 = 1
     /// First keys of forms that start with a lower-case word (`al-Qaeda`), so lookups can skip
     /// other lower-case tokens without probing the trie.
-    private(set) var lowerStarts = Set<UInt64>()
+    private(set) var lowerStarts = KeySet()
 
     init(files: [GazetteerFile]) {
         var byName: [String: Int] = [:]
@@ -75,13 +73,14 @@ struct Gazetteer {
         guard !toks.isEmpty else { return }
         var node: Int32 = 0
         for t in toks {
-            let e = Edge(node: node, key: t.key)
+            let e = Gazetteer.edgeKey(node, t.key)
             if let next = edges[e] {
                 node = next
             } else {
                 edges[e] = nodeCount
                 node = nodeCount
                 nodeCount += 1
+                terminals.append([])
             }
         }
         let mask: [UInt8] = toks.map { t in
@@ -90,11 +89,9 @@ struct Gazetteer {
             return 0
         }
         if !toks[0].isCapitalized && toks[0].isWord { lowerStarts.insert(toks[0].key) }
-        var list = terminals[node] ?? []
-        if !list.contains(where: { $0.entry == Int32(entry) && $0.form == form }) {
-            list.append(Terminal(entry: Int32(entry), form: form, caseMask: mask))
+        if !terminals[Int(node)].contains(where: { $0.entry == Int32(entry) && $0.form == form }) {
+            terminals[Int(node)].append(Terminal(entry: Int32(entry), form: form, caseMask: mask))
         }
-        terminals[node] = list
     }
 
     /// The longest known form starting at `tokens[i]` within `i..<end` whose letter case fits.
@@ -106,17 +103,21 @@ struct Gazetteer {
         var best: (Int, Terminal)?
         var k = i
         while k < end {
-            guard let next = edges[Edge(node: node, key: tokens[k].key)] else { break }
+            guard let next = edges[Gazetteer.edgeKey(node, tokens[k].key)] else { break }
             node = next
             k += 1
-            if let list = terminals[node] {
-                for term in list where Gazetteer.caseFits(term.caseMask, tokens, i) {
-                    best = (k - i, term)
-                    break
-                }
+            for term in terminals[Int(node)] where Gazetteer.caseFits(term.caseMask, tokens, i) {
+                best = (k - i, term)
+                break
             }
         }
         return best
+    }
+
+    /// A trie edge's key: the token key mixed with the node number (never 0 in practice).
+    @inline(__always) private static func edgeKey(_ node: Int32, _ key: UInt64) -> UInt64 {
+        let k = key ^ (UInt64(UInt32(bitPattern: node)) &* 0x9E37_79B9_7F4A_7C15)
+        return k == 0 ? 1 : k
     }
 
     private static func caseFits(_ mask: [UInt8], _ tokens: [Token], _ i: Int) -> Bool {

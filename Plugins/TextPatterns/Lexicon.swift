@@ -2,7 +2,7 @@
 ///
 /// Lookup costs one hash probe for the first token and a short comparison per candidate phrase.
 struct PhraseSet {
-    private(set) var byFirst: [UInt64: [[UInt64]]] = [:]
+    private(set) var byFirst = KeyTable<[[UInt64]]>()
     private(set) var maxLength = 0
     private(set) var phraseCount = 0
 
@@ -14,18 +14,23 @@ struct PhraseSet {
 
     mutating func insert(_ phrase: [UInt64]) {
         guard let first = phrase.first else { return }
-        if byFirst[first]?.contains(phrase) == true { return }
-        byFirst[first, default: []].append(phrase)
+        var list = byFirst[first] ?? []
+        if list.contains(phrase) { return }
+        list.append(phrase)
         // Longest first, so a match is the longest one.
-        byFirst[first]!.sort { $0.count > $1.count }
+        list.sort { $0.count > $1.count }
+        byFirst[first] = list
         maxLength = max(maxLength, phrase.count)
         phraseCount += 1
     }
 
-    var isEmpty: Bool { byFirst.isEmpty }
+    var isEmpty: Bool { byFirst.count == 0 }
 
     /// The first keys of all phrases (for indexing rules by their trigger).
-    var firstKeys: Dictionary<UInt64, [[UInt64]]>.Keys { byFirst.keys }
+    var firstKeys: [UInt64] { byFirst.allKeys }
+
+    /// All phrases.
+    var allPhrases: [[UInt64]] { firstKeys.flatMap { byFirst[$0] ?? [] } }
 
     @inline(__always) func containsSingle(_ key: UInt64) -> Bool {
         guard let list = byFirst[key] else { return false }
@@ -57,27 +62,27 @@ struct PhraseSet {
 struct Lexicon {
     var classes: [String: PhraseSet] = [:]
 
-    var preposition = Set<UInt64>()
-    var determiner = Set<UInt64>()
-    var conjunction = Set<UInt64>()
-    var hedge = Set<UInt64>()
-    var negation = Set<UInt64>()
+    var preposition = KeySet()
+    var determiner = KeySet()
+    var conjunction = KeySet()
+    var hedge = KeySet()
+    var negation = KeySet()
     var honorific = PhraseSet()
-    var orgCue = Set<UInt64>()
-    var placeCue = Set<UInt64>()
-    var particle = Set<UInt64>()
-    var designation = Set<UInt64>()
-    var notName = Set<UInt64>()
-    var sentenceStarters = Set<UInt64>()
-    var noBreakAbbreviations = Set<UInt64>()
-    var groupNoun = Set<UInt64>()
-    var stateNoun = Set<UInt64>()
+    var orgCue = KeySet()
+    var placeCue = KeySet()
+    var particle = KeySet()
+    var designation = KeySet()
+    var notName = KeySet()
+    var sentenceStarters = KeySet()
+    var noBreakAbbreviations = KeySet()
+    var groupNoun = KeySet()
+    var stateNoun = KeySet()
     var demonymOrg = PhraseSet()
-    var connector = Set<UInt64>()
-    var pronoun = Set<UInt64>()
-    var relativePronoun = Set<UInt64>()
-    var placePrefix = Set<UInt64>()
-    var placePreposition = Set<UInt64>()
+    var connector = KeySet()
+    var pronoun = KeySet()
+    var relativePronoun = KeySet()
+    var placePrefix = KeySet()
+    var placePreposition = KeySet()
 
     init(classes raw: [String: [String]]) {
         for (name, phrases) in raw {
@@ -85,8 +90,8 @@ struct Lexicon {
             for p in phrases { set.insert(Lexicon.keys(p)) }
             classes[name] = set
         }
-        func singles(_ name: String) -> Set<UInt64> {
-            Set((raw[name] ?? []).compactMap { p in
+        func singles(_ name: String) -> KeySet {
+            KeySet((raw[name] ?? []).compactMap { p in
                 let k = Lexicon.keys(p)
                 return k.count == 1 ? k[0] : nil
             })

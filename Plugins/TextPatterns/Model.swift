@@ -9,9 +9,9 @@ final class Model: Sendable {
     let rules: [RelationRule]
     let patterns: [CompiledPattern]
     /// Trigger key → indices into `patterns`, one table per pass.
-    let sameAsIndex: [UInt64: [Int]]
-    let createIndex: [UInt64: [Int]]
-    let relationIndex: [UInt64: [Int]]
+    let sameAsIndex: KeyTable<[Int]>
+    let createIndex: KeyTable<[Int]>
+    let relationIndex: KeyTable<[Int]>
     let hedgeFactor: Double
     let containmentConfidence: Double
     let dates = DateFinder()
@@ -32,9 +32,9 @@ final class Model: Sendable {
         gazetteer = Gazetteer(files: gazetteers)
         self.rules = rules
         var patterns: [CompiledPattern] = []
-        var sameAs: [UInt64: [Int]] = [:]
-        var create: [UInt64: [Int]] = [:]
-        var relation: [UInt64: [Int]] = [:]
+        var sameAs = KeyTable<[Int]>()
+        var create = KeyTable<[Int]>()
+        var relation = KeyTable<[Int]>()
         for (ri, rule) in rules.enumerated() {
             for text in rule.patterns {
                 let p: CompiledPattern
@@ -65,11 +65,11 @@ final class Model: Sendable {
                 guard case .words(let set, _, _) = p.elements[p.anchor] else { continue }
                 for key in set.firstKeys {
                     if rule.kind == "sameAs" {
-                        sameAs[key, default: []].append(index)
+                        sameAs[key] = (sameAs[key] ?? []) + [index]
                     } else if hasCreate {
-                        create[key, default: []].append(index)
+                        create[key] = (create[key] ?? []) + [index]
                     } else {
-                        relation[key, default: []].append(index)
+                        relation[key] = (relation[key] ?? []) + [index]
                     }
                 }
             }

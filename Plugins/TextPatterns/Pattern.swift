@@ -22,7 +22,7 @@ struct CompiledPattern {
         case words(PhraseSet, optional: Bool, repeated: Bool)
         case gap(max: Int, loose: Bool)
         case any(optional: Bool)
-        case create(Set<UInt64>)
+        case create(KeySet)
     }
 
     struct Slot {
@@ -85,7 +85,7 @@ struct CompiledPattern {
             if let id = CompiledPattern.slotID(parts[0]) {
                 if id == 3 {
                     guard parts.count == 2 else { throw PatternError("slot N needs its head words: N:adviser|aide") }
-                    elements.append(.create(Set(parts[1].split(separator: "|").flatMap { Lexicon.keys(String($0)) })))
+                    elements.append(.create(KeySet(parts[1].split(separator: "|").flatMap { Lexicon.keys(String($0)) })))
                     continue
                 }
                 var slot = Slot(id: id, kinds: [], allowWeak: false, nameOnly: false, optional: optional)
@@ -107,7 +107,7 @@ struct CompiledPattern {
                 if alt.hasPrefix("@") && alt.count > 1 {
                     let name = String(alt.dropFirst())
                     guard let cls = classes[name] else { throw PatternError("unknown class '@\(name)'") }
-                    for list in cls.byFirst.values { for phrase in list { set.insert(phrase) } }
+                    for phrase in cls.allPhrases { set.insert(phrase) }
                     continue
                 }
                 let keys = Lexicon.keys(String(alt))

@@ -17,8 +17,8 @@ struct Sentence {
 /// a line that does not end in a lower-case word or a comma (a heading or a caption).
 /// - Complexity: O(t) in the token count.
 struct SentenceSplitter {
-    let noBreakAfter: Set<UInt64>
-    let sentenceStarters: Set<UInt64>
+    let noBreakAfter: KeySet
+    let sentenceStarters: KeySet
 
     init(lexicon: Lexicon) {
         noBreakAfter = lexicon.noBreakAbbreviations
