@@ -37,6 +37,9 @@ extension GraphvizSession {
                 root, attributes: graph.attributes, nodeDefaults: graph.nodeDefaults,
                 edgeDefaults: graph.edgeDefaults, nodes: graph.nodes, edges: graph.edges,
                 subgraphs: graph.subgraphs)
+            // As cgraph's parser does when a graph ends: forget the names starting with `%`
+            // (anonymous subgraphs), which agclose would otherwise leak.
+            aginternalmapclearlocalnames(root)
             try settle(.build, failed: builder.failure != nil, fallback: builder.failure ?? "")
         } catch {
             agclose(root)

@@ -10,6 +10,7 @@ public struct GraphvizRendering: Equatable, Sendable {
     /// `node "a", graph "G" size too small for label`).
     public var warnings: [String]
 
+    /// A rendering of `data` with Graphviz's `warnings`.
     public init(data: Data, warnings: [String]) {
         self.data = data
         self.warnings = warnings

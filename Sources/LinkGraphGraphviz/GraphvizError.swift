@@ -28,6 +28,7 @@ public struct GraphvizError: Error, CustomStringConvertible, Equatable, Sendable
     /// The 1-based line of the DOT text for a syntax error, when Graphviz names one.
     public var line: Int?
 
+    /// An error of `kind` with `message` and, for a syntax error, the `line` of the DOT text.
     public init(kind: Kind, message: String, line: Int? = nil) {
         self.kind = kind
         self.message = message

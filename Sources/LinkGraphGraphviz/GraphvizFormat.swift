@@ -13,7 +13,9 @@ public enum GraphvizFormat: String, CaseIterable, Sendable {
     case png
     /// Portable Document Format (binary).
     case pdf
-    /// DOT text with the layout added as attributes (`pos`, `bb`, `width`, ...).
+    /// DOT text with the layout added as attributes (`pos`, `bb`, `width`, ...). Graphviz
+    /// 2.43 writes it with `agwrite`, which drops a node attribute inside a subgraph when it
+    /// equals the root's default but not the subgraph's (read it back with care).
     case dot
     /// DOT text with the drawing as xdot operations (`_draw_`, `_ldraw_`, ...).
     case xdot
