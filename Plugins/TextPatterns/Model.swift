@@ -31,6 +31,11 @@ final class Model: Sendable {
         self.lexicon = lexicon
         gazetteer = Gazetteer(files: gazetteers)
         self.rules = rules
+        var common = KeySet()
+        for name in ["preposition", "determiner", "conjunction", "relativePronoun", "pronoun"] {
+            for k in lexicon.classes[name]?.firstKeys ?? [] { common.insert(k) }
+        }
+        for k in Lexicon.keys(", ( ) - ; : \" 's . was is were are has had have be been") { common.insert(k) }
         var patterns: [CompiledPattern] = []
         var sameAs = KeyTable<[Int]>()
         var create = KeyTable<[Int]>()
@@ -39,7 +44,7 @@ final class Model: Sendable {
             for text in rule.patterns {
                 let p: CompiledPattern
                 do {
-                    p = try CompiledPattern(text, classes: lexicon.classes, ruleIndex: ri)
+                    p = try CompiledPattern(text, classes: lexicon.classes, common: common, ruleIndex: ri)
                 } catch {
                     throw TextPatternsError.invalid(file: rule.file, line: rule.line, message: "rule '\(rule.id)': \(error.message) in pattern \"\(text)\"")
                 }

@@ -13,6 +13,8 @@ import LinkGraph
 /// - `~3`: up to 3 units, not across punctuation; `...8`: up to 8 units across commas;
 ///   `...` is `...20`. Neither crosses `;`, `:` or the sentence end.
 /// - `_`: any one token.
+/// A pattern is tried where its trigger occurs: its first required words that are not
+/// punctuation or function words (`common`).
 /// A slot right before a `...` gap is the nearest mention that can be a subject: not after a
 /// preposition, not a possessive, not inside a relative clause or appositive that ends before
 /// the trigger. A slot after a word may be preceded by up to three modifiers (`the`, `top`).
@@ -52,7 +54,7 @@ struct CompiledPattern {
 
     /// Compiles `text`. `classes` are the merged word classes.
     /// - Throws: a message (the caller adds file and line).
-    init(_ text: String, classes: [String: PhraseSet], ruleIndex: Int) throws(PatternError) {
+    init(_ text: String, classes: [String: PhraseSet], common: KeySet = KeySet(), ruleIndex: Int) throws(PatternError) {
         self.ruleIndex = ruleIndex
         elements = []
         for raw in text.split(separator: " ", omittingEmptySubsequences: true) {
@@ -116,12 +118,19 @@ struct CompiledPattern {
             }
             elements.append(.words(set, optional: optional, repeated: repeated))
         }
-        guard let a = elements.firstIndex(where: { if case .words(_, let o, _) = $0 { return !o }; return false }) else {
+        let elems = elements
+        let required = elems.indices.filter { if case .words(_, let o, _) = elems[$0] { return !o }; return false }
+        guard let first = required.first else {
             throw PatternError("a pattern needs at least one required word to trigger it")
         }
-        anchor = a
+        // Trigger on the rarest required words: the first that does not start with punctuation
+        // or a function word, so common tokens (`,`, `in`, `the`) do not start a match attempt.
+        anchor = required.first { i in
+            guard case .words(let set, _, _) = elems[i] else { return false }
+            return !set.firstKeys.contains { common.contains($0) }
+        } ?? first
         var slots = 0
-        for e in elements { if case .slot = e { slots += 1 } else if case .create = e { slots += 1 } }
+        for e in elems { if case .slot = e { slots += 1 } else if case .create = e { slots += 1 } }
         if slots == 0 { throw PatternError("a pattern needs at least one slot (A, B, C or N)") }
     }
 }

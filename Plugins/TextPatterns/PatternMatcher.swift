@@ -208,6 +208,8 @@ struct PatternMatcher {
         case .slot(let s):
             let beforeWords: Bool
             if e + 1 < p.elements.count, case .words = p.elements[e + 1] { beforeWords = true } else { beforeWords = false }
+            let afterWords: Bool
+            if e > 0, case .words = p.elements[e - 1] { afterWords = true } else if e > 0, case .any = p.elements[e - 1] { afterWords = true } else { afterWords = false }
             var pos = u
             var skipped = 0
             while pos >= 0 {
@@ -215,6 +217,14 @@ struct PatternMatcher {
                     let saved = m.slots[s.id]
                     m.slots[s.id] = pos
                     if let r = backward(p, e - 1, pos - 1, &m) { return r }
+                    // A slot after words may follow up to three modifiers (`a retired GRU officer`).
+                    if afterWords {
+                        var q = pos - 1
+                        while q >= 0 && pos - q <= 3 && isModifier(q) {
+                            if let r = backward(p, e - 1, q - 1, &m) { return r }
+                            q -= 1
+                        }
+                    }
                     m.slots[s.id] = saved
                 }
                 guard beforeWords && skipped < 3 && isToken(pos) && tok(pos).isLowerWord && !lexicon.preposition.contains(tok(pos).key)
