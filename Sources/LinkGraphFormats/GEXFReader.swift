@@ -114,10 +114,10 @@ public enum GEXFReader {
                 if let kind = a["kind"] { edge.properties[CaseProperty.kind] = .string(kind) }
                 if let label = a["label"] { edge.properties[CaseProperty.label] = .string(label) }
                 if let weight = a["weight"] {
-                    guard let value = Double(weight.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+                    guard let value = JSONNumber.decimal(weight.trimmingCharacters(in: .whitespaces)) else {
                         throw invalid(element.line, "\(name), weight", "expected a number, found \"\(weight)\"")
                     }
-                    edge.properties[CaseProperty.weight] = .number(JSONNumber(value))
+                    edge.properties[CaseProperty.weight] = .number(value)
                 }
                 self.edge = graph.edges.count
                 graph.edges.append(edge)
@@ -168,7 +168,7 @@ public enum GEXFReader {
             case "float", "double", "bigdecimal":
                 if trimmed.isEmpty { return nil }
                 guard let d = Double(trimmed) else { throw invalid(line, attribute.title, "expected a number, found \"\(trimmed)\"") }
-                return d.isFinite ? .number(JSONNumber(d)) : .string(trimmed)
+                return d.isFinite ? .number(JSONNumber.decimal(trimmed)!) : .string(trimmed)
             case "boolean":
                 switch trimmed.lowercased() {
                 case "true", "1": return .bool(true)

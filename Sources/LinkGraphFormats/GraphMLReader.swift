@@ -235,7 +235,7 @@ public enum GraphMLReader {
                 guard let d = Double(trimmed) else {
                     throw FormatError.invalid(file: file, line: line, field: name, message: "expected a number, found \"\(trimmed)\"")
                 }
-                return d.isFinite ? .number(JSONNumber(d)) : .string(trimmed)
+                return d.isFinite ? .number(JSONNumber.decimal(trimmed)!) : .string(trimmed)
             }
         }
 

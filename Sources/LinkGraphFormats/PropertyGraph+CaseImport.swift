@@ -362,7 +362,7 @@ struct CaseAssembler {
         switch value {
         case .number(let n) where n.doubleValue.isFinite: return n
         case .string(let s):
-            if let d = Double(s.trimmingCharacters(in: .whitespaces)), d.isFinite { return JSONNumber(d) }
+            if let n = JSONNumber.decimal(s.trimmingCharacters(in: .whitespaces)) { return n }
         default: break
         }
         throw invalid(location, field, "expected a finite number, found \"\(Self.text(value))\"")

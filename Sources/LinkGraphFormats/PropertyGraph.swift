@@ -148,3 +148,43 @@ public struct PropertyColumn: Equatable, Sendable {
         }
     }
 }
+
+extension JSONNumber {
+    /// A number read from a decimal text (GraphML, GEXF, CSV): the text itself when it is
+    /// JSON number syntax, so `2.0` stays `2.0` (a float to Python) and `1e-9` stays as
+    /// written; otherwise the shortest form of its value. Nil for text that is not a finite
+    /// number.
+    static func decimal(_ text: String) -> JSONNumber? {
+        guard let value = Double(text), value.isFinite else { return nil }
+        return isJSONNumberSyntax(text) ? JSONNumber(text: text) : JSONNumber(value)
+    }
+
+    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`
+    static func isJSONNumberSyntax(_ text: String) -> Bool {
+        var bytes = Array(text.utf8)[...]
+        func digits() -> Int {
+            var n = 0
+            while let b = bytes.first, (0x30...0x39).contains(b) {
+                bytes.removeFirst()
+                n += 1
+            }
+            return n
+        }
+        if bytes.first == UInt8(ascii: "-") { bytes.removeFirst() }
+        if bytes.first == UInt8(ascii: "0") {
+            bytes.removeFirst()
+        } else if digits() == 0 {
+            return false
+        }
+        if bytes.first == UInt8(ascii: ".") {
+            bytes.removeFirst()
+            if digits() == 0 { return false }
+        }
+        if bytes.first == UInt8(ascii: "e") || bytes.first == UInt8(ascii: "E") {
+            bytes.removeFirst()
+            if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes.removeFirst() }
+            if digits() == 0 { return false }
+        }
+        return bytes.isEmpty
+    }
+}

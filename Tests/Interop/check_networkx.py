@@ -5,7 +5,8 @@ For the bundled example case and a case full of hostile names, the `linkgraph` b
 GraphML, GEXF and node-link JSON; NetworkX reads them (nx.read_graphml, nx.read_gexf,
 nx.node_link_graph) and every vertex, edge (parallel edges counted) and attribute is compared
 with the case file as Python's json module reads it, following the mapping in
-docs/INTERCHANGE.md (implemented here again, independently of the Swift code).
+docs/INTERCHANGE.md (implemented here again, independently of the Swift code). The other way,
+files NetworkX writes (write_graphml, write_gexf, node_link_data) are imported by `linkgraph import`.
 
 The binary is $LINKGRAPH_BIN, else .build/debug/linkgraph or .build/release/linkgraph, else it
 is built with `swift build --product linkgraph`. Prints one line per check and a closing
@@ -344,6 +345,41 @@ def hostile_case():
             "relations": relations, "producer": "check_networkx.py"}
 
 
+def check_networkx_files(linkgraph, work):
+    """The other way: NetworkX writes GraphML, GEXF and node-link, `linkgraph import` reads them."""
+    graph = nx.MultiDiGraph()
+    graph.add_node("ann", label="Ann", kind="person", age=41, score=0.5, vip=True)
+    graph.add_node("bob", label="Bob <B>", kind="organization", age=7, score=1.5, vip=False)
+    graph.add_node("carol", label="Carol & co", kind="place", age=3, score=2.0, vip=False)
+    graph.add_edge("ann", "bob", kind="reportsTo", weight=2.0, note="first")
+    graph.add_edge("ann", "bob", kind="pays", weight=1.0, note="second")
+    graph.add_edge("bob", "carol", kind="locatedIn", weight=0.5, note="third")
+    files = {"graphml": os.path.join(work, "nx.graphml"), "gexf": os.path.join(work, "nx.gexf"), "nodelink": os.path.join(work, "nx.json")}
+    nx.write_graphml(graph, files["graphml"])
+    nx.write_gexf(graph, files["gexf"])
+    with open(files["nodelink"], "w", encoding="utf-8") as f:
+        json.dump(nx.node_link_data(graph, edges="links"), f)
+    for fmt, path in files.items():
+        out = os.path.join(work, f"nx-{fmt}.case.json")
+        result = subprocess.run([linkgraph, "import", path, "-o", out], capture_output=True, text=True)
+        if not check(result.returncode == 0, f"networkx {fmt}: linkgraph import reads NetworkX's file", result.stderr.strip()):
+            continue
+        with open(out, encoding="utf-8") as f:
+            case = json.load(f)
+        entities = {e["id"]: e for e in case["entities"]}
+        check(sorted(entities) == ["ann", "bob", "carol"], f"networkx {fmt}: the same vertices as entities", str(sorted(entities)))
+        names_kinds = {i: (e["name"], e["kind"]) for i, e in entities.items()}
+        check(names_kinds == {n: (d["label"], d["kind"]) for n, d in graph.nodes(data=True)},
+              f"networkx {fmt}: label → name, kind → kind", str(names_kinds))
+        typed = all(entities[n].get("attributes", {}).get(k) == d[k] and type(entities[n]["attributes"][k]) is type(d[k])
+                    for n, d in graph.nodes(data=True) for k in ("age", "score", "vip"))
+        check(typed, f"networkx {fmt}: integer, float and boolean attributes keep their types",
+              str([e.get("attributes") for e in case["entities"]]))
+        relations = Counter((r["source"], r["target"], r["kind"], r.get("weight"), r.get("attributes", {}).get("note")) for r in case["relations"])
+        wanted = Counter((u, v, d["kind"], d["weight"], d["note"]) for u, v, d in graph.edges(data=True))
+        check(relations == wanted, f"networkx {fmt}: every edge (parallel ones too) with kind, weight and attributes", str(relations))
+
+
 def main():
     linkgraph = binary()
     with tempfile.TemporaryDirectory(prefix="linkgraph-interop-") as work:
@@ -354,6 +390,7 @@ def main():
         check(valid.returncode == 0, "the hostile-names case is a valid case file", valid.stderr.strip())
         check_case("example", EXAMPLE, linkgraph, work)
         check_case("hostile", hostile, linkgraph, work)
+        check_networkx_files(linkgraph, work)
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 
