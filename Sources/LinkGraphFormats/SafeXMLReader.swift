@@ -197,6 +197,7 @@ enum SafeXMLReader {
                 76: "the closing tag does not match the opening tag",
                 77: "the file ends inside a tag",
                 89: "entities refer to each other without end",
+                201: "a namespace prefix is used without being declared (add xmlns:PREFIX=\"...\" to the root element)",
             ]
             return "not well-formed XML: " + (known[code] ?? "libxml2 error \(code)")
         }

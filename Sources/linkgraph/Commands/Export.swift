@@ -17,6 +17,9 @@ extension LinkGraphCommand {
                 csv: tables entities.csv, relations.csv and, when the case has documents, documents.csv. \
                 -o DIR (an existing directory, or a path ending in /) writes DIR/entities.csv ...; \
                 -o PREFIX writes PREFIX.entities.csv, PREFIX.relations.csv, PREFIX.documents.csv. \
+                Columns: entities id,name,kind,aliases,attr_KEY...; relations source,target,kind,directed,weight,\
+                confidence,from,until,evidence,attr_KEY...; documents id,title,source,sha256. An attribute whose values \
+                are not all text is attrjson_KEY (JSON); fields this version does not know are unknown_fields (JSON). \
                 Aliases and evidence are JSON text; an empty cell is absent, a quoted empty cell ("") is empty text. \
                 `linkgraph import PREFIX.entities.csv` reads them back.
                 nodelink: NetworkX node-link JSON (networkx.node_link_graph(data, edges="links")), a multigraph.
