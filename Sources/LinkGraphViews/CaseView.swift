@@ -8,15 +8,24 @@ import LinkGraphFormats
 /// - Complexity: O(E + R) for E entities and R relations.
 public struct CaseView {
     public var kind: ViewKind
-    /// A title above the diagram; the view's own title when nil.
-    public var title: String?
-    /// Whether to draw a legend of the entity and relation kinds shown.
-    public var showsLegend: Bool
+    public var options: ViewOptions
+
+    public init(kind: ViewKind, options: ViewOptions = ViewOptions()) {
+        self.kind = kind
+        self.options = options
+    }
 
     public init(kind: ViewKind, title: String? = nil, showsLegend: Bool = true) {
-        self.kind = kind
-        self.title = title
-        self.showsLegend = showsLegend
+        self.init(kind: kind, options: ViewOptions(title: title, showsLegend: showsLegend))
+    }
+
+    /// The title: the given one, else the view's, with the date and the highlight.
+    var title: String {
+        if let title = options.title { return title }
+        var parts = [kind.title]
+        if let highlight = options.highlight { parts.append(highlight.caption) }
+        if let asOf = options.asOf { parts.append("as of \(asOf)") }
+        return parts.joined(separator: " — ")
     }
 
     /// The diagram of `caseFile`.
@@ -24,7 +33,7 @@ public struct CaseView {
         let selection = select(caseFile)
         var graph = DOTGraph(name: kind.rawValue, isDirected: true)
         graph.attributes = [
-            "label": .plain(DOTWriter.escapeLabel(title ?? kind.title)), "labelloc": "t", "fontsize": "20",
+            "label": .plain(DOTWriter.escapeLabel(title)), "labelloc": "t", "fontsize": "20",
             "fontname": .plain(ViewStyle.fontName), "rankdir": "LR", "nodesep": "0.35", "ranksep": "0.8",
             "bgcolor": "white", "pad": "0.3",
         ]
@@ -32,16 +41,41 @@ public struct CaseView {
         graph.edgeDefaults = ["fontname": .plain(ViewStyle.fontName), "fontsize": "9", "arrowsize": "0.7"]
 
         let defectors = kind == .defection ? selection.defectors : []
+        let highlight = options.highlight
+        var boxes: [String: [DOTNode]] = [:]
         for index in selection.entities {
-            graph.nodes.append(node(for: caseFile.entities[index], standsOut: defectors.contains(caseFile.entities[index].id)))
+            let entity = caseFile.entities[index]
+            let faded = highlight.map { !$0.entities.contains(entity.id) } ?? false
+            let node = node(for: entity, standsOut: defectors.contains(entity.id), faded: faded)
+            if let group = options.clusters?[entity.id] {
+                boxes[group, default: []].append(node)
+            } else {
+                graph.nodes.append(node)
+            }
+        }
+        if !boxes.isEmpty {
+            // Graphviz 2.43's dot frees memory twice at the end of a layout with labelled
+            // edges between clusters under its old ranking; the newer ranking does not.
+            graph.attributes["newrank"] = "true"
+        }
+        for group in boxes.keys.sorted() {
+            graph.subgraphs.append(
+                DOTSubgraph(
+                    name: "cluster_group_" + ElementID.sanitize(group),
+                    attributes: [
+                        "label": .plain(DOTWriter.escapeLabel(group)), "style": "rounded,dashed", "color": "#9E9E9E",
+                        "fontname": .plain(ViewStyle.fontName), "fontsize": "12", "fontcolor": "#616161",
+                    ],
+                    nodes: boxes[group]!))
         }
         for index in selection.mainRelations {
-            graph.edges.append(edge(for: caseFile.relations[index], index: index, faded: false))
+            let faded = highlight.map { !$0.relations.contains(index) } ?? false
+            graph.edges.append(edge(for: caseFile.relations[index], index: index, faded: faded, highlighted: highlight != nil && !faded))
         }
         for index in selection.contextRelations {
             graph.edges.append(edge(for: caseFile.relations[index], index: index, faded: true))
         }
-        if showsLegend, !selection.entities.isEmpty {
+        if options.showsLegend, !selection.entities.isEmpty {
             let entityKinds = orderedUnique(selection.entities.map { caseFile.entities[$0].kind })
             let relationKinds = orderedUnique(selection.mainRelations.map { caseFile.relations[$0].kind })
             graph.subgraphs.append(ViewLegend.subgraph(entityKinds: entityKinds, relationKinds: relationKinds, view: kind))
@@ -63,9 +97,16 @@ public struct CaseView {
         var selection = Selection()
         let known = caseFile.entityIndexByID()
         var shown = Set<String>()
-        for (i, relation) in caseFile.relations.enumerated()
-        where known[relation.source] != nil && known[relation.target] != nil {
-            if kind.relationKinds?.contains(relation.kind) ?? true {
+        let focus = options.focus
+        func visible(_ relation: Relation) -> Bool {
+            guard known[relation.source] != nil, known[relation.target] != nil else { return false }
+            if let asOf = options.asOf, !relation.isValid(on: asOf) { return false }
+            if let focus, !(focus.contains(relation.source) && focus.contains(relation.target)) { return false }
+            return true
+        }
+        let highlighted = options.highlight?.relations ?? []
+        for (i, relation) in caseFile.relations.enumerated() where visible(relation) {
+            if kind.relationKinds?.contains(relation.kind) ?? true || highlighted.contains(i) {
                 selection.mainRelations.append(i)
                 shown.insert(relation.source)
                 shown.insert(relation.target)
@@ -78,7 +119,7 @@ public struct CaseView {
             // Context: what the people who switched sides did for either side, faded.
             let context: Set<RelationKind> = [.reportsTo, .pays, .memberOf, .controls, .monitors]
             for (i, relation) in caseFile.relations.enumerated()
-            where context.contains(relation.kind) && known[relation.source] != nil && known[relation.target] != nil
+            where context.contains(relation.kind) && visible(relation) && !highlighted.contains(i)
                 && (selection.defectors.contains(relation.source) || selection.defectors.contains(relation.target))
             {
                 selection.contextRelations.append(i)
@@ -86,8 +127,9 @@ public struct CaseView {
                 shown.insert(relation.target)
             }
         }
+        for id in options.highlight?.entities ?? [] { shown.insert(id) }
         if kind == .all {
-            selection.entities = Array(caseFile.entities.indices)
+            selection.entities = caseFile.entities.indices.filter { focus?.contains(caseFile.entities[$0].id) ?? true }
         } else {
             selection.entities = caseFile.entities.indices.filter { shown.contains(caseFile.entities[$0].id) }
         }
@@ -99,21 +141,26 @@ public struct CaseView {
 
     // MARK: Elements
 
-    func node(for entity: Entity, standsOut: Bool) -> DOTNode {
+    func node(for entity: Entity, standsOut: Bool, faded: Bool = false) -> DOTNode {
         let look = ViewStyle.look(for: entity.kind)
+        let pointSize = options.sizes?.pointSize(for: entity.id)
+        var tooltip = Tooltip.entity(entity)
+        if let sizes = options.sizes, let score = sizes.scores[entity.id] { tooltip += "\n\(sizes.measure): \(score)" }
         var attributes: DOTAttributes = [
-            "label": .html(EntityCard.html(for: entity, highlighted: standsOut)),
+            "label": .html(EntityCard.html(for: entity, highlighted: standsOut, faded: faded, namePointSize: pointSize)),
             "shape": .plain(look.shape), "style": .plain(ViewStyle.nodeStyle(for: entity.kind)),
-            "fillcolor": .plain(look.fill), "color": .plain(standsOut ? ViewStyle.defectorColour : look.border),
-            "penwidth": standsOut ? "3" : "1.2",
+            "fillcolor": .plain(faded ? ViewStyle.fadedFill : look.fill),
+            "color": .plain(faded ? ViewStyle.fadedColour : standsOut ? ViewStyle.defectorColour : look.border),
+            "penwidth": standsOut ? "3" : (options.highlight != nil && !faded ? "2.5" : "1.2"),
             "id": .plain(ElementID.entity(entity.id)),
-            "tooltip": .plain(DOTWriter.escapeTooltip(Tooltip.entity(entity))),
+            "tooltip": .plain(DOTWriter.escapeTooltip(tooltip)),
         ]
         if standsOut { attributes["peripheries"] = "2" }
+        if faded { attributes["fontcolor"] = .plain(ViewStyle.fadedText) }
         return DOTNode(entity.id, attributes: attributes)
     }
 
-    func edge(for relation: Relation, index: Int, faded: Bool) -> DOTEdge {
+    func edge(for relation: Relation, index: Int, faded: Bool, highlighted: Bool = false) -> DOTEdge {
         var attributes: DOTAttributes = [
             "label": .plain(DOTWriter.escapeLabel(EdgeLabel.text(for: relation, withDates: kind != .influence || relation.from != nil))),
             "color": .plain(faded ? ViewStyle.fadedColour : ViewStyle.colour(for: relation.kind)),
@@ -122,7 +169,10 @@ public struct CaseView {
             "tooltip": .plain(DOTWriter.escapeTooltip(Tooltip.relation(relation))),
         ]
         if !relation.isDirected { attributes["dir"] = "none" }
-        if faded {
+        if highlighted {
+            attributes["penwidth"] = "3.5"
+            attributes["style"] = relation.kind == .defectedFrom ? "dashed,bold" : "bold"
+        } else if faded {
             attributes["style"] = "dotted"
         } else if relation.kind == .defectedFrom {
             attributes["style"] = "dashed"

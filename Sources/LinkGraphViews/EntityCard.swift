@@ -11,11 +11,18 @@ enum EntityCard {
     /// The longest role shown under the name; the tooltip has the whole role.
     static let maxRoleLength = 42
 
-    static func html(for entity: Entity, highlighted: Bool) -> String {
-        var rows = "<TR><TD><B>\(escape(entity.name))</B></TD></TR>"
+    /// - Parameters:
+    ///   - highlighted: Adds a "switched sides" line (the defection view's defectors).
+    ///   - faded: Greys the text out (context around a highlighted path or chain).
+    ///   - namePointSize: The name's size when nodes are sized by a measure.
+    static func html(for entity: Entity, highlighted: Bool, faded: Bool = false, namePointSize: Double? = nil) -> String {
+        var name = "<B>\(escape(entity.name))</B>"
+        if let namePointSize { name = "<FONT POINT-SIZE=\"\(namePointSize)\">\(name)</FONT>" }
+        var rows = "<TR><TD>\(name)</TD></TR>"
         var subtitle = entity.kind.rawValue
         if let role = entity.attribute("role"), !role.isEmpty { subtitle += " · " + shortened(role, to: maxRoleLength) }
-        rows += "<TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"#555555\">\(escape(subtitle))</FONT></TD></TR>"
+        let subtitleColour = faded ? ViewStyle.fadedText : "#555555"
+        rows += "<TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"\(subtitleColour)\">\(escape(subtitle))</FONT></TD></TR>"
         if highlighted {
             rows += "<TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"\(ViewStyle.defectorColour)\">switched sides</FONT></TD></TR>"
         }

@@ -52,5 +52,9 @@ public enum ViewStyle {
     public static let defectorColour = "#C00000"
     /// The colour of context drawn behind the main edges.
     public static let fadedColour = "#C8C8C8"
+    /// The fill of an entity card in the faded context of a highlight.
+    public static let fadedFill = "#F7F7F7"
+    /// The text colour of faded cards.
+    public static let fadedText = "#A0A0A0"
     public static let fontName = "Helvetica"
 }

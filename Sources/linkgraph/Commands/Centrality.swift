@@ -13,14 +13,10 @@ extension LinkGraphCommand {
                 """
         )
 
-        enum Measure: String, ExpressibleByArgument, CaseIterable {
-            case degree, closeness, harmonic, betweenness, pagerank, eigenvector, katz
-        }
-
         @Argument(help: "The case file (JSON) or an edge list.")
         var input: String
-        @Option(help: "The measure: \(Measure.allCases.map(\.rawValue).joined(separator: ", ")).")
-        var measure: Measure = .betweenness
+        @Option(help: "The measure: \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var measure: CentralityMeasure = .betweenness
         @Option(help: "Degree direction: in, out or total.")
         var mode: DegreeModeArgument = .total
         @Option(help: "Katz's attenuation factor; must be below 1/λmax of the adjacency matrix.")
@@ -44,17 +40,8 @@ extension LinkGraphCommand {
         func run() throws {
             let input = try AnalysisInput.load(self.input, options: analysis, kinds: via?.kinds)
             let graph = input.graph
-            let weighted = graph.isWeighted
-            let scores: VertexScores
-            switch measure {
-            case .degree: scores = graph.degreeCentrality(mode.mode)
-            case .closeness: scores = try graph.closeness(weighted: weighted)
-            case .harmonic: scores = try graph.harmonic(weighted: weighted)
-            case .betweenness: scores = try graph.betweenness(weighted: weighted)
-            case .pagerank: scores = try graph.pageRank(damping: damping, weighted: weighted)
-            case .eigenvector: scores = try graph.eigenvectorCentrality(weighted: weighted)
-            case .katz: scores = try graph.katzCentrality(alpha: alpha, beta: beta, weighted: weighted)
-            }
+            let parameters = CentralityMeasure.Parameters(degreeMode: mode.mode, alpha: alpha, beta: beta, damping: damping)
+            let scores = try measure.scores(on: graph, parameters)
             if json {
                 print(JSONWriter.compact(JSONOutput.scores(scores, measure: measure.rawValue, graph: graph)))
                 return

@@ -18,7 +18,11 @@ extension LinkGraphCommand {
                 A case file is drawn as a view: influence (influences, controls, advises, reportsTo, \
                 memberOf, pays), defection (defectedFrom dashed, defectedTo bold, with dates; the \
                 people who switched sides stand out) or all. A .dot/.gv file is laid out as it is. \
-                The format comes from OUT's extension unless --format is given.
+                The format comes from OUT's extension unless --format is given. Every entity and \
+                relation carries an SVG id (entity-ID, relation-N) and a tooltip with its kind, \
+                dates and evidence. Above \(LayoutChoice.sfdpThreshold) entities, sfdp replaces dot \
+                unless --layout is given. --timeline writes one frame per change of loyalty into \
+                the directory OUT.
                 """
         )
 
@@ -28,38 +32,159 @@ extension LinkGraphCommand {
         @Option(help: "What to draw: \(ViewKind.allCases.map(\.rawValue).joined(separator: ", ")).")
         var view: ViewKind = .all
 
-        @Option(help: "The Graphviz layout: \(GraphvizLayout.allCases.map(\.rawValue).joined(separator: ", ")).")
-        var layout: GraphvizLayout = .dot
+        @Option(help: "The Graphviz layout: \(GraphvizLayout.allCases.map(\.rawValue).joined(separator: ", ")). Default: dot, or sfdp for large graphs.")
+        var layout: GraphvizLayout?
 
         @Option(help: "The output format: \(GraphvizFormat.allCases.map(\.rawValue).joined(separator: ", ")). Default: from OUT's extension.")
         var format: GraphvizFormat?
 
-        @Option(name: .shortAndLong, help: "The output file.")
+        @Option(name: .shortAndLong, help: "The output file (a directory with --timeline).")
         var output: String
 
+        @Option(name: .customLong("highlight-path"), parsing: .upToNextOption, help: "FROM TO: draw the shortest path in bold over its faded context.")
+        var highlightPath: [String] = []
+
+        @Option(name: .customLong("highlight-chain"), help: "ENTITY: draw its reporting chain in bold over its faded context.")
+        var highlightChain: String?
+
+        @Option(help: "Relation kinds for --highlight-path and --highlight-chain, comma-separated.")
+        var via: RelationKindList?
+
+        @Flag(help: "With --highlight-path: the most reliable path instead of the fewest hops.")
+        var reliable = false
+
+        @Option(help: "ENTITY: draw only its neighbourhood.")
+        var ego: String?
+
+        @Option(help: "The neighbourhood's radius in hops, with --ego.")
+        var radius: Int = 1
+
+        @Option(name: .customLong("as-of"), help: "Draw the case as it stood on this date (YYYY, YYYY-MM, YYYY-MM-DD).")
+        var asOf: String?
+
+        @Flag(help: "One frame per change of loyalty (defectedFrom/defectedTo dates) into the directory OUT.")
+        var timeline = false
+
+        @Option(name: .customLong("size-by"), help: "Scale entity names by a centrality: \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var sizeBy: CentralityMeasure?
+
+        @Option(name: .customLong("cluster-by"), help: "Box entities by country, organization or community.")
+        var clusterBy: ViewBuilding.Grouping?
+
         func validate() throws {
-            if format == nil, GraphvizFormat(path: output) == nil {
+            if timeline {
+                if format == nil, GraphvizFormat(path: output) != nil {
+                    throw ValidationError("with --timeline, -o names a directory; give the frames' format with --format")
+                }
+            } else if format == nil, GraphvizFormat(path: output) == nil {
                 throw ValidationError(
                     "cannot tell the format from '\(output)': give --format (\(GraphvizFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
+            if !highlightPath.isEmpty, highlightPath.count != 2 {
+                throw ValidationError("--highlight-path takes two entities: FROM TO")
+            }
+            if !highlightPath.isEmpty, highlightChain != nil {
+                throw ValidationError("choose one of --highlight-path and --highlight-chain")
+            }
+            if let asOf, PartialDate(asOf) == nil {
+                throw ValidationError("--as-of '\(asOf)' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+            }
+            if radius < 0 { throw ValidationError("--radius must be 0 or more") }
+            if timeline, asOf != nil { throw ValidationError("--timeline draws every date; leave out --as-of") }
         }
 
         func run() throws {
-            let format = self.format ?? GraphvizFormat(path: output)!
-            let rendering: GraphvizRendering
+            let format = self.format ?? GraphvizFormat(path: output) ?? .svg
             if CaseLoading.isDOT(input) {
                 let text = String(decoding: try FileIO.read(input), as: UTF8.self)
+                let rendering: GraphvizRendering
                 do {
-                    rendering = try Graphviz.shared.rendering(dot: text, layout: layout, format: format)
+                    rendering = try Graphviz.shared.rendering(dot: text, layout: layout ?? .dot, format: format)
                 } catch let error as GraphvizError {
                     throw InputError(file: input, underlying: error)
                 }
-            } else {
-                let drawing = CaseView(kind: view).drawing(of: try CaseLoading.load(input))
-                rendering = try Graphviz.shared.rendering(drawing, layout: layout, format: format)
+                try write(rendering, to: output)
+                return
             }
-            for warning in rendering.warnings { Diagnostics.warn("Graphviz: \(warning)") }
-            try FileIO.writeAtomically(rendering.data, to: output)
+            let caseFile = try CaseLoading.load(input)
+            var options = try viewOptions(for: caseFile)
+            if timeline {
+                try renderTimeline(caseFile, options: options, format: format)
+                return
+            }
+            options.asOf = asOf.flatMap(PartialDate.init)
+            let drawing = CaseView(kind: view, options: options).drawing(of: caseFile)
+            let chosen = LayoutChoice.layout(for: drawing, requested: layout)
+            try write(try Graphviz.shared.rendering(drawing, layout: chosen, format: format), to: output)
         }
+
+        /// The view options the flags ask for.
+        func viewOptions(for caseFile: CaseFile) throws -> ViewOptions {
+            var options = ViewOptions()
+            if highlightPath.count == 2 {
+                options.highlight = try ViewBuilding.pathHighlight(
+                    in: caseFile, path: input, from: highlightPath[0], to: highlightPath[1], via: via?.kinds, reliable: reliable)
+            } else if let highlightChain {
+                options.highlight = try ViewBuilding.chainHighlight(in: caseFile, entity: highlightChain, via: via?.kinds)
+            }
+            if let ego { options.focus = try ViewBuilding.egoFocus(in: caseFile, entity: ego, radius: radius) }
+            if let sizeBy { options.sizes = try ViewBuilding.sizes(in: caseFile, measure: sizeBy) }
+            if let clusterBy { options.clusters = try ViewBuilding.clusters(in: caseFile, by: clusterBy) }
+            return options
+        }
+
+        /// One frame per date on which someone changed sides, as the case stood that day.
+        func renderTimeline(_ caseFile: CaseFile, options: ViewOptions, format: GraphvizFormat) throws {
+            let dates = Timeline.loyaltyChanges(in: caseFile)
+            guard !dates.isEmpty else {
+                throw ValidationError("no defectedFrom or defectedTo relation has a date: there is no timeline to draw")
+            }
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            let width = String(dates.count).count
+            for (i, date) in dates.enumerated() {
+                var frameOptions = options
+                frameOptions.asOf = date
+                let drawing = CaseView(kind: view == .all ? .defection : view, options: frameOptions).drawing(of: caseFile)
+                let number = String(repeating: "0", count: width - String(i + 1).count) + String(i + 1)
+                let path = URL(fileURLWithPath: output).appendingPathComponent("frame-\(number)-\(date).\(format.fileExtension)").path
+                try write(try Graphviz.shared.rendering(drawing, layout: LayoutChoice.layout(for: drawing, requested: layout), format: format), to: path)
+                print("\(date): \(drawing.nodes.count) entities, \(drawing.edges.count) relations → \(path)")
+            }
+        }
+
+        func write(_ rendering: GraphvizRendering, to path: String) throws {
+            for warning in rendering.warnings { Diagnostics.warn("Graphviz: \(warning)") }
+            try FileIO.writeAtomically(rendering.data, to: path)
+        }
+    }
+}
+
+/// Dates on which loyalties change.
+enum Timeline {
+    /// The distinct `from` and `until` dates of defectedFrom and defectedTo relations, in order.
+    static func loyaltyChanges(in caseFile: CaseFile) -> [PartialDate] {
+        var dates = Set<PartialDate>()
+        for relation in caseFile.relations where relation.kind == .defectedFrom || relation.kind == .defectedTo {
+            if let from = relation.from { dates.insert(from) }
+            if let until = relation.until { dates.insert(until) }
+        }
+        return dates.sorted()
+    }
+}
+
+/// Which layout to use when the user named none: dot, unless the graph is past the size
+/// where dot gets slow.
+enum LayoutChoice {
+    /// Above this many nodes, dot takes seconds to minutes (measured: see README), so sfdp is used.
+    static let sfdpThreshold = 500
+
+    static func layout(for drawing: DOTGraph, requested: GraphvizLayout?) -> GraphvizLayout {
+        if let requested { return requested }
+        let nodes = drawing.nodes.count + drawing.subgraphs.reduce(0) { $0 + $1.nodes.count }
+        if nodes > sfdpThreshold {
+            Diagnostics.note("\(nodes) entities: laying out with sfdp (dot is slow past \(sfdpThreshold)); give --layout dot to insist")
+            return .sfdp
+        }
+        return .dot
     }
 }

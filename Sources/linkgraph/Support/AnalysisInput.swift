@@ -18,24 +18,32 @@ struct AnalysisInput {
     /// Loads a case file (projected with `kinds`, the direction, weight and date options) or
     /// an edge list (its vertex labels are the ids; its third column is the `weight`).
     static func load(_ path: String, options: AnalysisOptions, kinds: [RelationKind]? = nil, projection custom: Projection? = nil) throws -> AnalysisInput {
+        try load(path, undirected: options.undirected, weight: options.weight, asOf: options.asOfDate, kinds: kinds, projection: custom)
+    }
+
+    /// Loads a case file or an edge list; see `load(_:options:kinds:projection:)`.
+    static func load(
+        _ path: String, undirected: Bool = false, weight: Projection.Weight = .unit, asOf: PartialDate? = nil,
+        kinds: [RelationKind]? = nil, projection custom: Projection? = nil
+    ) throws -> AnalysisInput {
         if isEdgeList(path) {
             _ = try FileIO.read(path, maxBytes: FileIO.defaultMaxInputBytes * 8)  // a clear error for a missing file
-            var graph = try Digraph(edgeListAt: path, directed: !options.undirected)
-            switch options.weight {
+            var graph = try Digraph(edgeListAt: path, directed: !undirected)
+            switch weight {
             case .unit: graph = graph.unweighted()
             case .weight: break
             case .reliability: graph = try graph.withReliabilityWeights()
             }
             if kinds != nil { Diagnostics.warn("--via is ignored for an edge list: its edges have no kinds") }
-            if options.asOf != nil { Diagnostics.warn("--as-of is ignored for an edge list: its edges have no dates") }
+            if asOf != nil { Diagnostics.warn("--as-of is ignored for an edge list: its edges have no dates") }
             return AnalysisInput(graph: graph, caseFile: nil, lookup: EntityLookup(labels: graph.labels))
         }
         let caseFile = try CaseLoading.load(path)
         var projection = custom ?? Projection()
         if let kinds { projection.kinds = Set(kinds) }
-        if options.undirected { projection.direction = .undirected }
-        projection.weight = options.weight
-        projection.asOf = options.asOfDate
+        if undirected { projection.direction = .undirected }
+        projection.weight = weight
+        projection.asOf = asOf
         let graph = try Digraph(caseFile: caseFile, projection: projection)
         return AnalysisInput(graph: graph, caseFile: caseFile, lookup: EntityLookup(caseFile))
     }

@@ -1,0 +1,91 @@
+import ArgumentParser
+import LinkGraph
+import LinkGraphAlgorithms
+import LinkGraphViews
+
+/// Turns `render`'s view options into `ViewOptions`, running the algorithms they need:
+/// a path or chain to highlight, an ego network to focus on, a centrality to size by,
+/// communities to box.
+enum ViewBuilding {
+    /// The path from `from` to `to` (shortest in hops, or most reliable), its entities and
+    /// relations.
+    static func pathHighlight(
+        in caseFile: CaseFile, path casePath: String, from: String, to: String, via: [RelationKind]?, reliable: Bool
+    ) throws -> Highlight {
+        let input = try AnalysisInput.load(casePath, weight: reliable ? .reliability : .unit, kinds: via)
+        let source = try input.vertex(named: from), target = try input.vertex(named: to)
+        let path: Path
+        do {
+            path = try input.graph.shortestPath(from: source, to: target)
+        } catch AlgorithmError.noPath {
+            throw PathNotFound(from: input.name(of: source), to: input.name(of: target))
+        }
+        return Highlight(
+            entities: Set(path.labels(in: input.graph)), relations: Set(path.hops.compactMap(\.relation)),
+            caption: "path from \(input.name(of: source)) to \(input.name(of: target))")
+    }
+
+    /// The reporting chain above `entity`: the entity, everyone above it, every branch's relations.
+    static func chainHighlight(in caseFile: CaseFile, entity: String, via: [RelationKind]?) throws -> Highlight {
+        let kinds = via ?? RelationKind.chainKinds
+        let graph = try Digraph(caseFile: caseFile, projection: .reportingLines(kinds: kinds))
+        let lookup = EntityLookup(caseFile)
+        let root = try graph.vertex(labeled: lookup.resolve(entity))
+        let chain = try graph.reportingChain(from: root)
+        var entities: Set<String> = [graph.label(of: root)]
+        var relations = Set<Int>()
+        for member in chain.above { entities.insert(graph.label(of: member.vertex)) }
+        for branch in chain.branches { relations.formUnion(branch.path.hops.compactMap(\.relation)) }
+        let name = caseFile.entity(id: graph.label(of: root))?.name ?? graph.label(of: root)
+        return Highlight(entities: entities, relations: relations, caption: "reporting chain of \(name)")
+    }
+
+    /// Everyone within `radius` hops of `entity`, in either direction, along any relation.
+    static func egoFocus(in caseFile: CaseFile, entity: String, radius: Int) throws -> Set<String> {
+        let graph = try Digraph(caseFile: caseFile, projection: Projection(direction: .undirected))
+        let center = try graph.vertex(labeled: EntityLookup(caseFile).resolve(entity))
+        let ego = try graph.egoNetwork(of: center, radius: Double(radius), undirected: true)
+        return Set(ego.vertices.map { graph.label(of: $0) })
+    }
+
+    /// Scores of a centrality measure by entity id, on the case with every relation.
+    static func sizes(in caseFile: CaseFile, measure: CentralityMeasure) throws -> NodeSizes {
+        let graph = try Digraph(caseFile: caseFile)
+        return NodeSizes(measure: measure.rawValue, scores: try measure.scores(on: graph).byLabel(in: graph))
+    }
+
+    /// How `--cluster-by` groups entities.
+    enum Grouping: String, ExpressibleByArgument, CaseIterable {
+        case country, organization, community
+    }
+
+    /// The group of every entity that has one: a country is its own group; others take the
+    /// first country (organization) they belong to, are located in or are controlled by; or
+    /// their Louvain community (seed 0).
+    static func clusters(in caseFile: CaseFile, by grouping: Grouping) throws -> [String: String] {
+        switch grouping {
+        case .community:
+            let graph = try Digraph(caseFile: caseFile, projection: Projection(direction: .undirected))
+            let communities = try graph.louvainCommunities(seed: 0)
+            var out: [String: String] = [:]
+            for (i, members) in communities.members.enumerated() where members.count > 1 {
+                for v in members { out[graph.label(of: v)] = "community \(i + 1)" }
+            }
+            return out
+        case .country, .organization:
+            let kind: EntityKind = grouping == .country ? .country : .organization
+            let entities = Dictionary(caseFile.entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            var out: [String: String] = [:]
+            if kind == .country {
+                for entity in caseFile.entities where entity.kind == .country { out[entity.id] = entity.name }
+            }
+            for relation in caseFile.relations where [.memberOf, .locatedIn].contains(relation.kind) {
+                guard out[relation.source] == nil, let target = entities[relation.target], target.kind == kind,
+                    entities[relation.source]?.kind != kind
+                else { continue }
+                out[relation.source] = target.name
+            }
+            return out
+        }
+    }
+}
