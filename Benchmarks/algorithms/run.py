@@ -30,6 +30,7 @@ DATA = os.path.join(BENCH, ".build-bench", "graphs")
 BINARY = os.path.join(BENCH, ".build-bench", "release", "algbench")
 NPROC = os.cpu_count() or 1
 TIMEOUT = 240
+RAW = os.path.join(BENCH, ".build-bench", "results.json")
 
 
 # ---------------------------------------------------------------- graphs
@@ -253,7 +254,16 @@ def main():
     if len(sys.argv) > 1 and sys.argv[1] == "--worker":
         worker(*sys.argv[2:7])
         return
+    global TIMEOUT
     quick = "--quick" in sys.argv
+    only = None
+    if "--only" in sys.argv:  # e.g. --only er:betweenness,big:bfs  (re-measure and merge)
+        only = set(sys.argv[sys.argv.index("--only") + 1].split(","))
+    libs_only = None
+    if "--libs" in sys.argv:  # e.g. --libs ours,igraph  (other cells of a merged row are kept)
+        libs_only = set(sys.argv[sys.argv.index("--libs") + 1].split(","))
+    if "--timeout" in sys.argv:
+        TIMEOUT = int(sys.argv[sys.argv.index("--timeout") + 1])
     specs = make_graphs(quick)
     if "--skip-build" not in sys.argv:
         subprocess.run(["swift", "build", "-c", "release", "--scratch-path", ".build-bench",
@@ -269,14 +279,19 @@ def main():
     rows = []
     started = time.time()
     for graph, algo, threaded in PLAN:
+        if only is not None and f"{graph}:{algo}" not in only:
+            continue
         spec = specs[graph]
         d = "1" if spec["directed"] else "0"
         modes = [1, NPROC] if threaded and NPROC > 1 else [1]
         for threads in modes:
-            row = {"graph": spec["label"], "algo": algo, "threads": threads, "results": {}}
+            row = {"graph": spec["label"], "algo": algo, "threads": threads, "results": {}, "timeout": TIMEOUT}
             env = env_for(threads)
-            row["results"]["ours"] = measure(wrapped([BINARY, "linkgraph", algo, spec["path"], d, str(threads)]), env)
+            if libs_only is None or "ours" in libs_only:
+                row["results"]["ours"] = measure(wrapped([BINARY, "linkgraph", algo, spec["path"], d, str(threads)]), env)
             for lib in PEERS:
+                if libs_only is not None and lib not in libs_only:
+                    continue
                 if available.get(lib) is None:
                     row["results"][lib] = {"status": "not installed"}
                     continue
@@ -301,7 +316,29 @@ def main():
             rows.append(row)
             print(f"[{time.time() - started:6.0f} s] {graph} {algo} t={threads}: "
                   + ", ".join(f"{k}={v.get('algo_s', v.get('status'))}" for k, v in row["results"].items()), flush=True)
-    write_results(rows, specs, available, time.time() - started, quick)
+    # Merge with earlier measurements (a partial re-run replaces only its own rows).
+    merged = {}
+    if only is not None and os.path.exists(RAW):
+        with open(RAW) as f:
+            for row in json.load(f)["rows"]:
+                merged[(row["graph"], row["algo"], row["threads"])] = row
+    for row in rows:
+        key = (row["graph"], row["algo"], row["threads"])
+        if key in merged:
+            merged[key]["results"].update(row["results"])
+            merged[key]["timeout"] = row["timeout"]
+        else:
+            merged[key] = row
+    order = {(g, a): i for i, (g, a, _) in enumerate(PLAN)}
+    keys = {v["label"]: k for k, v in specs.items()}
+    rows = sorted(merged.values(), key=lambda r: (order.get((keys.get(r["graph"]), r["algo"]), 99), r["threads"]))
+    wall = time.time() - started
+    if only is not None and os.path.exists(RAW):
+        with open(RAW) as f:
+            wall += json.load(f).get("wall_s", 0)
+    with open(RAW, "w") as f:
+        json.dump({"rows": rows, "wall_s": wall}, f, indent=1)
+    write_results(rows, specs, available, wall, quick)
 
 
 def cpu_model():
@@ -349,7 +386,8 @@ def write_results(rows, specs, available, wall, quick):
                "Wasserman–Faust); NetworKit's Generalized variant is the same measure. PageRank tolerance differs "
                "by library (ours and rustworkx: NetworkX's L1 rule at 1e-6; NetworKit: its own norm at 1e-6; igraph: "
                "PRPACK's direct solve). Betweenness on the weighted graph uses the weights where the library can.")
-    out.append(f"- Total wall time of the run: {wall/60:.1f} min.\n")
+    out.append(f"- Total wall time of the run(s): {wall/60:.1f} min. Time limit per measurement: "
+               + ", ".join(sorted({f"{r.get('timeout', TIMEOUT)} s" for r in rows})) + " (`> N s` = stopped there).\n")
     for key in ("ba", "er", "big"):
         label = specs[key]["label"]
         out.append(f"## {label}\n")
