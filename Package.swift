@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "LinkGraphFormats", targets: ["LinkGraphFormats"]),
         .library(name: "LinkGraphGraphviz", targets: ["LinkGraphGraphviz"]),
         .library(name: "LinkGraphPlugin", targets: ["LinkGraphPlugin"]),
+        // The prose extractor as a library too (the fuzz targets in Fuzz/ read its rules files).
+        .library(name: "TextPatterns", targets: ["TextPatterns"]),
         // The example dynamic-library extractor plug-in (loaded with --plugin libSwiftKeywordExtractor.so).
         .library(name: "SwiftKeywordExtractor", type: .dynamic, targets: ["SwiftKeywordExtractor"]),
     ],

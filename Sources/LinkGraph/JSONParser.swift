@@ -34,6 +34,10 @@ public struct JSONParser {
         return value
     }
 
+    /// The message of the error for nesting deeper than `maxDepth`, so a caller can recognise
+    /// it and say how to raise the limit.
+    public static func depthMessage(_ maxDepth: Int) -> String { "nesting deeper than \(maxDepth) levels" }
+
     /// Parses one JSON document from a string.
     public static func parse(_ text: String, maxDepth: Int = defaultMaxDepth) throws -> JSONValue {
         try parse(Array(text.utf8), maxDepth: maxDepth)
@@ -90,7 +94,7 @@ public struct JSONParser {
     }
 
     private mutating func parseObject(depth: Int) throws -> JSONValue {
-        if depth > maxDepth { throw error("nesting deeper than \(maxDepth) levels") }
+        if depth > maxDepth { throw error(Self.depthMessage(maxDepth)) }
         index += 1
         var members: [(String, JSONValue)] = []
         skipWhitespace()
@@ -115,7 +119,7 @@ public struct JSONParser {
     }
 
     private mutating func parseArray(depth: Int) throws -> JSONValue {
-        if depth > maxDepth { throw error("nesting deeper than \(maxDepth) levels") }
+        if depth > maxDepth { throw error(Self.depthMessage(maxDepth)) }
         index += 1
         var elements: [JSONValue] = []
         skipWhitespace()

@@ -25,7 +25,8 @@ extension Digraph {
         try self.init(edgeListBytes: Array(text.utf8), directed: directed, fileName: nil)
     }
 
-    init(edgeListBytes bytes: [UInt8], directed: Bool, fileName: String?) throws {
+    /// Parses an edge list held in bytes; `fileName` is named in errors. See `init(edgeListAt:directed:)`.
+    public init(edgeListBytes bytes: [UInt8], directed: Bool, fileName: String?) throws {
         var reader = EdgeListReader()
         try bytes.withUnsafeBufferPointer { try reader.read($0, fileName: fileName) }
         let labels = reader.finishLabels()

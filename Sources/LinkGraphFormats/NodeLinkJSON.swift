@@ -68,10 +68,10 @@ public enum NodeLinkJSON {
     /// false, as NetworkX) is the graph's direction.
     /// - Throws: `FormatError.syntax` for bad JSON (line and column), `.invalid` with the
     ///   JSON path (`links[3].source`) for a document of the wrong shape.
-    public static func read(_ data: Data, file: String) throws -> PropertyGraph {
+    public static func read(_ data: Data, file: String, maxDepth: Int = JSONParser.defaultMaxDepth) throws -> PropertyGraph {
         let json: JSONValue
         do {
-            json = try JSONParser.parse(data)
+            json = try JSONParser.parse(data, maxDepth: maxDepth)
         } catch let error as JSONSyntaxError {
             throw FormatError.syntax(file: file, line: error.line, column: error.column, message: "invalid JSON: \(error.message)")
         }
@@ -113,8 +113,8 @@ public enum NodeLinkJSON {
     }
 
     /// The case a node-link document describes (see `PropertyGraph.caseFile(file:)`).
-    public static func readCase(_ data: Data, file: String) throws -> CaseImport {
-        try read(data, file: file).caseFile(file: file)
+    public static func readCase(_ data: Data, file: String, maxDepth: Int = JSONParser.defaultMaxDepth) throws -> CaseImport {
+        try read(data, file: file, maxDepth: maxDepth).caseFile(file: file)
     }
 
     /// A node id: a string, or a number or boolean as its text (NetworkX allows any

@@ -22,9 +22,11 @@ extension LinkGraphCommand {
         @Option(help: "Where to write the diagrams. Default: the case's directory.")
         var output: String?
 
+        @OptionGroup var limits: InputLimits
+
         func run() throws {
             let casePath = try self.case ?? Self.bundledCase()
-            let caseFile = try CaseLoading.load(casePath)
+            let caseFile = try CaseLoading.load(casePath, limits: limits)
             let directory = output ?? URL(fileURLWithPath: casePath).deletingLastPathComponent().path
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             for view in [ViewKind.influence, .defection] {

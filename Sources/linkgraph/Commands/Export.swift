@@ -47,6 +47,8 @@ extension LinkGraphCommand {
             help: "The output file; standard output when absent. For csv a directory or a file prefix, for neo4j-csv a directory (both required).")
         var output: String?
 
+        @OptionGroup var limits: InputLimits
+
         func validate() throws {
             if (target == .csv || target == .neo4jCSV) && output == nil {
                 throw ValidationError("--to \(target.rawValue) writes several files: give -o DIR\(target == .csv ? " or -o PREFIX" : "")")
@@ -54,7 +56,7 @@ extension LinkGraphCommand {
         }
 
         func run() throws {
-            let caseFile = try CaseLoading.load(self.caseFile)
+            let caseFile = try CaseLoading.load(self.caseFile, limits: limits)
             switch target {
             case .dot: try OutputWriter.write(DOTWriter.write(CaseDOTExporter.graph(caseFile)), to: output)
             case .json: try OutputWriter.write(caseFile.jsonText(), to: output)

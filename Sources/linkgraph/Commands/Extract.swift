@@ -50,7 +50,8 @@ extension LinkGraphCommand {
                 With --into CASE they are merged into an existing case, which keeps its ids, names, kinds, \
                 attributes and relations, and whose "suppressed" list keeps deleted entities deleted.
                 A failure of one extractor on one document is reported and the others go on; the exit status \
-                is 1 if any document failed. The case file is written atomically.
+                is 1 if any document failed. The case file is written atomically, and not at all when every \
+                document failed.
                 """
         )
 
@@ -77,6 +78,8 @@ extension LinkGraphCommand {
         @Flag(help: "No progress lines.")
         var quiet = false
 
+        @OptionGroup var limits: InputLimits
+
         func validate() throws {
             if files.isEmpty { throw ValidationError("give at least one document") }
         }
@@ -85,7 +88,7 @@ extension LinkGraphCommand {
             let requestOptions = try parsedOptions()
             let registry = try plugins.registry()
             defer { BuiltInExtractors.shutdown(registry) }
-            let base = try into.map { try CaseLoading.load($0) } ?? CaseFile()
+            let base = try into.map { try CaseLoading.load($0, limits: limits) } ?? CaseFile()
             var merger = CaseMerger(base: base)
             var documentIDs = Set(base.documents.map(\.id))
             var failedDocuments = 0
@@ -106,6 +109,12 @@ extension LinkGraphCommand {
                 }
             }
             progress.clear()
+            if failedDocuments == files.count {
+                // Nothing was read: leave no file behind, as every other command does on failure.
+                let what = files.count == 1 ? "the document failed" : "all \(files.count) documents failed"
+                Diagnostics.note("\(what); \(output) was not written")
+                throw ExitCode.failure
+            }
             let result = merger.caseFile
             try result.write(to: output)
             let failures = failedDocuments == 0 ? "" : "; \(failedDocuments) of \(files.count) documents failed"
@@ -129,7 +138,7 @@ extension LinkGraphCommand {
                     underlying: ValidationError("cannot tell the media type from the extension; give --media-type (text/plain, text/csv, application/json, text/vnd.graphviz)"))
             }
             let extractors = try registry.choose(for: path, mediaType: type, names: names)
-            let bytes = Array(try FileIO.read(path))
+            let bytes = Array(try limits.read(path))
             let document = documentFor(path, in: merger.caseFile, taken: &documentIDs)
             let request = ExtractionRequest(
                 id: document.id, mediaType: type, bytes: bytes,

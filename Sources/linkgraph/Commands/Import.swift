@@ -42,12 +42,14 @@ extension LinkGraphCommand {
         @Option(help: "csv: the documents table (default: the sibling X.documents.csv when it exists).")
         var documents: String?
 
+        @OptionGroup var limits: InputLimits
+
         func run() throws {
             let format = try source ?? Self.format(of: file)
             let result: CaseImport
             switch format {
             case .dot:
-                let data = try FileIO.read(file)
+                let data = try limits.read(file)
                 let graph: DOTGraph
                 do {
                     graph = try GraphvizDOTParser.parse(String(decoding: data, as: UTF8.self))
@@ -56,21 +58,23 @@ extension LinkGraphCommand {
                 }
                 result = try DOTCaseImporter.caseFile(graph, file: file)
             case .graphml:
-                result = try GraphMLReader.readCase(try FileIO.read(file), file: file)
+                result = try GraphMLReader.readCase(try limits.read(file), file: file)
             case .gexf:
-                result = try GEXFReader.readCase(try FileIO.read(file), file: file)
+                result = try GEXFReader.readCase(try limits.read(file), file: file)
             case .nodelink:
-                result = try NodeLinkJSON.readCase(try FileIO.read(file), file: file)
+                let data = try limits.read(file)
+                result = try limits.withDepthHint { try NodeLinkJSON.readCase(data, file: file, maxDepth: limits.maxDepth) }
             case .json:
-                let data = try FileIO.read(file)
-                if let json = try? JSONParser.parse(data), NodeLinkJSON.isNodeLink(json) {
+                let data = try limits.read(file)
+                if let json = try? JSONParser.parse(data, maxDepth: limits.maxDepth), NodeLinkJSON.isNodeLink(json) {
                     result = try NodeLinkJSON.read(json, file: file).caseFile(file: file)
                 } else {
-                    result = CaseImport(caseFile: try CaseFile(jsonBytes: data, file: file))
+                    result = CaseImport(caseFile: try limits.decodeCase(data, file: file))
                 }
             case .csv:
                 result = try readCSV()
             }
+            try limits.checkEntities(result.caseFile.entities.count, in: file)
             try result.caseFile.write(to: output)
             for note in result.notes { Diagnostics.note("note: \(note)") }
             Diagnostics.note(
@@ -90,7 +94,7 @@ extension LinkGraphCommand {
         }
 
         func readCSV() throws -> CaseImport {
-            let data = try FileIO.read(file)
+            let data = try limits.read(file)
             let header = try CSVTable.parse(Data(data.prefix(while: { $0 != 0x0A && $0 != 0x0D })), file: file).header
             let kind = CaseCSV.kind(ofHeader: header)
             let siblings = CaseCSV.siblings(of: file) ?? [:]
@@ -100,13 +104,13 @@ extension LinkGraphCommand {
                 return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue ? path : nil
             }
             let documentsPath = documents ?? existing(siblings[.documents])
-            let documentsInput = try documentsPath.map { CaseCSV.Input(data: try FileIO.read($0), file: $0) }
+            let documentsInput = try documentsPath.map { CaseCSV.Input(data: try limits.read($0), file: $0) }
             if let relations {
                 guard kind == .entities else {
                     throw ValidationError("with --relations, \(file) must be the entities table (a header with id), but its header is \(header.joined(separator: ","))")
                 }
                 return try CaseCSV.read(
-                    entities: CaseCSV.Input(data: data, file: file), relations: CaseCSV.Input(data: try FileIO.read(relations), file: relations),
+                    entities: CaseCSV.Input(data: data, file: file), relations: CaseCSV.Input(data: try limits.read(relations), file: relations),
                     documents: documentsInput)
             }
             switch kind {
@@ -116,15 +120,17 @@ extension LinkGraphCommand {
                     throw ValidationError("\(file) is an entities table; the relations table is needed too: give --relations FILE\(hint)")
                 }
                 return try CaseCSV.read(
-                    entities: CaseCSV.Input(data: data, file: file), relations: CaseCSV.Input(data: try FileIO.read(relationsPath), file: relationsPath),
+                    entities: CaseCSV.Input(data: data, file: file), relations: CaseCSV.Input(data: try limits.read(relationsPath), file: relationsPath),
                     documents: documentsInput)
             case .relations?:
                 let entitiesPath = existing(siblings[.entities])
                 return try CaseCSV.read(
-                    entities: try entitiesPath.map { CaseCSV.Input(data: try FileIO.read($0), file: $0) },
+                    entities: try entitiesPath.map { CaseCSV.Input(data: try limits.read($0), file: $0) },
                     relations: CaseCSV.Input(data: data, file: file), documents: documentsInput)
             case .documents?, nil:
-                throw ValidationError("\(file): the header (\(header.joined(separator: ","))) is neither an entities table (id,...) nor a relations table (source,target,...)")
+                throw FormatError.invalid(
+                    file: file, line: 1, field: nil,
+                    message: "the header (\(header.joined(separator: ","))) is neither an entities table (id,...) nor a relations table (source,target,...)")
             }
         }
     }

@@ -24,12 +24,14 @@ extension LinkGraphCommand {
         @Option(name: .shortAndLong, help: "The case file to write (JSON).")
         var output: String
 
+        @OptionGroup var limits: InputLimits
+
         func validate() throws {
             if files.isEmpty { throw ValidationError("give at least one case file") }
         }
 
         func run() throws {
-            let cases = try files.map { try CaseLoading.load($0) }
+            let cases = try files.map { try CaseLoading.load($0, limits: limits) }
             var merger = CaseMerger(base: cases[0])
             var merged = 0, added = 0
             for (path, other) in zip(files, cases).dropFirst() {

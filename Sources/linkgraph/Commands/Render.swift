@@ -71,6 +71,8 @@ extension LinkGraphCommand {
         @Option(name: .customLong("cluster-by"), help: "Box entities by country, organization or community.")
         var clusterBy: ViewBuilding.Grouping?
 
+        @OptionGroup var limits: InputLimits
+
         func validate() throws {
             if timeline {
                 if format == nil, GraphvizFormat(path: output) != nil {
@@ -96,7 +98,7 @@ extension LinkGraphCommand {
         func run() throws {
             let format = self.format ?? GraphvizFormat(path: output) ?? .svg
             if CaseLoading.isDOT(input) {
-                let text = String(decoding: try FileIO.read(input), as: UTF8.self)
+                let text = String(decoding: try limits.read(input), as: UTF8.self)
                 let rendering: GraphvizRendering
                 do {
                     rendering = try Graphviz.shared.rendering(dot: text, layout: layout ?? .dot, format: format)
@@ -106,7 +108,7 @@ extension LinkGraphCommand {
                 try write(rendering, to: output)
                 return
             }
-            let caseFile = try CaseLoading.load(input)
+            let caseFile = try CaseLoading.load(input, limits: limits)
             var options = try viewOptions(for: caseFile)
             if timeline {
                 try renderTimeline(caseFile, options: options, format: format)
@@ -123,7 +125,8 @@ extension LinkGraphCommand {
             var options = ViewOptions()
             if highlightPath.count == 2 {
                 options.highlight = try ViewBuilding.pathHighlight(
-                    in: caseFile, path: input, from: highlightPath[0], to: highlightPath[1], via: via?.kinds, reliable: reliable)
+                    in: caseFile, path: input, from: highlightPath[0], to: highlightPath[1], via: via?.kinds, reliable: reliable,
+                    limits: limits)
             } else if let highlightChain {
                 options.highlight = try ViewBuilding.chainHighlight(in: caseFile, entity: highlightChain, via: via?.kinds)
             }

@@ -24,8 +24,10 @@ extension LinkGraphCommand {
         @Flag(help: "Print the summary line only.")
         var summary = false
 
+        @OptionGroup var limits: InputLimits
+
         func run() throws {
-            let score = GoldScorer.score(gold: try CaseLoading.load(gold), predicted: try CaseLoading.load(predicted))
+            let score = GoldScorer.score(gold: try CaseLoading.load(gold, limits: limits), predicted: try CaseLoading.load(predicted, limits: limits))
             print(summary ? score.summaryLine : score.description)
         }
     }

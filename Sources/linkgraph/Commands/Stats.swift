@@ -10,8 +10,10 @@ extension LinkGraphCommand {
         @Argument(help: "The case file (JSON).")
         var caseFile: String
 
+        @OptionGroup var limits: InputLimits
+
         func run() throws {
-            let stats = CaseStatistics(try CaseLoading.load(caseFile))
+            let stats = CaseStatistics(try CaseLoading.load(caseFile, limits: limits))
             print("entities: \(stats.entityCount)")
             for (kind, count) in stats.entitiesByKind { print("  \(kind): \(count)") }
             print("relations: \(stats.relationCount)")

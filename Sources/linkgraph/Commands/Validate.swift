@@ -15,8 +15,10 @@ extension LinkGraphCommand {
         @Argument(help: "The case file (JSON).")
         var caseFile: String
 
+        @OptionGroup var limits: InputLimits
+
         func run() throws {
-            _ = try CaseLoading.load(caseFile)
+            _ = try CaseLoading.load(caseFile, limits: limits)
             print("valid")
         }
     }

@@ -18,17 +18,18 @@ struct AnalysisInput {
     /// Loads a case file (projected with `kinds`, the direction, weight and date options) or
     /// an edge list (its vertex labels are the ids; its third column is the `weight`).
     static func load(_ path: String, options: AnalysisOptions, kinds: [RelationKind]? = nil, projection custom: Projection? = nil) throws -> AnalysisInput {
-        try load(path, undirected: options.undirected, weight: options.weight, asOf: options.asOfDate, kinds: kinds, projection: custom)
+        try load(
+            path, undirected: options.undirected, weight: options.weight, asOf: options.asOfDate, kinds: kinds, projection: custom,
+            limits: options.limits)
     }
 
     /// Loads a case file or an edge list; see `load(_:options:kinds:projection:)`.
     static func load(
         _ path: String, undirected: Bool = false, weight: Projection.Weight = .unit, asOf: PartialDate? = nil,
-        kinds: [RelationKind]? = nil, projection custom: Projection? = nil
+        kinds: [RelationKind]? = nil, projection custom: Projection? = nil, limits: InputLimits = .defaults
     ) throws -> AnalysisInput {
         if isEdgeList(path) {
-            _ = try FileIO.read(path, maxBytes: FileIO.defaultMaxInputBytes * 8)  // a clear error for a missing file
-            var graph = try Digraph(edgeListAt: path, directed: !undirected)
+            var graph = try limits.loadEdgeList(path, directed: !undirected)
             switch weight {
             case .unit: graph = graph.unweighted()
             case .weight: break
@@ -38,7 +39,7 @@ struct AnalysisInput {
             if asOf != nil { Diagnostics.warn("--as-of is ignored for an edge list: its edges have no dates") }
             return AnalysisInput(graph: graph, caseFile: nil, lookup: EntityLookup(labels: graph.labels))
         }
-        let caseFile = try CaseLoading.load(path)
+        let caseFile = try CaseLoading.load(path, limits: limits)
         var projection = custom ?? Projection()
         if let kinds { projection.kinds = Set(kinds) }
         if undirected { projection.direction = .undirected }

@@ -15,6 +15,8 @@ struct AnalysisOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: "Keep only relations that may hold on this date (YYYY, YYYY-MM or YYYY-MM-DD).")
     var asOf: String?
 
+    @OptionGroup var limits: InputLimits
+
     func validate() throws {
         if let asOf, PartialDate(asOf) == nil {
             throw ValidationError("--as-of '\(asOf)' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")

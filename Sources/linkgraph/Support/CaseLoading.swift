@@ -4,9 +4,10 @@ import LinkGraph
 
 /// Reads the case file a command was given, turning library errors into one clear message.
 enum CaseLoading {
-    /// Reads and validates a case file; the error names the file and every problem.
-    static func load(_ path: String) throws -> CaseFile {
-        try CaseFile.read(from: path)
+    /// Reads and validates a case file within `limits`; the error names the file and every
+    /// problem, or the limit it is over and the flag that raises it.
+    static func load(_ path: String, limits: InputLimits = .defaults) throws -> CaseFile {
+        try limits.loadCase(path)
     }
 
     /// The lower-cased extension of a path, without the dot.

@@ -10,9 +10,10 @@ enum ViewBuilding {
     /// The path from `from` to `to` (shortest in hops, or most reliable), its entities and
     /// relations.
     static func pathHighlight(
-        in caseFile: CaseFile, path casePath: String, from: String, to: String, via: [RelationKind]?, reliable: Bool
+        in caseFile: CaseFile, path casePath: String, from: String, to: String, via: [RelationKind]?, reliable: Bool,
+        limits: InputLimits = .defaults
     ) throws -> Highlight {
-        let input = try AnalysisInput.load(casePath, weight: reliable ? .reliability : .unit, kinds: via)
+        let input = try AnalysisInput.load(casePath, weight: reliable ? .reliability : .unit, kinds: via, limits: limits)
         let source = try input.vertex(named: from), target = try input.vertex(named: to)
         let path: Path
         do {
