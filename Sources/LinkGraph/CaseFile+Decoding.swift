@@ -104,7 +104,7 @@ struct CaseFileDecoder {
             problem("\(path).\(key)", "expected a string, found \(value.typeName)")
             return nil
         }
-        if s.trimmingWhitespace().isEmpty {
+        if s.isBlank {
             problem("\(path).\(key)", "must not be empty")
             return nil
         }
@@ -292,11 +292,10 @@ struct CaseFileDecoder {
 }
 
 extension String {
-    /// The string without leading and trailing white space.
-    func trimmingWhitespace() -> Substring {
-        var s = self[...]
-        while let c = s.first, c.isWhitespace { s.removeFirst() }
-        while let c = s.last, c.isWhitespace { s.removeLast() }
-        return s
+    /// Whether the string is empty or only white space. ASCII text is checked byte by byte.
+    var isBlank: Bool {
+        if utf8.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) { return true }
+        if utf8.allSatisfy({ $0 < 0x80 }) { return false }
+        return allSatisfy(\.isWhitespace)
     }
 }

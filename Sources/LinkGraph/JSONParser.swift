@@ -161,36 +161,50 @@ public struct JSONParser {
         return JSONNumber(text: String(decoding: bytes[start..<index], as: UTF8.self))
     }
 
+    /// Reads a string literal. Runs without escapes are copied as bytes; the result is
+    /// validated as UTF-8 once, so the common case is one scan and one copy.
     private mutating func parseString() throws -> String {
         index += 1  // opening quote
-        var scalars = String.UnicodeScalarView()
-        var runStart = index
-        func flushRun(_ parser: inout JSONParser, to end: Int) throws {
-            guard runStart < end else { return }
-            guard let run = String(validating: parser.bytes[runStart..<end], as: UTF8.self) else {
-                parser.index = runStart
-                throw parser.error("invalid UTF-8 in a string")
+        let start = index
+        // Fast path: no escape before the closing quote.
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                let text = try makeString(bytes[start..<index], at: start)
+                index += 1
+                return text
             }
-            scalars.append(contentsOf: run.unicodeScalars)
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { throw error("control character \(describe(byte)) in a string: escape it") }
+            index += 1
         }
+        guard index < bytes.count else { throw error("unterminated string") }
+        // Slow path: copy runs and decoded escapes into a buffer.
+        var buffer = Array(bytes[start..<index])
         while true {
             guard let byte = current else { throw error("unterminated string") }
             switch byte {
             case UInt8(ascii: "\""):
-                try flushRun(&self, to: index)
+                let text = try makeString(buffer[...], at: start)
                 index += 1
-                return String(scalars)
+                return text
             case UInt8(ascii: "\\"):
-                try flushRun(&self, to: index)
                 index += 1
-                scalars.append(try parseEscape())
-                runStart = index
+                buffer.append(contentsOf: String(Character(try parseEscape())).utf8)
             case 0x00..<0x20:
                 throw error("control character \(describe(byte)) in a string: escape it")
             default:
+                buffer.append(byte)
                 index += 1
             }
         }
+    }
+
+    /// The string of UTF-8 `bytes`, or an error pointing at `start` when they are not UTF-8.
+    private mutating func makeString(_ bytes: ArraySlice<UInt8>, at start: Int) throws -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        index = start
+        throw error("invalid UTF-8 in a string")
     }
 
     private mutating func parseEscape() throws -> Unicode.Scalar {

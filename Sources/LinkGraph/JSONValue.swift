@@ -93,6 +93,20 @@ public struct JSONObject: Equatable, Sendable, Sequence, ExpressibleByDictionary
     /// An object from members in order; a repeated key keeps its first place and last value.
     /// - Complexity: O(n).
     public init(_ members: [(String, JSONValue)]) {
+        if members.count <= 16 {
+            // Small objects (nearly all of a case file): a linear check is cheaper than hashing.
+            var unique: [(key: String, value: JSONValue)] = []
+            unique.reserveCapacity(members.count)
+            for (key, value) in members {
+                if let index = unique.firstIndex(where: { $0.key == key }) {
+                    unique[index].value = value
+                } else {
+                    unique.append((key, value))
+                }
+            }
+            self.members = unique
+            return
+        }
         var position: [String: Int] = [:]
         position.reserveCapacity(members.count)
         var unique: [(key: String, value: JSONValue)] = []

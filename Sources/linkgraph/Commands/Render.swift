@@ -179,7 +179,7 @@ enum Timeline {
 /// where dot gets slow.
 enum LayoutChoice {
     /// Above this many nodes, dot takes seconds to minutes (measured: see README), so sfdp is used.
-    static let sfdpThreshold = 500
+    static let sfdpThreshold = 400
 
     static func layout(for drawing: DOTGraph, requested: GraphvizLayout?) -> GraphvizLayout {
         if let requested { return requested }
