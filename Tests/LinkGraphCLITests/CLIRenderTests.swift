@@ -85,5 +85,10 @@ final class CLIRenderTests: XCTestCase {
             XCTAssertTrue(dot.hasPrefix("digraph \"\(view)\" {"))
         }
         XCTAssertTrue(result.stdout.contains("influence:"), result.stdout)
+        // The longest reporting chain of a person, highlighted, and one frame per change of loyalty.
+        let chain = try String(contentsOfFile: dir.path("out/chain.svg"), encoding: .utf8)
+        XCTAssertTrue(chain.contains("reporting chain of al&#45;Jabouri&#39;s adviser"))
+        let frames = try FileManager.default.contentsOfDirectory(atPath: dir.path("out/timeline")).sorted()
+        XCTAssertEqual(frames, ["frame-1-2014.dot", "frame-1-2014.png", "frame-2-2019-10.dot", "frame-2-2019-10.png"])
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LinkGraph
+import LinkGraphAlgorithms
 import LinkGraphFormats
 import LinkGraphGraphviz
 import LinkGraphViews
@@ -12,7 +13,8 @@ extension LinkGraphCommand {
             discussion: """
                 Reads Graphs/iran-iraq-2014/case.json (the 2014–15 Iranian intelligence cables on \
                 Iraq) and writes influence.{dot,svg,png} and defection.{dot,svg,png} beside it, or \
-                into --output.
+                into --output; also chain.{dot,svg,png} (the longest reporting chain, highlighted) \
+                and timeline/frame-N-DATE.{dot,png} (the defection view at each change of loyalty).
                 """
         )
 
@@ -30,16 +32,58 @@ extension LinkGraphCommand {
             let directory = output ?? URL(fileURLWithPath: casePath).deletingLastPathComponent().path
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             for view in [ViewKind.influence, .defection] {
-                let drawing = CaseView(kind: view).drawing(of: caseFile)
-                let base = URL(fileURLWithPath: directory).appendingPathComponent(view.rawValue).path
-                try FileIO.writeAtomically(DOTWriter.write(drawing), to: base + ".dot")
-                for format in [GraphvizFormat.svg, .png] {
-                    let rendering = try Graphviz.shared.rendering(drawing, layout: .dot, format: format)
-                    for warning in rendering.warnings { Diagnostics.warn("Graphviz: \(warning)") }
-                    try FileIO.writeAtomically(rendering.data, to: base + "." + format.fileExtension)
-                }
-                print("\(view.rawValue): \(drawing.nodes.count) entities, \(drawing.edges.count) relations → \(base).{dot,svg,png}")
+                try draw(CaseView(kind: view), of: caseFile, to: directory, name: view.rawValue)
             }
+            if let chain = try Self.longestChain(in: caseFile) {
+                let view = CaseView(kind: .influence, options: ViewOptions(highlight: chain))
+                try draw(view, of: caseFile, to: directory, name: "chain")
+            }
+            let dates = Timeline.loyaltyChanges(in: caseFile)
+            if !dates.isEmpty {
+                let frames = URL(fileURLWithPath: directory).appendingPathComponent("timeline").path
+                try FileManager.default.createDirectory(atPath: frames, withIntermediateDirectories: true)
+                for (i, date) in dates.enumerated() {
+                    let view = CaseView(kind: .defection, options: ViewOptions(asOf: date))
+                    try draw(view, of: caseFile, to: frames, name: "frame-\(i + 1)-\(date)", formats: [.png])
+                }
+            }
+        }
+
+        /// Writes one view as DOT (our writer's text) and in each of `formats`.
+        func draw(
+            _ view: CaseView, of caseFile: CaseFile, to directory: String, name: String,
+            formats: [GraphvizFormat] = [.svg, .png]
+        ) throws {
+            let drawing = view.drawing(of: caseFile)
+            let base = URL(fileURLWithPath: directory).appendingPathComponent(name).path
+            try FileIO.writeAtomically(DOTWriter.write(drawing), to: base + ".dot")
+            for format in formats {
+                let rendering = try Graphviz.shared.rendering(drawing, layout: .dot, format: format)
+                for warning in rendering.warnings { Diagnostics.warn("Graphviz: \(warning)") }
+                try FileIO.writeAtomically(rendering.data, to: base + "." + format.fileExtension)
+            }
+            let extensions = (["dot"] + formats.map(\.fileExtension)).joined(separator: ",")
+            print("\(name): \(drawing.nodes.count) entities, \(drawing.edges.count) relations → \(base).{\(extensions)}")
+        }
+
+        /// The reporting chain of a person with the most people and bodies above them,
+        /// highlighted (any entity when no person reports to anybody; ties go to the entity
+        /// listed first); nil when nobody reports to anybody.
+        static func longestChain(in caseFile: CaseFile) throws -> Highlight? {
+            let graph = try Digraph(caseFile: caseFile, projection: .reportingLines())
+            var best: (isPerson: Bool, count: Int, id: String)?
+            for (v, entity) in zip(graph.vertices, caseFile.entities) {
+                let above = try graph.reportingChain(from: v, maxBranches: 64).above.count
+                guard above > 0 else { continue }
+                let candidate = (isPerson: entity.kind == .person, count: above, id: entity.id)
+                if best == nil || (candidate.isPerson && !best!.isPerson)
+                    || (candidate.isPerson == best!.isPerson && candidate.count > best!.count)
+                {
+                    best = candidate
+                }
+            }
+            guard let best else { return nil }
+            return try ViewBuilding.chainHighlight(in: caseFile, entity: best.id, via: nil)
         }
 
         /// The example case: relative to the working directory (the repository root, as the
