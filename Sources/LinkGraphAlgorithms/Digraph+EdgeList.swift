@@ -155,6 +155,12 @@ struct EdgeListReader {
                 let u = intern(p, starts.0, ends.0)
                 let v = intern(p, starts.1, ends.1)
                 if hasWeight {
+                    if let w = EdgeListReader.fastDecimal(p, starts.2, ends.2) {
+                        weights.append(w)
+                        sources.append(u)
+                        targets.append(v)
+                        continue
+                    }
                     let text = String(decoding: UnsafeBufferPointer(rebasing: p[starts.2..<ends.2]), as: UTF8.self)
                     guard let w = Double(text), !w.isNaN else {
                         throw AlgorithmError.edgeListSyntax(
@@ -170,6 +176,44 @@ struct EdgeListReader {
                     message: "expected 'u v' or 'u v weight' but found \(tokens) fields")
             }
         }
+    }
+
+    /// Parses `[-]digits[.digits]` with at most 15 significant digits exactly as `Double(_:)`
+    /// would: the mantissa and the power of ten are both exact doubles, so one division
+    /// rounds correctly. Anything else returns nil and takes the general path.
+    @inline(__always)
+    static func fastDecimal(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+        var i = start
+        var negative = false
+        if i < end && p[i] == 45 { negative = true; i += 1 }
+        var mantissa: Int64 = 0
+        var digits = 0
+        var fraction = 0
+        var seenDot = false
+        var any = false
+        while i < end {
+            let c = p[i]
+            if c == 46 {
+                if seenDot { return nil }
+                seenDot = true
+            } else if c >= 48 && c <= 57 {
+                any = true
+                if mantissa != 0 || c != 48 { digits += 1 }
+                if digits > 15 { return nil }
+                mantissa = mantissa * 10 + Int64(c - 48)
+                if seenDot { fraction += 1 }
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        guard any, fraction <= 22 else { return nil }
+        let powers: [Double] = [
+            1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+            1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+        ]
+        let value = Double(mantissa) / powers[fraction]
+        return negative ? -value : value
     }
 
     func finishLabels() -> [String] {

@@ -87,3 +87,29 @@ final class EdgeListTests: XCTestCase {
         XCTAssertEqual(g.coreNumbers().max(), 2)
     }
 }
+
+final class EdgeListWeightParsingTests: XCTestCase {
+    /// The fast decimal path must give exactly what Double(String) gives.
+    func testFastDecimal_randomDecimals_equalDoubleInit() throws {
+        var rng = SeededGenerator(seed: 3)
+        var lines: [String] = []
+        var expected: [Double] = []
+        for i in 0..<5000 {
+            let digits = Int.random(in: 1...15, using: &rng)
+            var text = String(UInt64.random(in: 0...UInt64(9_999_999_999_999_99), using: &rng))
+            text = String(text.prefix(digits))
+            let dot = Int.random(in: 0...text.count, using: &rng)
+            if dot < text.count { text.insert(".", at: text.index(text.startIndex, offsetBy: dot)) }
+            if i % 3 == 0 { text = "-" + text }
+            if text.hasSuffix("-") || text == "." || text == "-." { continue }
+            lines.append("a\(i) b\(i) \(text)")
+            expected.append(Double(text)!)
+        }
+        lines.append("x y 1e-3")
+        expected.append(0.001)
+        lines.append("x z 12345678901234567890.5")
+        expected.append(12345678901234567890.5)
+        let g = try Digraph(edgeList: lines.joined(separator: "\n"), directed: true)
+        for e in 0..<g.edgeCount { XCTAssertEqual(g.weight(ofEdge: e), expected[e], lines[e]) }
+    }
+}
