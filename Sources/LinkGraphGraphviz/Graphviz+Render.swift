@@ -119,12 +119,18 @@ extension Graphviz {
 
 extension GraphvizSession {
     /// `gvLayout`, then `gvRenderData` into bytes; frees the render data and the layout.
-    mutating func layoutAndRender(_ graph: UnsafeMutablePointer<Agraph_t>, layout: GraphvizLayout, format: GraphvizFormat) throws -> Data {
+    /// `stage` is told `"layout"` and `"render"` before each step (the sandbox's worker
+    /// reports them, so that a crash can be placed).
+    mutating func layoutAndRender(
+        _ graph: UnsafeMutablePointer<Agraph_t>, layout: GraphvizLayout, format: GraphvizFormat, stage: (String) -> Void = { _ in }
+    ) throws -> Data {
+        stage("layout")
         let laidOut = gvLayout(context, graph, layout.rawValue)
         defer { gvFreeLayout(context, graph) }
         try settle(.layout, failed: laidOut != 0, fallback: "layout \(layout.rawValue) failed")
         var bytes: UnsafeMutablePointer<CChar>?
         var length: UInt32 = 0
+        stage("render")
         let rendered = gvRenderData(context, graph, format.rendererName, &bytes, &length)
         defer { gvFreeRenderData(bytes) }
         try settle(.render, failed: rendered != 0 || bytes == nil, fallback: "rendering \(format.rawValue) failed")

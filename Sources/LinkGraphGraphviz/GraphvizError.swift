@@ -18,6 +18,15 @@ public struct GraphvizError: Error, CustomStringConvertible, Equatable, Sendable
         case render
         /// Writing the rendered bytes to a file failed.
         case write
+        /// Graphviz crashed in the child process that ran it (`GraphvizSandbox`): a signal
+        /// such as SIGSEGV or SIGABRT (a failed assertion), or an exit without an answer.
+        case crash
+        /// Graphviz did not finish within the sandbox's time limit and was stopped.
+        case timeout
+        /// Graphviz went over the sandbox's memory or output limit.
+        case limit
+        /// The sandbox's worker process could not be started or answered nonsense.
+        case worker
     }
 
     /// Which step failed.
@@ -37,6 +46,8 @@ public struct GraphvizError: Error, CustomStringConvertible, Equatable, Sendable
 
     /// `Graphviz syntax error at line 3: syntax error in line 3 near '->'`.
     public var description: String {
+        // The sandbox's messages say what happened in full ("Graphviz crashed ...").
+        if [.crash, .timeout, .limit, .worker].contains(kind) { return message }
         var text = "Graphviz \(kind.rawValue) error"
         if let line { text += " at line \(line)" }
         return text + ": " + message

@@ -44,18 +44,16 @@ extension LinkGraphCommand {
 
         @OptionGroup var limits: InputLimits
 
+        @OptionGroup var graphviz: GraphvizOptions
+
         func run() throws {
             let format = try source ?? Self.format(of: file)
             let result: CaseImport
             switch format {
             case .dot:
                 let data = try limits.read(file)
-                let graph: DOTGraph
-                do {
-                    graph = try GraphvizDOTParser.parse(String(decoding: data, as: UTF8.self))
-                } catch let error as GraphvizError {
-                    throw InputError(file: file + (error.line.map { ":\($0)" } ?? ""), underlying: error)
-                }
+                // Parsed by Graphviz in a worker process (a crash there is an error here).
+                let graph = try graphviz.parse(String(decoding: data, as: UTF8.self), file: file, linePrefix: true)
                 result = try DOTCaseImporter.caseFile(graph, file: file)
             case .graphml:
                 result = try GraphMLReader.readCase(try limits.read(file), file: file)

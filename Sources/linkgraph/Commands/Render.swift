@@ -14,7 +14,11 @@ extension LinkGraphCommand {
         static let configuration = CommandConfiguration(
             abstract: "Draw a case (or a DOT file) with Graphviz to SVG, PNG, PDF, DOT, xdot or JSON.",
             discussion: """
-                The drawing is laid out and rendered by the Graphviz C library inside this process. \
+                The drawing is laid out and rendered by the Graphviz C library in a worker process \
+                with a time and a memory limit (--timeout, --memory-limit), so a Graphviz crash or hang \
+                is an error message; --in-process runs it inside linkgraph. A .dot/.gv file's \
+                attributes pass an allowlist first (no local files, only http/https/mailto links, \
+                no crashing combinations), and an SVG is checked for scripts and links after. \
                 A case file is drawn as a view: influence (influences, controls, advises, reportsTo, \
                 memberOf, pays), defection (defectedFrom dashed, defectedTo bold, with dates; the \
                 people who switched sides stand out) or all. A .dot/.gv file is laid out as it is. \
@@ -73,6 +77,8 @@ extension LinkGraphCommand {
 
         @OptionGroup var limits: InputLimits
 
+        @OptionGroup var graphviz: GraphvizOptions
+
         func validate() throws {
             if timeline {
                 if format == nil, GraphvizFormat(path: output) != nil {
@@ -98,14 +104,12 @@ extension LinkGraphCommand {
         func run() throws {
             let format = self.format ?? GraphvizFormat(path: output) ?? .svg
             if CaseLoading.isDOT(input) {
+                // Foreign DOT: parsed and drawn in Graphviz worker processes, attributes
+                // through DOTSanitizer's allowlist (GraphvizOptions.render).
                 let text = String(decoding: try limits.read(input), as: UTF8.self)
-                let rendering: GraphvizRendering
-                do {
-                    rendering = try Graphviz.shared.rendering(dot: text, layout: layout ?? .dot, format: format)
-                } catch let error as GraphvizError {
-                    throw InputError(file: input, underlying: error)
-                }
-                try write(rendering, to: output)
+                var graph = try graphviz.parse(text, file: input)
+                let chosen = LayoutChoice.layout(forForeign: &graph, requested: layout)
+                try write(try graphviz.render(graph, layout: chosen, format: format, file: input), to: output)
                 return
             }
             let caseFile = try CaseLoading.load(input, limits: limits)
@@ -117,7 +121,7 @@ extension LinkGraphCommand {
             options.asOf = asOf.flatMap(PartialDate.init)
             let drawing = CaseView(kind: view, options: options).drawing(of: caseFile)
             let chosen = LayoutChoice.layout(for: drawing, requested: layout)
-            try write(try Graphviz.shared.rendering(drawing, layout: chosen, format: format), to: output)
+            try write(try graphviz.render(drawing, layout: chosen, format: format, file: input), to: output)
         }
 
         /// The view options the flags ask for.
@@ -150,7 +154,7 @@ extension LinkGraphCommand {
                 let drawing = CaseView(kind: view == .all ? .defection : view, options: frameOptions).drawing(of: caseFile)
                 let number = String(repeating: "0", count: width - String(i + 1).count) + String(i + 1)
                 let path = URL(fileURLWithPath: output).appendingPathComponent("frame-\(number)-\(date).\(format.fileExtension)").path
-                try write(try Graphviz.shared.rendering(drawing, layout: LayoutChoice.layout(for: drawing, requested: layout), format: format), to: path)
+                try write(try graphviz.render(drawing, layout: LayoutChoice.layout(for: drawing, requested: layout), format: format, file: input), to: path)
                 print("\(date): \(drawing.nodes.count) entities, \(drawing.edges.count) relations → \(path)")
             }
         }
@@ -189,5 +193,17 @@ enum LayoutChoice {
             return .sfdp
         }
         return .dot
+    }
+
+    /// The layout for a DOT file: as `layout(for:requested:)`, counting nodes at every level;
+    /// when sfdp is chosen, a `layout=dot` in the graph itself is removed too.
+    static func layout(forForeign graph: inout DOTGraph, requested: GraphvizLayout?) -> GraphvizLayout {
+        if let requested { return requested }
+        let nodes = DOTSanitizer.nodeCount(of: graph)
+        let own = graph.attributes["layout"]?.text.lowercased()
+        guard nodes > sfdpThreshold, own == nil || own == "dot" else { return .dot }
+        Diagnostics.note("\(nodes) nodes: laying out with sfdp (dot is slow past \(sfdpThreshold)); give --layout dot to insist")
+        graph.attributes["layout"] = nil
+        return .sfdp
     }
 }

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import LinkGraphFormats
+import LinkGraphGraphviz
+
+extension LinkGraphCommand {
+    /// The child side of the Graphviz sandbox: `render` and `import` start `linkgraph
+    /// graphviz-worker` for every Graphviz job, so that a crash or a hang in Graphviz ends
+    /// the worker, not linkgraph. Not for users; hidden from the help.
+    struct GraphvizWorkerCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: GraphvizWorker.commandName,
+            abstract: "Run one Graphviz job for linkgraph itself (request on standard input, answer on descriptor 3).",
+            shouldDisplay: false
+        )
+
+        @Argument(parsing: .captureForPassthrough, help: "The sandbox's limits.")
+        var arguments: [String] = []
+
+        func run() throws {
+            let status = GraphvizWorker.run(arguments: arguments)
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+}
+
+/// How a command runs Graphviz: in a worker process with limits (the default), or in
+/// this process (`--in-process`).
+struct GraphvizOptions: ParsableArguments {
+    @Option(name: .customLong("timeout"), help: "Seconds Graphviz may run (in its own process) before it is stopped.")
+    var timeout: Double = GraphvizSandbox.Limits.default.seconds
+
+    @Option(name: .customLong("memory-limit"), help: "Megabytes of address space for Graphviz's process.")
+    var memoryLimit: Int = GraphvizSandbox.Limits.default.memoryBytes >> 20
+
+    @Flag(name: .customLong("in-process"), help: "Run Graphviz inside linkgraph: starts faster, but a Graphviz crash or hang takes linkgraph down.")
+    var inProcess = false
+
+    func validate() throws {
+        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a number of seconds above 0") }
+        guard memoryLimit >= 256 else { throw ValidationError("--memory-limit must be at least 256 (megabytes)") }
+    }
+
+    /// The sandbox, or `nil` for in-process runs.
+    var sandbox: GraphvizSandbox? {
+        get throws {
+            if inProcess { return nil }
+            let limits = GraphvizSandbox.Limits(seconds: timeout, memoryBytes: memoryLimit << 20)
+            guard let sandbox = GraphvizSandbox.currentExecutable(limits: limits) else {
+                throw ValidationError("cannot find linkgraph's own executable to run Graphviz in; give --in-process")
+            }
+            return sandbox
+        }
+    }
+
+    /// The first graph of a DOT file, parsed by Graphviz.
+    /// - Parameter linePrefix: Name a syntax error's line after the file (`FILE:3: ...`).
+    func parse(_ text: String, file: String, linePrefix: Bool = false) throws -> DOTGraph {
+        do {
+            if let sandbox = try sandbox { return try sandbox.parse(text, source: file) }
+            return try GraphvizDOTParser.parse(text)
+        } catch let error as GraphvizError {
+            throw GraphvizFailure(file: file + (linePrefix ? error.line.map { ":\($0)" } ?? "" : ""), error: error)
+        }
+    }
+
+    /// Lays out and renders `graph` after `DOTSanitizer`, printing its warnings. SVG output
+    /// passes `SVGSafety` too.
+    func render(_ graph: DOTGraph, layout: GraphvizLayout, format: GraphvizFormat, file: String) throws -> GraphvizRendering {
+        var options = DOTSanitizer.Options()
+        options.xmlEscapes = format == .svg
+        let safe = DOTSanitizer.sanitize(graph, options: options)
+        for warning in safe.warnings { Diagnostics.warn("\(file): \(warning)") }
+        var rendering: GraphvizRendering
+        do {
+            if let sandbox = try sandbox {
+                rendering = try sandbox.rendering(safe.graph, layout: layout, format: format, source: file)
+            } else {
+                rendering = try Graphviz.shared.rendering(safe.graph, layout: layout, format: format)
+            }
+            if format == .svg {
+                let checked = try SVGSafety.sanitize(rendering.data)
+                for finding in checked.removed { Diagnostics.warn("\(file): removed from the SVG: \(finding)") }
+                rendering.data = checked.data
+            }
+        } catch let error as GraphvizError {
+            throw GraphvizFailure(file: file, error: error)
+        }
+        return rendering
+    }
+}
+
+/// A Graphviz error about a file: `FILE: Graphviz syntax error at line 3: ...`, or the
+/// sandbox's own sentence, which names the file already (`Graphviz crashed (signal 11,
+/// SIGSEGV) while laying out FILE with dot; ...`).
+struct GraphvizFailure: Error, CustomStringConvertible {
+    let file: String
+    let error: GraphvizError
+
+    var description: String {
+        switch error.kind {
+        case .crash, .timeout, .limit: return error.description
+        default: return "\(file): \(error)"
+        }
+    }
+}
