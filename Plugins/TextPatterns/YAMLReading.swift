@@ -18,7 +18,9 @@ struct YAMLReader {
             case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
                 .composer(let context, let problem, let mark, _):
                 let detail = context.map { "\($0.text) " } ?? ""
-                throw TextPatternsError.syntax(file: file, line: mark.line, column: mark.column, message: detail + problem)
+                // libyaml names its own C function in this one; say what the limit is instead.
+                let message = problem.hasPrefix("Maximum nesting level reached") ? "nested deeper than 1000 levels" : detail + problem
+                throw TextPatternsError.syntax(file: file, line: mark.line, column: mark.column, message: message)
             case .reader(let problem, _, _, _):
                 throw TextPatternsError.syntax(file: file, line: 1, column: 1, message: problem)
             default:

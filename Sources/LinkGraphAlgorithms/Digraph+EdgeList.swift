@@ -73,6 +73,10 @@ struct EdgeListReader {
     var intLabelOf: [Int] = []  // vertex -> number, or -1 for a string label
     var stringLabels: [Int32: String] = [:]
     var count: Int32 = 0
+    /// Numbers below this are interned through `intSlot`, larger ones as text: at most 2^27
+    /// and at most twice the input's size, so the table (4 bytes a slot) stays within 8 bytes
+    /// per input byte; a few bytes such as `134217727` cannot make it 512 MiB.
+    var intLimit = 1 << 16
 
     mutating func intern(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
         let len = end - start
@@ -85,9 +89,10 @@ struct EdgeListReader {
                 value = value &* 10 &+ d
             }
         }
-        if canonical && value < 1 << 27 {
+        if canonical && value < intLimit {
             if value >= intSlot.count {
-                intSlot.append(contentsOf: repeatElement(0, count: Swift.max(value + 1, intSlot.count * 2) - intSlot.count))
+                let size = Swift.min(Swift.max(value + 1, intSlot.count * 2), intLimit)
+                intSlot.append(contentsOf: repeatElement(0, count: size - intSlot.count))
             }
             let s = intSlot[value]
             if s != 0 { return s - 1 }
@@ -109,6 +114,7 @@ struct EdgeListReader {
 
     mutating func read(_ p: UnsafeBufferPointer<UInt8>, fileName: String?) throws {
         let n = p.count
+        intLimit = Swift.min(1 << 27, Swift.max(1 << 16, 2 * n))
         var i = 0
         var line = 0
         var starts = (0, 0, 0, 0)

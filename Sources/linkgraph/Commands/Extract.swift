@@ -86,6 +86,7 @@ extension LinkGraphCommand {
 
         func run() throws {
             let requestOptions = try parsedOptions()
+            for path in plugins.rules + plugins.gazetteers { try limits.checkSize(path) }
             let registry = try plugins.registry()
             defer { BuiltInExtractors.shutdown(registry) }
             let base = try into.map { try CaseLoading.load($0, limits: limits) } ?? CaseFile()

@@ -45,6 +45,14 @@ struct InputLimits: ParsableArguments {
         try FileIO.read(path, maxBytes: maxInputBytes.bytes)
     }
 
+    /// Refuses a file larger than `--max-input-bytes` without reading it, for inputs another
+    /// library reads itself (TextPatterns' rules and gazetteers). A file that cannot be
+    /// examined is left to that reader's own error.
+    func checkSize(_ path: String) throws {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxInputBytes.bytes else { return }
+        throw FileIOError(path: path, reason: "larger than the limit of \(maxInputBytes.bytes) bytes (raise it with --max-input-bytes)")
+    }
+
     /// Reads, parses and validates a case file within the limits.
     /// - Throws: `FileIOError`, `CaseFileError` (a nesting error names `--max-depth`), or
     ///   `InputLimitError` for too many entities.
