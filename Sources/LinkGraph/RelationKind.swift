@@ -2,15 +2,9 @@
 ///
 /// Directed unless symmetric (`meetsWith`, `alliedWith`, `opposes`). Plug-ins may add kinds;
 /// an unknown kind is directed.
-public struct RelationKind: RawRepresentable, Hashable, Comparable, Sendable, ExpressibleByStringLiteral,
-    CustomStringConvertible
-{
+public struct RelationKind: OpenKind {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { rawValue = value }
-    public var description: String { rawValue }
-    public static func < (a: RelationKind, b: RelationKind) -> Bool { a.rawValue < b.rawValue }
 
     /// A passes information to, is a source for, or answers to B.
     public static let reportsTo: RelationKind = "reportsTo"
