@@ -45,6 +45,9 @@ extension DOTSanitizer {
         "id", "class", "target", "edgetarget", "headtarget", "tailtarget", "labeltarget", "layers", "layer", "layerselect",
     ]
 
+    /// Tooltips: Graphviz decodes character references in them, then escapes them for SVG.
+    public static let tooltipAttributes: Set<String> = ["tooltip", "edgetooltip", "headtooltip", "tailtooltip", "labeltooltip"]
+
     /// Attributes whose HTML-like values Graphviz parses as HTML-like labels.
     public static let labelAttributes: Set<String> = ["label", "xlabel", "headlabel", "taillabel"]
 }

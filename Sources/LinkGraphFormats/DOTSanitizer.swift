@@ -27,7 +27,8 @@ import Foundation
 ///   anything that looks like an entity (`&nbsp;`), which is not well-formed XML. A
 ///   backslash in an identifier value becomes `_` (Graphviz would expand `\N` into a name).
 /// - **Characters XML cannot hold** (NUL, C0 controls other than tab, line feed and carriage
-///   return, U+FFFE, U+FFFF) become U+FFFD in every name and value.
+///   return, U+FFFE, U+FFFF) become U+FFFD in every name and value; character references to
+///   them (`&#1;`) in plain labels and tooltips, which Graphviz decodes, are shown as text.
 /// - **Combinations that crash Graphviz 2.43 in layout**: `concentrate` (when true) is
 ///   dropped; `splines=ortho` becomes `splines=polyline`; `weight` above
 ///   `Options.maxWeight` is clamped; `newrank` (Graphviz turns it on by its mere presence,
@@ -167,7 +168,7 @@ extension DOTSanitizer {
             if DOTSanitizer.labelAttributes.contains(name) {
                 switch value {
                 case .plain(let text):
-                    return .plain(xmlRepresentable(text, note: name))
+                    return .plain(characterReferences(xmlRepresentable(text, note: name), name: name, context: context))
                 case .html(let html):
                     return htmlLabel(xmlRepresentable(html, note: name), attribute: name, context: context)
                 }
@@ -191,6 +192,9 @@ extension DOTSanitizer {
             }
             if DOTSanitizer.identifierAttributes.contains(name) {
                 return .plain(identifier(text, name: name, context: context))
+            }
+            if DOTSanitizer.tooltipAttributes.contains(name) {
+                return .plain(characterReferences(text, name: name, context: context))
             }
             switch name {
             case "concentrate" where kind == .graph && DOTSanitizer.isTrue(text):
@@ -220,6 +224,37 @@ extension DOTSanitizer {
                 out = out.replacingOccurrences(of: "\\", with: "_")
             }
             if options.xmlEscapes, out.contains("&") { out = out.replacingOccurrences(of: "&", with: "&amp;") }
+            return out
+        }
+
+        /// `text` with every character reference to a character XML cannot hold (`&#1;`,
+        /// `&#xD800;`, `&#0;`) shown as text (`&amp;#1;`): Graphviz decodes references in
+        /// plain labels and tooltips and would write the character itself into the SVG.
+        mutating func characterReferences(_ text: String, name: String, context: String) -> String {
+            guard text.contains("&#") else { return text }
+            var out = ""
+            var rest = Substring(text)
+            var changed = false
+            while let range = rest.range(of: "&#") {
+                out += rest[..<range.lowerBound]
+                let after = rest[range.upperBound...]
+                let isHex = after.first == "x" || after.first == "X"
+                let digits = (isHex ? after.dropFirst() : after).prefix { $0.isASCII && ($0.isHexDigit) }
+                let value = UInt64(digits.prefix(16), radix: isHex ? 16 : 10)
+                let ends = after[digits.endIndex...].first == ";" && !digits.isEmpty
+                let allowed = value.flatMap { UInt32(exactly: $0) }.flatMap(Unicode.Scalar.init).map(DOTSanitizer.isXMLCharacter) ?? false
+                if ends && !allowed {
+                    out += "&amp;#"
+                    changed = true
+                } else {
+                    out += "&#"
+                }
+                rest = after
+            }
+            out += rest
+            if changed {
+                notes.add("character references to characters XML cannot hold (&#1;, &#xD800;) in \(name) shown as text", at: context)
+            }
             return out
         }
 

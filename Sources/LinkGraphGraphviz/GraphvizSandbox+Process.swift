@@ -89,8 +89,18 @@ struct WorkerProcess {
 
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
+        // The caller's environment, without the Swift runtime's crash backtracer (it starts
+        // another process and prints pages of frames when Graphviz crashes in the worker).
+        var environment: [UnsafeMutablePointer<CChar>?] = []
+        var entry = environ
+        while let variable = entry.pointee {
+            if strncmp(variable, "SWIFT_BACKTRACE=", 16) != 0 { environment.append(strdup(variable)) }
+            entry += 1
+        }
+        environment += [strdup("SWIFT_BACKTRACE=enable=no"), nil]
+        defer { for pointer in environment { free(pointer) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ)
+        let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environment)
         close(lifelineWrite)
         guard spawned == 0 else {
             throw SpawnFailure(message: "cannot start \(arguments[0]): \(String(cString: strerror(spawned)))")

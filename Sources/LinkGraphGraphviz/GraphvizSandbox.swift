@@ -168,6 +168,9 @@ public struct GraphvizSandbox: Sendable {
             let kind = response.errorKind.flatMap(GraphvizError.Kind.init(rawValue:)) ?? .worker
             throw GraphvizError(kind: kind, message: response.errorMessage ?? "Graphviz failed", line: response.errorLine)
         }
+        if data.count > limits.outputBytes {
+            throw explanation.tooLarge(data.count)
+        }
         return (response, data)
     }
 }
@@ -258,13 +261,11 @@ struct Explanation {
                 message: "Graphviz used its \(seconds) s of CPU time \(activity) and was stopped; "
                     + "try --layout sfdp for a large graph, or allow more time")
         case SIGXFSZ:
-            return GraphvizError(
-                kind: .limit,
-                message: "Graphviz's output \(activity) is larger than the limit of \(limits.outputBytes >> 20) MB")
+            return tooLarge(nil)
         default:
             if outOfMemory {
                 return GraphvizError(
-                    kind: .limit, message: "Graphviz ran out of memory (limit \(megabytes)) \(activity)\(lastWords)")
+                    kind: .limit, message: "Graphviz ran out of memory (limit \(megabytes)\(resident)) \(activity)\(lastWords)")
             }
             return GraphvizError(
                 kind: .crash,
@@ -273,9 +274,16 @@ struct Explanation {
         }
     }
 
+    /// The output is over `Limits.outputBytes` (`size` when known).
+    func tooLarge(_ size: Int?) -> GraphvizError {
+        let limit = limits.outputBytes >= 1 << 20 ? "\(limits.outputBytes >> 20) MB" : "\(limits.outputBytes) bytes"
+        let actual = size.map { " (\($0) bytes)" } ?? ""
+        return GraphvizError(kind: .limit, message: "Graphviz's output\(actual) \(activity) is larger than the limit of \(limit)")
+    }
+
     func exited(_ code: Int32) -> GraphvizError {
         if outOfMemory {
-            return GraphvizError(kind: .limit, message: "Graphviz ran out of memory (limit \(megabytes)) \(activity)\(lastWords)")
+            return GraphvizError(kind: .limit, message: "Graphviz ran out of memory (limit \(megabytes)\(resident)) \(activity)\(lastWords)")
         }
         if stage == nil {
             return GraphvizError(
@@ -285,11 +293,18 @@ struct Explanation {
         return GraphvizError(kind: .crash, message: "Graphviz exited with status \(code) \(activity)\(lastWords)")
     }
 
+    /// Whether the worker ran out of memory: it said so, or it died with half its address
+    /// space or more resident (a failed `malloc` that Graphviz does not check ends in
+    /// SIGSEGV; the worker alone keeps under 100 MB resident).
     private var outOfMemory: Bool {
         let text = outcome.diagnostics.lowercased()
-        return text.contains("out of memory") || text.contains("cannot allocate") || text.contains("bad_alloc")
-            || text.contains("memory exhausted")
+        let said = text.contains("out of memory") || text.contains("cannot allocate") || text.contains("bad_alloc")
+            || text.contains("memory exhausted") || text.contains("allocate memory")
+        return said || outcome.maxResidentBytes >= limits.memoryBytes / 2
     }
+
+    /// `; it had 227 MB resident`.
+    private var resident: String { ", \(outcome.maxResidentBytes >> 20) MB resident at the end" }
 
     static func signalName(_ signal: Int32) -> String {
         switch signal {

@@ -21,7 +21,8 @@ import FoundationXML
 ///
 /// An SVG with nothing to remove is returned byte for byte; otherwise it is written again
 /// from the parsed document (attributes sorted by name, the standard SVG 1.1 document type).
-/// An SVG that is not well-formed XML, or declares entities, is refused.
+/// An SVG that is not well-formed XML, declares entities or refers to undeclared ones
+/// (`&nbsp;`, which Graphviz 2.43 lets through in ids and classes) is refused.
 ///
 /// ## References
 /// - SVG 1.1, §18 Scripting: <https://www.w3.org/TR/SVG11/script.html>
@@ -51,6 +52,7 @@ public enum SVGSafety {
     /// - Throws: `GraphvizError` of kind `.render` when `svg` is not well-formed XML or
     ///   declares entities.
     public static func sanitize(_ svg: Data) throws -> (data: Data, removed: [Finding]) {
+        try refuseEntityDeclarations(svg)
         let first = try Scan(svg, rewrite: false)
         guard !first.findings.isEmpty else { return (svg, []) }
         let second = try Scan(svg, rewrite: true)
@@ -60,7 +62,16 @@ public enum SVGSafety {
     /// What `sanitize` would remove.
     /// - Throws: `GraphvizError` of kind `.render` for an SVG that is not well-formed XML.
     public static func findings(in svg: Data) throws -> [Finding] {
-        try Scan(svg, rewrite: false).findings
+        try refuseEntityDeclarations(svg)
+        return try Scan(svg, rewrite: false).findings
+    }
+
+    /// Refuses a document type with entity declarations (Graphviz writes none; the parser
+    /// would expand them, "billion laughs"). `<!ENTITY` cannot appear elsewhere unescaped.
+    static func refuseEntityDeclarations(_ svg: Data) throws {
+        if svg.range(of: Data("<!ENTITY".utf8)) != nil {
+            throw GraphvizError(kind: .render, message: "the SVG declares entities (<!ENTITY): refused")
+        }
     }
 
     /// Whether a link is kept: an absolute http, https or mailto link, or a `#fragment`.
@@ -227,6 +238,13 @@ public enum SVGSafety {
 
         func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
             refuse("the SVG declares the external entity \(name)")
+        }
+
+        /// An entity reference that nothing declares (`&nbsp;`): libxml2 lets it pass with a
+        /// warning when the document names an external DTD, but browsers refuse the SVG.
+        func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
+            refuse("the SVG refers to the undeclared entity &\(name); (line \(parser.lineNumber))")
+            return nil
         }
 
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
