@@ -391,6 +391,9 @@ def write_results(rows, specs, available, wall, quick):
                "Wasserman–Faust); NetworKit's Generalized variant is the same measure. PageRank: ours, rustworkx and NetworkX "
                "stop when the L1 change is below 1e-6 overall (tol = 1e-6/n in NetworkX's n·tol rule, which with the default "
                "tol would stop a million-vertex run after one step); NetworKit stops at its own 1e-6; igraph solves with PRPACK. Betweenness on the weighted graph uses the weights where the library can.")
+    load1, load5, load15 = os.getloadavg()
+    out.append(f"- Load average when the table was written: {load1:.1f} / {load5:.1f} / {load15:.1f} on {NPROC} cores "
+               "(above the core count, every library got only part of a core and the all-cores rows cannot scale).")
     out.append(f"- Total wall time of the run(s): {wall/60:.1f} min. Time limit per measurement: "
                + ", ".join(sorted({f"{r.get('timeout', TIMEOUT)} s" for r in rows})) + " (`> N s` = stopped there).\n")
     for key in ("ba", "er", "big"):
