@@ -83,8 +83,9 @@ struct CompiledPattern {
                 elements.append(.any(optional: optional))
                 continue
             }
+            // A word made of colons (the mark `:`) splits into no parts: it is a word, not a slot.
             let parts = word.split(separator: ":", maxSplits: 1)
-            if let id = CompiledPattern.slotID(parts[0]) {
+            if let first = parts.first, let id = CompiledPattern.slotID(first) {
                 if id == 3 {
                     guard parts.count == 2 else { throw PatternError("slot N needs its head words: N:adviser|aide") }
                     elements.append(.create(KeySet(parts[1].split(separator: "|").flatMap { Lexicon.keys(String($0)) })))
