@@ -15,8 +15,9 @@ import Foundation
 /// the line for a syntax error), warnings come back in `GraphvizRendering.warnings`.
 ///
 /// Graphviz runs in this process: a crash inside Graphviz (2.43 has known ones, for example
-/// `concentrate=true` with records and clusters) ends the process. Render untrusted DOT text
-/// in a subprocess if that matters.
+/// `concentrate=true` with records and clusters) ends the process. `GraphvizSandbox` runs
+/// the same calls in a worker process with time and memory limits; use it (and
+/// `DOTSanitizer`) for DOT that did not come from LinkGraph itself.
 ///
 /// ## References
 /// - E. Gansner, "Using Graphviz as a Library (cgraph version)": <https://graphviz.org/pdf/libguide.pdf>

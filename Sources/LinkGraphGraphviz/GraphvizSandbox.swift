@@ -43,7 +43,7 @@ public struct GraphvizSandbox: Sendable {
         public var outputBytes: Int
 
         public init(seconds: Double = 120, memoryBytes: Int = 4 << 30, outputBytes: Int = 512 << 20) {
-            precondition(seconds > 0 && memoryBytes > 0 && outputBytes > 0)
+            precondition(seconds > 0 && seconds.isFinite && memoryBytes > 0 && outputBytes > 0)
             self.seconds = seconds
             self.memoryBytes = memoryBytes
             self.outputBytes = outputBytes
@@ -131,7 +131,7 @@ public struct GraphvizSandbox: Sendable {
         } catch {
             throw GraphvizError(kind: .worker, message: "cannot encode the request for the Graphviz worker: \(error)")
         }
-        let cpu = Int(limits.seconds.rounded(.up)) + 1
+        let cpu = Int(min(limits.seconds.rounded(.up), 1e9)) + 1
         let command = [executable] + arguments + [
             "--memory", String(limits.memoryBytes), "--cpu", String(cpu), "--output", String(limits.outputBytes + (1 << 20)),
         ]
@@ -245,11 +245,13 @@ struct Explanation {
         limits.seconds == limits.seconds.rounded() ? String(Int(limits.seconds)) : String(limits.seconds)
     }
 
+    /// What to try after a timeout.
+    var timeoutHint: String {
+        stage == "layout" && layout != .sfdp ? "try the sfdp layout for a large graph, or allow more time" : "allow more time"
+    }
+
     func timeout() -> GraphvizError {
-        GraphvizError(
-            kind: .timeout,
-            message: "Graphviz did not finish within \(seconds) s \(activity) and was stopped; "
-                + "try --layout sfdp for a large graph, or allow more time")
+        GraphvizError(kind: .timeout, message: "Graphviz did not finish within \(seconds) s \(activity) and was stopped; \(timeoutHint)")
     }
 
     func signaled(_ signal: Int32) -> GraphvizError {
@@ -258,8 +260,7 @@ struct Explanation {
         case _ where overCPU:
             return GraphvizError(
                 kind: .timeout,
-                message: "Graphviz used its \(seconds) s of CPU time \(activity) and was stopped; "
-                    + "try --layout sfdp for a large graph, or allow more time")
+                message: "Graphviz used its \(seconds) s of CPU time \(activity) and was stopped; \(timeoutHint)")
         case SIGXFSZ:
             return tooLarge(nil)
         default:
@@ -270,7 +271,7 @@ struct Explanation {
             return GraphvizError(
                 kind: .crash,
                 message: "Graphviz crashed (signal \(signal), \(Self.signalName(signal))) \(activity)\(lastWords); "
-                    + "Graphviz 2.43 crashes on some graphs: try another --layout, or simplify the graph")
+                    + "Graphviz 2.43 crashes on some graphs: try another layout, or simplify the graph")
         }
     }
 
@@ -303,7 +304,7 @@ struct Explanation {
         return said || outcome.maxResidentBytes >= limits.memoryBytes / 2
     }
 
-    /// `; it had 227 MB resident`.
+    /// `, 227 MB resident at the end` (the worker's peak resident memory).
     private var resident: String { ", \(outcome.maxResidentBytes >> 20) MB resident at the end" }
 
     static func signalName(_ signal: Int32) -> String {

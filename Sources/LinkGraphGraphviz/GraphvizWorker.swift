@@ -15,7 +15,8 @@ import Darwin
 /// A program becomes a worker by calling `run(arguments:)` when it is started with
 /// `commandName` as its first argument (`linkgraph graphviz-worker` is one; the arguments
 /// after it are the sandbox's). The worker
-/// 1. sets its own limits with `setrlimit`: address space (`RLIMIT_AS`), CPU time
+/// 1. sets its own limits with `setrlimit`: address space (`RLIMIT_AS`, not under
+///    AddressSanitizer), CPU time
 ///    (`RLIMIT_CPU`: SIGXCPU at the limit, SIGKILL 2 s later), file size (`RLIMIT_FSIZE`,
 ///    which bounds its answer), and no core dumps;
 /// 2. reads one request (JSON) from standard input to its end;
@@ -30,6 +31,10 @@ public enum GraphvizWorker {
 
     /// The descriptor the answer is written to.
     static let channel: Int32 = 3
+
+    /// Whether this program runs under AddressSanitizer, whose shadow memory takes terabytes
+    /// of address space: an address-space limit would stop it before it starts, so none is set.
+    public static let underAddressSanitizer: Bool = dlsym(nil, "__asan_init") != nil
 
     /// Runs one request and returns the exit status (0 when an answer was written; 2 for
     /// arguments or a request it cannot use; 3 when descriptor 3 is not open).
@@ -55,7 +60,7 @@ public enum GraphvizWorker {
             index += 2
         }
         setLimit(RLIMIT_CORE, soft: 0, hard: 0)
-        if let memory { setLimit(RLIMIT_AS, soft: memory, hard: memory) }
+        if let memory, !underAddressSanitizer { setLimit(RLIMIT_AS, soft: memory, hard: memory) }
         if let cpu { setLimit(RLIMIT_CPU, soft: cpu, hard: cpu + 2) }
         if let output { setLimit(RLIMIT_FSIZE, soft: output, hard: output) }
 

@@ -38,7 +38,9 @@ struct GraphvizOptions: ParsableArguments {
 
     func validate() throws {
         guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a number of seconds above 0") }
-        guard memoryLimit >= 256 else { throw ValidationError("--memory-limit must be at least 256 (megabytes)") }
+        guard memoryLimit >= 256, memoryLimit <= 1 << 30 else {
+            throw ValidationError("--memory-limit must be at least 256 (megabytes)")
+        }
     }
 
     /// The sandbox, or `nil` for in-process runs.
