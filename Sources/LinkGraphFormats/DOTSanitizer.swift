@@ -7,7 +7,8 @@ import Foundation
 /// What it does, each change reported once per kind in `Result.warnings`:
 /// - **Allowlist.** Only attributes Graphviz knows (`DOTSanitizer.graphvizAttributes`) are
 ///   kept; other names (a case export's `kind`, `from`, `evidence`, ...) are dropped
-///   silently, since Graphviz does not draw them (`Result.ignoredAttributes` lists them).
+///   silently, since Graphviz does not draw them (`Result.ignoredAttributes` lists them;
+///   `Options.keepsUnknownAttributes` keeps them for DOT, xdot and JSON output).
 ///   An edge's `key` is kept (it names the edge).
 /// - **Local files.** `image`, `shapefile`, `imagepath`, `fontpath`, `stylesheet`,
 ///   `_background` (and every other `_` name) are dropped, and `<IMG>` is removed from
@@ -54,6 +55,9 @@ public enum DOTSanitizer {
         /// Escape `&` in links, identifiers and names for SVG output (Graphviz 2.43 does not).
         /// Turn off when the output is DOT, xdot or JSON, where the text is kept as it is.
         public var xmlEscapes = true
+        /// Keep attributes Graphviz does not know. Graphviz never draws them, but writes them
+        /// into DOT, xdot and JSON output (quoted and escaped): turn on for those formats.
+        public var keepsUnknownAttributes = false
 
         public init() {}
     }
@@ -162,6 +166,7 @@ extension DOTSanitizer {
                 return nil
             }
             guard DOTSanitizer.graphvizAttributes.contains(name) else {
+                if options.keepsUnknownAttributes { return .plain(xmlRepresentable(value.text, note: name)) }
                 ignored.insert(name)
                 return nil
             }

@@ -24,6 +24,15 @@ final class DOTSanitizerTests: XCTestCase {
         XCTAssertEqual(result.warnings, [])
     }
 
+    func testUnknownAttributes_keptWhenAsked_localFilesStillDropped() {
+        var options = DOTSanitizer.Options()
+        options.keepsUnknownAttributes = true
+        let graph = DOTGraph(nodes: [DOTNode("a", attributes: ["kind": "person", "_background": "x", "image": "/etc/passwd", "evidence": "d\u{1}"])])
+        let result = DOTSanitizer.sanitize(graph, options: options)
+        XCTAssertEqual(result.graph.nodes[0].attributes, ["kind": "person", "evidence": "d\u{FFFD}"])
+        XCTAssertEqual(result.ignoredAttributes, [])
+    }
+
     func testLocalFiles_imageShapefileStylesheetPathsBackground_droppedWithWarning() {
         let graph = DOTGraph(
             attributes: [

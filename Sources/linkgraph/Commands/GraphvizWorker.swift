@@ -71,6 +71,7 @@ struct GraphvizOptions: ParsableArguments {
     func render(_ graph: DOTGraph, layout: GraphvizLayout, format: GraphvizFormat, file: String) throws -> GraphvizRendering {
         var options = DOTSanitizer.Options()
         options.xmlEscapes = format == .svg
+        options.keepsUnknownAttributes = format.isText && format != .svg
         let safe = DOTSanitizer.sanitize(graph, options: options)
         for warning in safe.warnings { Diagnostics.warn("\(file): \(warning)") }
         var rendering: GraphvizRendering
