@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Times Graphviz layouts of one seeded 2,000-node sparse digraph, rendered to SVG by the
-`dot` command and by LinkGraph (`linkgraph render FILE.dot --layout L -o OUT.svg`, which
-reads the DOT text with cgraph and lays it out through the Graphviz C API in-process).
+`dot` command and by LinkGraph (`linkgraph render FILE.dot --layout L -o OUT.svg`), in its
+two modes: `--in-process` (cgraph parses the DOT text and the Graphviz C API lays it out in
+linkgraph itself) and the default, where a foreign DOT file is parsed and drawn in two
+`linkgraph graphviz-worker` processes with limits and the SVG is checked by SVGSafety.
 
-Both are whole processes on the same input in the same run, interleaved (dot, ours, dot,
-ours, ...) so that load from other work on the machine hits both alike. Reported: median
-wall time and median CPU time (user + system of the child) per tool and layout, and the
-ratio ours/dot. Outputs are checked: both SVGs must be well-formed with every node drawn.
+All are whole processes on the same input in the same run, interleaved (dot, in-process,
+sandbox, dot, ...) so that load from other work on the machine hits them alike. Reported:
+median wall time and median CPU time (user + system of the children) per tool and layout,
+and the ratios to dot. Outputs are checked: every SVG must be well-formed with every node
+drawn.
 
 usage: run.py [--nodes 2000] [--seed 42] [--repeat 3] [--layouts dot,sfdp]
               [--linkgraph PATH] [--dot PATH] [--keep DIR]
@@ -26,6 +29,7 @@ import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
+TOOLS = ('dot', 'in-process', 'sandbox')
 
 
 def timed(command):
@@ -80,28 +84,32 @@ def main():
 
     rows = []
     for layout in args.layouts.split(','):
-        times = {'dot': [], 'linkgraph': []}
-        outputs = {'dot': os.path.join(work, f'{layout}-dot.svg'), 'linkgraph': os.path.join(work, f'{layout}-linkgraph.svg')}
+        outputs = {tool: os.path.join(work, f'{layout}-{tool}.svg') for tool in TOOLS}
         commands = {
             'dot': [args.dot, f'-K{layout}', '-Tsvg', '-o', outputs['dot'], graph],
-            'linkgraph': [linkgraph, 'render', graph, '--layout', layout, '-o', outputs['linkgraph']],
+            'in-process': [linkgraph, 'render', graph, '--layout', layout, '--in-process', '-o', outputs['in-process']],
+            'sandbox': [linkgraph, 'render', graph, '--layout', layout, '-o', outputs['sandbox']],
         }
+        times = {tool: [] for tool in TOOLS}
         for _ in range(args.repeat):
-            for tool in ('dot', 'linkgraph'):
+            for tool in TOOLS:
                 times[tool].append(timed(commands[tool]))
-        for tool in ('dot', 'linkgraph'):
+        for tool in TOOLS:
             drawn = count_nodes(outputs[tool])
             if drawn != args.nodes:
                 raise SystemExit(f'{tool} {layout}: {drawn} nodes drawn, expected {args.nodes}')
-        same = open(outputs['dot'], 'rb').read() == open(outputs['linkgraph'], 'rb').read()
+        reference = open(outputs['dot'], 'rb').read()
+        same = {tool: open(outputs[tool], 'rb').read() == reference for tool in TOOLS}
         medians = {tool: (statistics.median(w for w, _ in t), statistics.median(c for _, c in t)) for tool, t in times.items()}
         rows.append((layout, medians, same))
 
     print()
-    print(f"{'layout':<8} {'dot wall s':>10} {'ours wall s':>11} {'ratio':>6}   {'dot CPU s':>9} {'ours CPU s':>10} {'ratio':>6}   same SVG bytes")
+    print(f"{'layout':<8} {'tool':<11} {'wall s':>8} {'ratio':>6}   {'CPU s':>8} {'ratio':>6}   same SVG bytes as dot")
     for layout, m, same in rows:
-        (dw, dc), (lw, lc) = m['dot'], m['linkgraph']
-        print(f"{layout:<8} {dw:>10.3f} {lw:>11.3f} {lw / dw:>6.2f}   {dc:>9.3f} {lc:>10.3f} {lc / dc:>6.2f}   {'yes' if same else 'no'}")
+        dw, dc = m['dot']
+        for tool in TOOLS:
+            w, c = m[tool]
+            print(f"{layout:<8} {tool:<11} {w:>8.3f} {w / dw:>6.2f}   {c:>8.3f} {c / dc:>6.2f}   {'yes' if same[tool] else 'no'}")
     if not args.keep:
         shutil.rmtree(work)
 

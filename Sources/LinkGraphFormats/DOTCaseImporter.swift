@@ -119,10 +119,39 @@ public enum DOTCaseImporter {
         return isContainer(repaired) ? repaired : nil
     }
 
-    /// A Graphviz escString as the text it shows: `\\` → `\`; `\n`, `\l`, `\r` → a line
-    /// break; `\N` → the object's name; `\G` → the graph's; `\E`, `\T`, `\H` → the edge, its
-    /// tail, its head; any other `\x` → `x`.
+    /// A plain label as the text Graphviz draws, in Graphviz's own three steps: `\N` → the
+    /// object's name, `\G` → the graph's, `\E`, `\T`, `\H` → the edge, its tail, its head;
+    /// then character references decoded (`GraphvizEntities.decode`); then `\\` → `\`;
+    /// `\n`, `\l`, `\r` → a line break; any other `\x` → `x`.
     public static func unescape(_ text: String, object: String, graphName: String, tail: String = "", head: String = "") -> String {
+        guard text.contains("\\") || text.contains("&") else { return text }
+        let substituted = substituteObjects(text, object: object, graphName: graphName, tail: tail, head: head)
+        return formatEscapes(GraphvizEntities.decode(substituted))
+    }
+
+    /// Step one of `unescape`: object names in; every other backslash pair kept.
+    static func substituteObjects(_ text: String, object: String, graphName: String, tail: String, head: String) -> String {
+        guard text.contains("\\") else { return text }
+        var out = ""
+        var iterator = text.makeIterator()
+        while let c = iterator.next() {
+            guard c == "\\", let next = iterator.next() else {
+                out.append(c)
+                continue
+            }
+            switch next {
+            case "N", "E": out += object
+            case "G": out += graphName
+            case "T": out += tail
+            case "H": out += head
+            default: out += "\\" + String(next)
+            }
+        }
+        return out
+    }
+
+    /// Step three of `unescape`: the formatting escapes.
+    static func formatEscapes(_ text: String) -> String {
         guard text.contains("\\") else { return text }
         var out = ""
         var iterator = text.makeIterator()
@@ -137,11 +166,6 @@ public enum DOTCaseImporter {
             }
             switch next {
             case "n", "l", "r": out.append("\n")
-            case "N": out += object
-            case "G": out += graphName
-            case "E": out += object
-            case "T": out += tail
-            case "H": out += head
             default: out.append(next)
             }
         }

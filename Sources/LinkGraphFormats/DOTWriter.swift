@@ -102,13 +102,16 @@ public enum DOTWriter {
 
     /// `text` as a `tooltip` value that Graphviz shows as it is. Graphviz expands a tooltip
     /// twice (object names, then escString), so a backslash is written as four; a line break
-    /// stays a line break.
+    /// stays a line break. Every `&` is written `&amp;`: Graphviz copies entity-like text
+    /// (`&amp;`, `&nbsp;`) into the SVG as it is, where it would be decoded, or, for names XML
+    /// does not declare, make the SVG unreadable.
     public static func escapeTooltip(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\\": out += "\\\\\\\\"
             case "\r": out += "\n"
+            case "&": out += "&amp;"
             default: out.unicodeScalars.append(scalar)
             }
         }
@@ -117,10 +120,13 @@ public enum DOTWriter {
 
     /// `text` as a Graphviz escString for a plain `label`, `xlabel` or
     /// `headlabel`: backslashes doubled and line breaks as `\n`, so Graphviz shows `text`
-    /// exactly (without this, `\N`, `\G` or `\l` in a name would be expanded).
+    /// exactly (without this, `\N`, `\G` or `\l` in a name would be expanded), and an `&`
+    /// that Graphviz would read as a character reference written `&amp;`
+    /// (`GraphvizEntities.escape`: a name `AT&amp;T` stays `AT&amp;T`, `Smith & Sons` is
+    /// unchanged).
     public static func escapeLabel(_ text: String) -> String {
         var out = ""
-        for scalar in text.unicodeScalars {
+        for scalar in GraphvizEntities.escape(text).unicodeScalars {
             switch scalar {
             case "\\": out += "\\\\"
             case "\n", "\r": out += "\\n"

@@ -91,4 +91,14 @@ final class CLIRenderTests: XCTestCase {
         let frames = try FileManager.default.contentsOfDirectory(atPath: dir.path("out/timeline")).sorted()
         XCTAssertEqual(frames, ["frame-1-2014.dot", "frame-1-2014.png", "frame-2-2019-10.dot", "frame-2-2019-10.png"])
     }
+
+    /// `demo` draws in Graphviz worker processes: a time limit no process start can meet
+    /// stops it with the sandbox's message, and nothing is written.
+    func testDemo_drawsInTheSandbox_timeLimitApplies() throws {
+        let dir = try TemporaryDirectory()
+        let result = try CLIRunner.run(["demo", "--output", dir.path("out"), "--timeout", "0.000001"], in: CLIRunner.repositoryRoot)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("Graphviz did not finish within"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path("out/influence.svg")))
+    }
 }

@@ -99,6 +99,29 @@ final class ExtractorCommandsTests: XCTestCase {
         XCTAssertEqual(pays.evidence.first?.text, "Harbor Trust,Omar al-Rashid,pays,0.7")
     }
 
+    /// DOT documents are parsed by Graphviz in a worker process (a time limit no process start
+    /// can meet stops it, and the other documents go through), or in process with --in-process.
+    func testExtract_dotDocuments_parsedInTheSandbox_orInProcess() throws {
+        let dir = try TemporaryDirectory()
+        let graph = try dir.write("g.gv", #"digraph { a [label="AT&amp;T", kind=organization]; b [label="Nova Relief", kind=organization]; a -> b [kind=pays] }"#)
+        let text = try dir.write("memo.txt", "Omar al-Rashid met with French officials in Paris in March 2016.\n")
+        let stopped = try CLIRunner.run(["extract", graph, text, "-o", dir.path("stopped.json"), "--timeout", "0.000001"])
+        XCTAssertEqual(stopped.status, 1, stopped.stderr)
+        XCTAssertTrue(stopped.stderr.contains("Graphviz did not finish within"), stopped.stderr)
+        XCTAssertTrue(stopped.stderr.contains(graph), stopped.stderr)
+        XCTAssertTrue(stopped.stderr.contains("1 of 2 documents failed"), stopped.stderr)
+
+        for mode in [[], ["--in-process"]] {
+            let output = dir.path("case\(mode.count).json")
+            let result = try CLIRunner.run(["extract", graph, "-o", output] + mode)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            let caseFile = try CaseFile.read(from: output)
+            // Graphviz draws the label AT&amp;T as AT&T: that is the name.
+            XCTAssertEqual(Set(caseFile.entities.map(\.name)), ["AT&T", "Nova Relief"], "\(mode)")
+            XCTAssertEqual(caseFile.relations.map(\.kind), [.pays])
+        }
+    }
+
     func testExtract_intoAnEditedCase_keepsEdits_andSuppressedStayDeleted() throws {
         let dir = try TemporaryDirectory()
         let table = try dir.write("pay.csv", "source,target,kind,confidence\nHarbor Trust,Mara Quill,pays,0.7\nHarbor Trust,Nova Relief,pays,0.4\n")

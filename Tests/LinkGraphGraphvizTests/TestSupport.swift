@@ -72,6 +72,8 @@ struct SVGText {
     var texts: [String] = []
     /// The text of every `<title>` element (node names, `a->b` for edges, graph name).
     var titles: [String] = []
+    /// Every `xlink:title` attribute (the tooltips), entities decoded, in document order.
+    var tooltips: [String] = []
 
     init(_ data: Data, file: StaticString = #filePath, line: UInt = #line) throws {
         let collector = Collector()
@@ -84,15 +86,18 @@ struct SVGText {
         }
         texts = collector.texts
         titles = collector.titles
+        tooltips = collector.tooltips
     }
 
     private final class Collector: NSObject, XMLParserDelegate {
         var texts: [String] = []
         var titles: [String] = []
+        var tooltips: [String] = []
         private var current: String?
         private var element = ""
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            if let tooltip = attributes["xlink:title"] { tooltips.append(tooltip) }
             if name == "text" || name == "title" {
                 element = name
                 current = ""

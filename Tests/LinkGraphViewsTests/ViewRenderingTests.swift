@@ -47,6 +47,28 @@ final class ViewRenderingTests: XCTestCase {
         XCTAssertTrue(raw.contains("xlink:title=\"back\\slash \\N (country)\""), "tooltip not literal")
     }
 
+    /// Names that hold character references are drawn and shown in tooltips as they are, not
+    /// decoded (Graphviz decodes `&amp;` in labels and copies it into SVG tooltips as it is).
+    func testNamesWithCharacterReferences_shownLiterally_inCardsTooltipsAndEdgeLabels() throws {
+        let names = ["AT&amp;T", "&nbsp;Holdings", "&#65;gency", "Smith & Sons"]
+        let caseFile = CaseFile(
+            entities: names.enumerated().map { Entity(id: "e\($0.offset)", name: $0.element, kind: .organization) },
+            relations: [
+                Relation(source: "e0", target: "e1", kind: RelationKind(rawValue: "pays&amp;owns")),
+                Relation(source: "e2", target: "e3", kind: .controls),
+            ])
+        let svg = try Graphviz.shared.render(CaseView(kind: .all).drawing(of: caseFile), format: .svg)
+        let document = try XMLDocument(data: svg, options: [])
+        let text = document.rootElement()?.stringValue ?? ""
+        for name in names { XCTAssertTrue(text.contains(name), "SVG text lacks \(name.debugDescription)") }
+        XCTAssertTrue(text.contains("pays&amp;owns"), "a custom relation kind is drawn as it is")
+        let tooltips = try document.nodes(forXPath: "//@*[local-name()='title']").compactMap(\.stringValue)
+        for name in names {
+            XCTAssertTrue(tooltips.contains { $0.hasPrefix(name + " (organization)") }, "no tooltip \(name.debugDescription) in \(tooltips)")
+        }
+        XCTAssertTrue(tooltips.contains { $0.hasPrefix("e0 pays&amp;owns e1") }, "\(tooltips)")
+    }
+
     func testDefectionView_svgShowsDatesAndStyles() throws {
         let svg = try Graphviz.shared.render(CaseView(kind: .defection).drawing(of: Self.hostileCase), format: .svg)
         let raw = String(decoding: svg, as: UTF8.self)

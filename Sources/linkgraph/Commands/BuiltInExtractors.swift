@@ -15,21 +15,22 @@ enum BuiltInExtractors {
     /// - Parameters:
     ///   - rules: Extra TextPatterns rules files (`--rules`).
     ///   - gazetteers: Extra TextPatterns gazetteer files (`--gazetteer`).
-    static func all(rules: [String] = [], gazetteers: [String] = []) throws -> [any Extractor] {
+    ///   - dotSandbox: The worker process that parses DOT documents; `nil` parses them here.
+    static func all(rules: [String] = [], gazetteers: [String] = [], dotSandbox: GraphvizSandbox? = nil) throws -> [any Extractor] {
         [
             try TextPatternsExtractor(userRulesFiles: rules, userGazetteerFiles: gazetteers),
             CSVTablesExtractor(),
             CaseFileExtractor(),
-            DOTInputExtractor(),
+            DOTInputExtractor(sandbox: dotSandbox),
         ]
     }
 
     /// The registry of one run: the built-ins, then the libraries, then the executables.
     static func registry(
         rules: [String] = [], gazetteers: [String] = [], libraries: [String] = [], commands: [String] = [],
-        timeout: Double = ProcessExtractor.defaultTimeout
+        timeout: Double = ProcessExtractor.defaultTimeout, dotSandbox: GraphvizSandbox? = nil
     ) throws -> ExtractorRegistry {
-        var extractors = try all(rules: rules, gazetteers: gazetteers)
+        var extractors = try all(rules: rules, gazetteers: gazetteers, dotSandbox: dotSandbox)
         for path in libraries { extractors.append(try LibraryExtractor(path: path)) }
         for command in commands { extractors.append(try ProcessExtractor(command: command, timeout: timeout)) }
         return try ExtractorRegistry(extractors)
@@ -46,8 +47,12 @@ enum BuiltInExtractors {
 
 /// Reads a Graphviz file (`text/vnd.graphviz`: `.dot`, `.gv`) with Graphviz's own parser and
 /// turns it into a case as `linkgraph import` does (`DOTCaseImporter`): nodes are entities,
-/// edges relations.
+/// edges relations. A DOT file is foreign input, and cgraph 2.43 is C: `linkgraph extract`
+/// parses it in a worker process (`GraphvizSandbox`) unless `--in-process` is given.
 struct DOTInputExtractor: CaseFileProducingExtractor {
+    /// The worker process that parses; `nil` parses in this process.
+    var sandbox: GraphvizSandbox?
+
     var description: ExtractorDescription {
         ExtractorDescription(
             name: "graphviz-dot", version: "1", accepts: ["text/vnd.graphviz"],
@@ -65,9 +70,16 @@ struct DOTInputExtractor: CaseFileProducingExtractor {
         let file = request.metadata["path"]?.stringValue ?? request.id
         let graph: DOTGraph
         do {
-            graph = try GraphvizDOTParser.parse(request.text)
+            if let sandbox {
+                graph = try sandbox.parse(request.text, source: file)
+            } else {
+                graph = try GraphvizDOTParser.parse(request.text)
+            }
         } catch let error as GraphvizError {
-            throw InputError(file: file + (error.line.map { ":\($0)" } ?? ""), underlying: error)
+            switch error.kind {
+            case .crash, .timeout, .limit: throw error  // the sandbox's sentence names the file
+            default: throw InputError(file: file + (error.line.map { ":\($0)" } ?? ""), underlying: error)
+            }
         }
         return try DOTCaseImporter.caseFile(graph, file: file).caseFile
     }

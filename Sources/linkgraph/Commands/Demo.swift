@@ -26,6 +26,9 @@ extension LinkGraphCommand {
 
         @OptionGroup var limits: InputLimits
 
+        /// Drawn as `render` draws: in a Graphviz worker process, SVG checked by `SVGSafety`.
+        @OptionGroup var graphviz: GraphvizOptions
+
         func run() throws {
             let casePath = try self.case ?? Self.bundledCase()
             let caseFile = try CaseLoading.load(casePath, limits: limits)
@@ -58,7 +61,7 @@ extension LinkGraphCommand {
             let base = URL(fileURLWithPath: directory).appendingPathComponent(name).path
             try FileIO.writeAtomically(DOTWriter.write(drawing), to: base + ".dot")
             for format in formats {
-                let rendering = try Graphviz.shared.rendering(drawing, layout: .dot, format: format)
+                let rendering = try graphviz.render(drawing, layout: .dot, format: format, file: base + ".dot")
                 for warning in rendering.warnings { Diagnostics.warn("Graphviz: \(warning)") }
                 try FileIO.writeAtomically(rendering.data, to: base + "." + format.fileExtension)
             }

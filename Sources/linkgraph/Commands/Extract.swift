@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LinkGraph
+import LinkGraphGraphviz
 import LinkGraphPlugin
 
 #if canImport(Glibc)
@@ -30,8 +31,11 @@ struct PluginOptions: ParsableArguments {
         guard timeout > 0, timeout.isFinite else { throw ValidationError("--plugin-timeout must be a positive number of seconds") }
     }
 
-    func registry() throws -> ExtractorRegistry {
-        try BuiltInExtractors.registry(rules: rules, gazetteers: gazetteers, libraries: libraries, commands: commands, timeout: timeout)
+    /// The registry of this run.
+    /// - Parameter dotSandbox: Where Graphviz parses DOT documents; `nil` parses them in this process.
+    func registry(dotSandbox: GraphvizSandbox? = nil) throws -> ExtractorRegistry {
+        try BuiltInExtractors.registry(
+            rules: rules, gazetteers: gazetteers, libraries: libraries, commands: commands, timeout: timeout, dotSandbox: dotSandbox)
     }
 }
 
@@ -80,6 +84,9 @@ extension LinkGraphCommand {
 
         @OptionGroup var limits: InputLimits
 
+        /// DOT documents are parsed by Graphviz in a worker process unless `--in-process`.
+        @OptionGroup var graphviz: GraphvizOptions
+
         func validate() throws {
             if files.isEmpty { throw ValidationError("give at least one document") }
         }
@@ -87,7 +94,7 @@ extension LinkGraphCommand {
         func run() throws {
             let requestOptions = try parsedOptions()
             for path in plugins.rules + plugins.gazetteers { try limits.checkSize(path) }
-            let registry = try plugins.registry()
+            let registry = try plugins.registry(dotSandbox: try graphviz.sandbox)
             defer { BuiltInExtractors.shutdown(registry) }
             let base = try into.map { try CaseLoading.load($0, limits: limits) } ?? CaseFile()
             var merger = CaseMerger(base: base)
