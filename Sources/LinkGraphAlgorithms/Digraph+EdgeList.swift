@@ -42,19 +42,35 @@ extension Digraph {
     }
 
     /// The graph as edge-list text that `init(edgeList:directed:)` reads back to an equal
-    /// graph (isolated vertices as one-token lines; labels must not contain blanks or `#`).
+    /// graph, vertex numbers included (labels must not contain blanks or `#`).
+    ///
+    /// The reader numbers vertices in order of first appearance, so a vertex that an edge
+    /// line would bring in out of turn (an isolated vertex, or any graph not read from an edge
+    /// list) is first declared on a one-token line; a graph read from an edge list is written
+    /// with one line per edge and one per isolated vertex. O(V + E).
     public func edgeListText() -> String {
         var out = ""
-        var touched = [Bool](repeating: false, count: vertexCount)
+        var introduced = 0  // vertices 0..<introduced have appeared
+        func declare(upTo last: Int) {
+            while introduced <= last {
+                out += labels[introduced] + "\n"
+                introduced += 1
+            }
+        }
         for e in 0..<edgeCount {
             let u = Int(edgeSources[e]), v = Int(edgeTargets[e])
-            touched[u] = true
-            touched[v] = true
+            let uNew = u >= introduced, vNew = v >= introduced && v != u
+            let inTurn = (!uNew || u == introduced) && (!vNew || v == introduced + (uNew ? 1 : 0))
+            if inTurn {
+                introduced += (uNew ? 1 : 0) + (vNew ? 1 : 0)
+            } else {
+                declare(upTo: max(u, v))
+            }
             out += labels[u] + " " + labels[v]
             if let w = edgeWeights { out += " " + "\(w[e])" }
             out += "\n"
         }
-        for v in 0..<vertexCount where !touched[v] { out += labels[v] + "\n" }
+        declare(upTo: vertexCount - 1)
         return out
     }
 }
