@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // Benchmarks for LinkGraph, kept out of the main package so that its build stays lean.
 // Build: swift build -c release --scratch-path .build-bench -Xswiftc -cross-module-optimization
-// Run:   python3 algorithms/run.py   (see algorithms/README.md)
+// Run:   python3 algorithms/run.py   (see algorithms/README.md); python3 casefile/run.py
 import PackageDescription
 
 let package = Package(
@@ -19,6 +19,11 @@ let package = Package(
                 .product(name: "SwiftGraph", package: "SwiftGraph"),
             ],
             path: "algorithms/Sources/algbench"
-        )
+        ),
+        .executableTarget(
+            name: "casebench",
+            dependencies: [.product(name: "LinkGraph", package: "LinkGraph")],
+            path: "casefile/Sources/casebench"
+        ),
     ]
 )

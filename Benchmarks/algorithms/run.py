@@ -220,8 +220,13 @@ def measure(cmd, env):
         return {"status": "n/a" if p.returncode in (3, 4) else f"failed: {tail[0][:60]}"}
     lines = out.decode().strip().splitlines()
     result = json.loads(lines[-2])
-    result["peak_mb"] = json.loads(lines[-1])["peak_mb"]
+    usage = json.loads(lines[-1])
+    result["peak_mb"] = usage["peak_mb"]
     result["wall_s"] = time.time() - t0
+    # The share of a core the process had (load + algorithm): near 1 for a single thread on an
+    # idle core, lower when other work took the core away.
+    result["cpu_share"] = usage["cpu_s"] / result["wall_s"]
+    result["date"] = time.strftime("%Y-%m-%d")
     return result
 
 
@@ -231,7 +236,7 @@ def wrapped(cmd):
             "pid=os.fork()\n"
             "if pid==0:\n  os.execvp(sys.argv[1], sys.argv[1:])\n"
             "_,status,ru=os.wait4(pid,0)\n"
-            "print(json.dumps({'peak_mb': ru.ru_maxrss/1024}))\n"
+            "print(json.dumps({'peak_mb': ru.ru_maxrss/1024, 'cpu_s': ru.ru_utime + ru.ru_stime}))\n"
             "sys.exit(os.waitstatus_to_exitcode(status))\n")
     return [sys.executable, "-c", code] + cmd
 
@@ -357,14 +362,25 @@ def cpu_model():
     return platform.processor() or "unknown"
 
 
-def fmt(r):
+def contended(r, threads):
+    """A single-threaded cell whose process had less than 80% of a core, or one of the first
+    run (2026-11-26, a busy machine, no date recorded). The 2026-11-27 re-run of the
+    closeness and betweenness rows ran alone on the machine, before shares were recorded."""
+    if "algo_s" not in r:
+        return False
+    if "date" not in r:
+        return True
+    return threads == 1 and r.get("cpu_share", 1) < 0.8
+
+
+def fmt(r, threads=1):
     if "algo_s" not in r:
         return r.get("status", "?")
     s = r["algo_s"]
     t = f"{s:.3f}" if s < 10 else f"{s:.1f}"
     if r.get("extrapolated"):
         t = "~" + t
-    return f"{t} s / {r['peak_mb']:.0f} MB"
+    return f"{t} s / {r['peak_mb']:.0f} MB" + (" †" if contended(r, threads) else "")
 
 
 def write_results(rows, specs, available, wall, quick):
@@ -391,9 +407,12 @@ def write_results(rows, specs, available, wall, quick):
                "Wasserman–Faust); NetworKit's Generalized variant is the same measure. PageRank: ours, rustworkx and NetworkX "
                "stop when the L1 change is below 1e-6 overall (tol = 1e-6/n in NetworkX's n·tol rule, which with the default "
                "tol would stop a million-vertex run after one step); NetworKit stops at its own 1e-6; igraph solves with PRPACK. Betweenness on the weighted graph uses the weights where the library can.")
-    load1, load5, load15 = os.getloadavg()
-    out.append(f"- Load average when the table was written: {load1:.1f} / {load5:.1f} / {load15:.1f} on {NPROC} cores "
-               "(above the core count, every library got only part of a core and the all-cores rows cannot scale).")
+    dates = sorted({r["date"] for row in rows for r in row["results"].values() if "date" in r})
+    out.append("- `†`: measured while other work shared the machine (a single-threaded process that had less than "
+               "80% of a core, or a cell of the first run, 2026-11-26, load average 3–10 on 2 cores): slower than on "
+               "an idle machine, and all-cores cells among them cannot show scaling. Cells without `†` were measured "
+               "on " + (", ".join(dates) or "–") + " (the 2026-11-27 re-run of the closeness and betweenness cells of "
+               "LinkGraph, igraph and NetworKit ran alone on the machine, load average 0.2 before it).")
     out.append(f"- Total wall time of the run(s): {wall/60:.1f} min. Time limit per measurement: "
                + ", ".join(sorted({f"{r.get('timeout', TIMEOUT)} s" for r in rows})) + " (`> N s` = stopped there).\n")
     for key in ("ba", "er", "big"):
@@ -409,7 +428,7 @@ def write_results(rows, specs, available, wall, quick):
             peers = [r["algo_s"] for l, r in res.items() if l != "ours" and "algo_s" in r and not r.get("extrapolated")]
             ratio = f"{ours / min(peers):.2f}" if ours is not None and peers and min(peers) > 0 else "–"
             thr = "1" if row["threads"] == 1 else f"all ({row['threads']})"
-            out.append(f"| {row['algo']} | {thr} | " + " | ".join(fmt(res.get(l, {})) for l in libs) + f" | {ratio} |")
+            out.append(f"| {row['algo']} | {thr} | " + " | ".join(fmt(res.get(l, {}), row["threads"]) for l in libs) + f" | {ratio} |")
         out.append("")
     with open(os.path.join(HERE, "RESULTS.md"), "w") as f:
         f.write("\n".join(out) + "\n")
