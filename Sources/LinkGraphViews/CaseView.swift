@@ -42,6 +42,7 @@ public struct CaseView {
 
         let defectors = kind == .defection ? selection.defectors : []
         let highlight = options.highlight
+        let names = Dictionary(caseFile.entities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         var boxes: [String: [DOTNode]] = [:]
         for index in selection.entities {
             let entity = caseFile.entities[index]
@@ -70,10 +71,11 @@ public struct CaseView {
         }
         for index in selection.mainRelations {
             let faded = highlight.map { !$0.relations.contains(index) } ?? false
-            graph.edges.append(edge(for: caseFile.relations[index], index: index, faded: faded, highlighted: highlight != nil && !faded))
+            graph.edges.append(
+                edge(for: caseFile.relations[index], index: index, names: names, faded: faded, highlighted: highlight != nil && !faded))
         }
         for index in selection.contextRelations {
-            graph.edges.append(edge(for: caseFile.relations[index], index: index, faded: true))
+            graph.edges.append(edge(for: caseFile.relations[index], index: index, names: names, faded: true))
         }
         if options.showsLegend, !selection.entities.isEmpty {
             let entityKinds = orderedUnique(selection.entities.map { caseFile.entities[$0].kind })
@@ -160,13 +162,14 @@ public struct CaseView {
         return DOTNode(entity.id, attributes: attributes)
     }
 
-    func edge(for relation: Relation, index: Int, faded: Bool, highlighted: Bool = false) -> DOTEdge {
+    /// - Parameter names: Entity names by id, for the tooltip.
+    func edge(for relation: Relation, index: Int, names: [String: String], faded: Bool, highlighted: Bool = false) -> DOTEdge {
         var attributes: DOTAttributes = [
             "label": .plain(DOTWriter.escapeLabel(EdgeLabel.text(for: relation, withDates: kind != .influence || relation.from != nil))),
             "color": .plain(faded ? ViewStyle.fadedColour : ViewStyle.colour(for: relation.kind)),
             "fontcolor": .plain(faded ? "#9E9E9E" : ViewStyle.colour(for: relation.kind)),
             "id": .plain(ElementID.relation(index)),
-            "tooltip": .plain(DOTWriter.escapeTooltip(Tooltip.relation(relation))),
+            "tooltip": .plain(DOTWriter.escapeTooltip(Tooltip.relation(relation, names: names))),
         ]
         if !relation.isDirected { attributes["dir"] = "none" }
         if highlighted {

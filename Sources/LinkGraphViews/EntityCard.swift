@@ -82,11 +82,25 @@ enum Tooltip {
         return lines.joined(separator: "\n")
     }
 
-    static func relation(_ relation: Relation) -> String {
-        var lines = ["\(relation.source) \(relation.kind.rawValue) \(relation.target)"]
+    /// The longest evidence quotation shown in a relation's tooltip, in characters.
+    static let maxQuotation = 300
+
+    /// `Source Name kind Target Name`, the dates, the confidence, and each piece of evidence:
+    /// its citation (`doc[12..<40]`) and, when the case holds it, the quoted text.
+    /// - Parameter names: Entity names by id; an id without a name is shown as it is.
+    static func relation(_ relation: Relation, names: [String: String] = [:]) -> String {
+        let source = names[relation.source] ?? relation.source
+        let target = names[relation.target] ?? relation.target
+        var lines = ["\(source) \(relation.kind.rawValue) \(target)"]
         if let dates = dates(relation) { lines.append(dates) }
         if let confidence = relation.confidence { lines.append("confidence \(confidence)") }
-        for evidence in relation.evidence { lines.append("evidence: " + evidence.citation) }
+        for evidence in relation.evidence {
+            var line = "evidence: " + evidence.citation
+            if let text = evidence.text?.split(whereSeparator: \.isNewline).joined(separator: " "), !text.isEmpty {
+                line += " “" + (text.count > maxQuotation ? text.prefix(maxQuotation - 1) + "…" : text) + "”"
+            }
+            lines.append(line)
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -1,6 +1,6 @@
 import LinkGraph
 import LinkGraphFormats
-import LinkGraphViews
+@testable import LinkGraphViews
 import XCTest
 
 final class CaseViewTests: XCTestCase {
@@ -17,7 +17,7 @@ final class CaseViewTests: XCTestCase {
         relations: [
             Relation(source: "agent", target: "agency", kind: .defectedFrom, from: PartialDate("2014")),
             Relation(source: "agent", target: "rival", kind: .defectedTo, from: PartialDate("2014-06"),
-                     evidence: [Evidence(document: "memo", start: 3, end: 9)]),
+                     evidence: [Evidence(document: "memo", start: 3, end: 9, text: "left\nfor")]),
             Relation(source: "rival", target: "agent", kind: .pays, confidence: 0.6),
             Relation(source: "rival", target: "land", kind: .memberOf),
             Relation(source: "town", target: "land", kind: .locatedIn),
@@ -75,7 +75,17 @@ final class CaseViewTests: XCTestCase {
         let graph = CaseView(kind: .defection).drawing(of: Self.story)
         XCTAssertEqual(graph.nodes[0].attributes["id"], "entity-agent")
         XCTAssertEqual(graph.edges[1].attributes["id"], "relation-1")
-        XCTAssertEqual(graph.edges[1].attributes["tooltip"], "agent defectedTo rival\nfrom 2014-06\nevidence: memo[3..<9]")
+        XCTAssertEqual(graph.edges[1].attributes["tooltip"], "Agent <K> defectedTo Rival Service\nfrom 2014-06\nevidence: memo[3..<9] “left for”")
+    }
+
+    func testRelationTooltip_longQuotationShortened_unknownIDShownAsIs() {
+        let relation = Relation(
+            source: "a", target: "ghost", kind: .pays,
+            evidence: [Evidence(document: "d", start: 0, end: 1000, text: String(repeating: "x", count: 1000))])
+        let tooltip = Tooltip.relation(relation, names: ["a": "Alpha"])
+        let lines = tooltip.split(separator: "\n")
+        XCTAssertEqual(lines.first, "Alpha pays ghost")
+        XCTAssertEqual(lines.last, "evidence: d[0..<1000] “" + String(repeating: "x", count: 299) + "…”")
     }
 
     func testLegend_listsShownKinds() throws {

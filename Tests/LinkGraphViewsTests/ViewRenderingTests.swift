@@ -66,7 +66,7 @@ final class ViewRenderingTests: XCTestCase {
         for name in names {
             XCTAssertTrue(tooltips.contains { $0.hasPrefix(name + " (organization)") }, "no tooltip \(name.debugDescription) in \(tooltips)")
         }
-        XCTAssertTrue(tooltips.contains { $0.hasPrefix("e0 pays&amp;owns e1") }, "\(tooltips)")
+        XCTAssertTrue(tooltips.contains { $0.hasPrefix("AT&amp;T pays&amp;owns &nbsp;Holdings") }, "\(tooltips)")
     }
 
     func testDefectionView_svgShowsDatesAndStyles() throws {
