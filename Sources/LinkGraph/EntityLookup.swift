@@ -42,28 +42,40 @@ public struct EntityLookup: Sendable {
             matches.append(item.id)
         }
         if matches.count == 1 { return matches[0] }
-        if matches.count > 1 { throw LookupError.ambiguous(query: query, matches: matches) }
-        throw LookupError.notFound(query: query, suggestions: suggestions(for: key))
+        if matches.count > 1 { throw LookupError.ambiguous(query: query, matches: matches.map(candidate)) }
+        throw LookupError.notFound(query: query, suggestions: suggestions(for: key).map(candidate))
     }
 
-    /// Up to five ids whose forms contain the query, or are within a few edits of it.
+    /// An id with the name it is shown by (its first name, if any).
+    func candidate(_ id: String) -> LookupError.Candidate {
+        LookupError.Candidate(id: id, name: items.first { $0.id == id }?.names.first)
+    }
+
+    /// Up to five ids with a form (id, name or alias) that contains the query or is contained
+    /// in it (forms of 4 characters or more, at least half the query), nearest in length
+    /// first; then those within a few edits of it (a third of the query's length, at least 1),
+    /// fewest first.
     func suggestions(for key: String) -> [String] {
         guard !key.isEmpty else { return [] }
-        var scored: [(distance: Int, id: String)] = []
-        let limit = max(2, key.count / 3)
+        var scored: [(score: Int, id: String)] = []
+        let limit = max(1, key.count / 3)
+        let editBase = 1 << 20  // edit-distance matches rank after every containment match
         for item in items {
             var best = Int.max
             for form in [item.id] + item.names {
                 let folded = Self.fold(form)
-                if folded.contains(key) || key.contains(folded) && !folded.isEmpty {
-                    best = min(best, abs(folded.count - key.count) / 4)
+                let containsQuery = folded.contains(key)
+                let insideQuery = folded.count >= 4 && 2 * folded.count >= key.count && key.contains(folded)
+                if containsQuery || insideQuery {
+                    best = min(best, abs(folded.count - key.count))
                 } else {
-                    best = min(best, Self.editDistance(folded, key, limit: limit))
+                    let distance = Self.editDistance(folded, key, limit: limit)
+                    if distance <= limit { best = min(best, editBase + distance) }
                 }
             }
-            if best <= limit { scored.append((best, item.id)) }
+            if best != Int.max { scored.append((best, item.id)) }
         }
-        return scored.sorted { ($0.distance, $0.id) < ($1.distance, $1.id) }.prefix(5).map(\.id)
+        return scored.sorted { ($0.score, $0.id) < ($1.score, $1.id) }.prefix(5).map(\.id)
     }
 
     /// Lower-cased, with runs of white space folded to one space and trimmed.
@@ -93,16 +105,33 @@ public struct EntityLookup: Sendable {
 
 /// A name that does not pick out exactly one entity.
 public enum LookupError: Error, Equatable, CustomStringConvertible {
-    case notFound(query: String, suggestions: [String])
-    case ambiguous(query: String, matches: [String])
+    case notFound(query: String, suggestions: [Candidate])
+    case ambiguous(query: String, matches: [Candidate])
+
+    /// An entity offered to the user: its id, and its name when it has one.
+    public struct Candidate: Equatable, Sendable, CustomStringConvertible {
+        public let id: String
+        public let name: String?
+
+        public init(id: String, name: String?) {
+            self.id = id
+            self.name = name
+        }
+
+        /// `'Hatem al-Maksusi' (hatem-al-maksusi)`, or `'id'` when the name is the id.
+        public var description: String {
+            guard let name, name != id else { return "'\(id)'" }
+            return "'\(name)' (\(id))"
+        }
+    }
 
     public var description: String {
         switch self {
         case .notFound(let query, let suggestions):
-            let hint = suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?"
+            let hint = suggestions.isEmpty ? "" : "; did you mean " + suggestions.map(\.description).joined(separator: ", ") + "?"
             return "no entity is named '\(query)' (by id, name or alias)\(hint)"
         case .ambiguous(let query, let matches):
-            return "'\(query)' names \(matches.count) entities: " + matches.map { "'\($0)'" }.joined(separator: ", ")
+            return "'\(query)' names \(matches.count) entities: " + matches.map(\.description).joined(separator: ", ")
                 + "; use an id"
         }
     }

@@ -101,10 +101,10 @@ final class CLIAnalysisTests: XCTestCase {
         let casePath = try dir.write("office.json", Self.office)
         let unknown = try CLIRunner.run(["path", casePath, "Depty", "chief"])
         XCTAssertEqual(unknown.status, 1)
-        XCTAssertTrue(unknown.stderr.contains("no entity is named 'Depty'") && unknown.stderr.contains("'deputy'"), unknown.stderr)
+        XCTAssertTrue(unknown.stderr.contains("no entity is named 'Depty'") && unknown.stderr.contains("did you mean 'Deputy' (deputy)"), unknown.stderr)
         let ambiguous = try CLIRunner.run(["path", casePath, "twin", "chief"])
         XCTAssertEqual(ambiguous.status, 1)
-        XCTAssertTrue(ambiguous.stderr.contains("'twin' names 2 entities: 'twin1', 'twin2'"), ambiguous.stderr)
+        XCTAssertTrue(ambiguous.stderr.contains("'twin' names 2 entities: 'Twin' (twin1), 'Twin' (twin2); use an id"), ambiguous.stderr)
     }
 
     func testChain_up_everyBranchAndTops_cycleHandled() throws {
