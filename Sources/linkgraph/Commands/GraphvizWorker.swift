@@ -27,10 +27,10 @@ extension LinkGraphCommand {
 /// How a command runs Graphviz: in a worker process with limits (the default), or in
 /// this process (`--in-process`).
 struct GraphvizOptions: ParsableArguments {
-    @Option(name: .customLong("timeout"), help: "Seconds Graphviz may run (in its own process) before it is stopped.")
+    @Option(name: .customLong("timeout"), help: ArgumentHelp("Seconds Graphviz may run (in its own process) before it is stopped.", valueName: "SECONDS"))
     var timeout: Double = GraphvizSandbox.Limits.default.seconds
 
-    @Option(name: .customLong("memory-limit"), help: "Megabytes of address space for Graphviz's process.")
+    @Option(name: .customLong("memory-limit"), help: ArgumentHelp("Megabytes of address space for Graphviz's process.", valueName: "MB"))
     var memoryLimit: Int = GraphvizSandbox.Limits.default.memoryBytes >> 20
 
     @Flag(name: .customLong("in-process"), help: "Run Graphviz inside linkgraph: starts faster, but a Graphviz crash or hang takes linkgraph down.")
