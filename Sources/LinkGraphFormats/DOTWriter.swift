@@ -5,7 +5,9 @@
 /// (`node`, `graph`, `strict`, ...), empty strings, punctuation and any script are safe.
 /// Inside quotes cgraph treats only `\"` (a quote) and backslash-newline (a line
 /// continuation) specially; `DOTWriter.quote` escapes those so the text cgraph reads back is
-/// the string given. HTML-like values are written between `<` and `>` as they are.
+/// the string given. HTML-like values are written between `<` and `>` as they are, with an
+/// HTML comment `<!--n-->` appended when their text equals a plain string of the graph, so
+/// that cgraph does not read them as that plain string (see `DOTGraph.plainStrings`).
 /// - Complexity: O(size of the output).
 ///
 /// ## References
@@ -19,10 +21,11 @@ public enum DOTWriter {
         if !graph.name.isEmpty { out += quote(graph.name) + " " }
         out += "{\n"
         let edgeOperator = graph.isDirected ? " -> " : " -- "
+        let plain = graph.hasHTMLValues ? graph.plainStrings : []
         writeBody(
             attributes: graph.attributes, nodeDefaults: graph.nodeDefaults, edgeDefaults: graph.edgeDefaults,
             nodes: graph.nodes, edges: graph.edges, subgraphs: graph.subgraphs,
-            edgeOperator: edgeOperator, indent: "\t", into: &out)
+            edgeOperator: edgeOperator, indent: "\t", plain: plain, into: &out)
         out += "}\n"
         return out
     }
@@ -30,32 +33,38 @@ public enum DOTWriter {
     private static func writeBody(
         attributes: DOTAttributes, nodeDefaults: DOTAttributes, edgeDefaults: DOTAttributes,
         nodes: [DOTNode], edges: [DOTEdge], subgraphs: [DOTSubgraph], edgeOperator: String, indent: String,
-        into out: inout String
+        plain: Set<String>, into out: inout String
     ) {
         for (name, value) in attributes {
-            out += indent + quote(name) + "=" + format(value) + ";\n"
+            out += indent + quote(name) + "=" + format(value, apartFrom: plain) + ";\n"
         }
-        if !nodeDefaults.isEmpty { out += indent + "node" + attributeList(nodeDefaults) + ";\n" }
-        if !edgeDefaults.isEmpty { out += indent + "edge" + attributeList(edgeDefaults) + ";\n" }
+        if !nodeDefaults.isEmpty { out += indent + "node" + attributeList(nodeDefaults, plain) + ";\n" }
+        if !edgeDefaults.isEmpty { out += indent + "edge" + attributeList(edgeDefaults, plain) + ";\n" }
         for subgraph in subgraphs {
             out += indent + "subgraph " + quote(subgraph.name) + " {\n"
             writeBody(
                 attributes: subgraph.attributes, nodeDefaults: subgraph.nodeDefaults,
                 edgeDefaults: subgraph.edgeDefaults, nodes: subgraph.nodes, edges: subgraph.edges,
-                subgraphs: subgraph.subgraphs, edgeOperator: edgeOperator, indent: indent + "\t", into: &out)
+                subgraphs: subgraph.subgraphs, edgeOperator: edgeOperator, indent: indent + "\t", plain: plain, into: &out)
             out += indent + "}\n"
         }
         for node in nodes {
-            out += indent + quote(node.id) + attributeList(node.attributes) + ";\n"
+            out += indent + quote(node.id) + attributeList(node.attributes, plain) + ";\n"
         }
         for edge in edges {
-            out += indent + quote(edge.source) + edgeOperator + quote(edge.target) + attributeList(edge.attributes) + ";\n"
+            out += indent + quote(edge.source) + edgeOperator + quote(edge.target) + attributeList(edge.attributes, plain) + ";\n"
         }
     }
 
-    private static func attributeList(_ attributes: DOTAttributes) -> String {
+    private static func attributeList(_ attributes: DOTAttributes, _ plain: Set<String>) -> String {
         if attributes.isEmpty { return "" }
-        return " [" + attributes.map { quote($0.name) + "=" + format($0.value) }.joined(separator: ", ") + "]"
+        return " [" + attributes.map { quote($0.name) + "=" + format($0.value, apartFrom: plain) }.joined(separator: ", ") + "]"
+    }
+
+    /// `format(value)`, an HTML-like value kept apart from the graph's plain strings.
+    private static func format(_ value: DOTValue, apartFrom plain: Set<String>) -> String {
+        guard case .html(let html) = value, plain.contains(html) else { return format(value) }
+        return "<" + DOTGraph.distinctHTML(html, plainStrings: plain) + ">"
     }
 
     /// A value as DOT: a quoted string, or `<...>` for an HTML-like label.

@@ -62,7 +62,7 @@ struct CGraphBuilder {
 
     init(root: UnsafeMutablePointer<Agraph_t>, graph: DOTGraph) {
         self.root = root
-        self.plainTexts = CGraphBuilder.hasHTML(graph) ? CGraphBuilder.plainStrings(of: graph) : []
+        self.plainTexts = graph.hasHTMLValues ? graph.plainStrings : []
     }
 
     /// Makes one level (the root or a subgraph) in `DOTWriter`'s order.
@@ -166,69 +166,17 @@ struct CGraphBuilder {
     /// `agstrdup_html` of `text`, or of `text<!--n-->` for the smallest n that is neither a
     /// plain string of the model nor already a plain string in cgraph (its names, `\N`, ...).
     private func internHTML(_ text: String) -> UnsafeMutablePointer<CChar> {
-        var candidate = text
-        var suffix = 0
-        while true {
-            if !plainTexts.contains(candidate),
-               let html = CGraphStrings.with(candidate, { agstrdup_html(root, $0) }) {
-                if aghtmlstr(html) != 0 { return html }
-                agstrfree(root, html)
+        var html: UnsafeMutablePointer<CChar>?
+        _ = DOTGraph.distinctHTML(text, plainStrings: plainTexts) { candidate in
+            guard let made = CGraphStrings.with(candidate, { agstrdup_html(root, $0) }) else { return true }
+            if aghtmlstr(made) != 0 {
+                html = made
+                return false
             }
-            suffix += 1
-            candidate = text + "<!--\(suffix)-->"
+            agstrfree(root, made)  // cgraph holds it as a plain string already
+            return true
         }
-    }
-
-    private static func hasHTML(_ graph: DOTGraph) -> Bool {
-        var found = false
-        visitValues(graph) { value in if case .html = value { found = true } } names: { _ in }
-        return found
-    }
-
-    /// Every string the model hands cgraph as a plain string: names and plain values.
-    private static func plainStrings(of graph: DOTGraph) -> Set<String> {
-        var texts: Set<String> = ["", "\\N", "\\G", "\\E", "\\T", "\\H", "\\L"]
-        visitValues(graph) { value in
-            if case .plain(let text) = value { texts.insert(CGraphStrings.cleaned(text)) }
-        } names: { name in
-            texts.insert(CGraphStrings.cleaned(name))
-        }
-        return texts
-    }
-
-    private static func visitValues(_ graph: DOTGraph, values: (DOTValue) -> Void, names: (String) -> Void) {
-        func visitAttributes(_ attributes: DOTAttributes) {
-            for (name, value) in attributes {
-                names(name)
-                values(value)
-            }
-        }
-        func visitLevel(
-            _ attributes: DOTAttributes, _ nodeDefaults: DOTAttributes, _ edgeDefaults: DOTAttributes,
-            _ nodes: [DOTNode], _ edges: [DOTEdge], _ subgraphs: [DOTSubgraph]
-        ) {
-            visitAttributes(attributes)
-            visitAttributes(nodeDefaults)
-            visitAttributes(edgeDefaults)
-            for node in nodes {
-                names(node.id)
-                visitAttributes(node.attributes)
-            }
-            for edge in edges {
-                names(edge.source)
-                names(edge.target)
-                visitAttributes(edge.attributes)
-                if let key = edge.attributes["key"] { names(key.text) }
-            }
-            for subgraph in subgraphs {
-                names(subgraph.name)
-                visitLevel(
-                    subgraph.attributes, subgraph.nodeDefaults, subgraph.edgeDefaults,
-                    subgraph.nodes, subgraph.edges, subgraph.subgraphs)
-            }
-        }
-        names(graph.name)
-        visitLevel(graph.attributes, graph.nodeDefaults, graph.edgeDefaults, graph.nodes, graph.edges, graph.subgraphs)
+        return html!
     }
 }
 
@@ -236,7 +184,7 @@ struct CGraphBuilder {
 enum CGraphStrings {
     /// `text` with NUL (which a C string cannot hold) replaced by U+FFFD, as `DOTWriter` does.
     static func cleaned(_ text: String) -> String {
-        text.utf8.contains(0) ? text.replacingOccurrences(of: "\0", with: "\u{FFFD}") : text
+        DOTGraph.cleaned(text)
     }
 
     /// Calls `body` with a NUL-terminated copy of `text`. cgraph declares `char *` but never

@@ -147,6 +147,29 @@ final class GraphvizRenderTests: XCTestCase {
         }
     }
 
+    /// The same graph as DOT text read by cgraph's parser (`dot` would read it so too): the
+    /// HTML-like labels carry a comment that keeps them apart from the plain strings.
+    func testDOTText_htmlAndPlainStringsWithTheSameText_keepTheirKinds() throws {
+        let markup = "<B>bold</B>"
+        let italic = "<I>it</I>"
+        let graph = DOTGraph(nodes: [
+            DOTNode(markup),
+            DOTNode("html", attributes: ["label": .html(markup)]),
+            DOTNode("first", attributes: ["label": .html(italic)]),
+            DOTNode("second", attributes: ["label": .plain(italic)]),
+            DOTNode("alone", attributes: ["label": .html("<U>u</U>")]),
+        ])
+        let text = DOTWriter.write(graph)
+        XCTAssertTrue(text.contains(#""label"=<<B>bold</B><!--1-->>"#), text)
+        XCTAssertTrue(text.contains(#""label"=<<U>u</U>>"#), "a value with no plain twin is written as it is: \(text)")
+        let svg = try SVGText(try graphviz.render(dot: text, format: .svg))
+        XCTAssertTrue(svg.texts.contains(markup), "plain name lost: \(svg.texts)")
+        XCTAssertTrue(svg.texts.contains("bold"), "HTML label drawn as text: \(svg.texts)")
+        XCTAssertTrue(svg.texts.contains("it"), "HTML label drawn as text: \(svg.texts)")
+        XCTAssertTrue(svg.texts.contains(italic), "plain label turned HTML: \(svg.texts)")
+        XCTAssertEqual(try GraphvizDOTParser.parse(text).nodes.first { $0.id == "html" }?.attributes["label"], .html("<B>bold</B><!--1-->"))
+    }
+
     func testRender_warningsReturnedNotPrinted() throws {
         let graph = DOTGraph(nodes: [DOTNode("a", attributes: ["shape": "no-such-shape"])])
         let (rendering, stderr) = try capturingStandardError { try graphviz.rendering(graph, format: .svg) }
