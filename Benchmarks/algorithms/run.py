@@ -370,7 +370,8 @@ def contended(r, threads):
         return False
     if "date" not in r:
         return True
-    return threads == 1 and r.get("cpu_share", 1) < 0.8
+    # A short process spends much of its time starting and reading its file, not computing.
+    return threads == 1 and r.get("wall_s", 0) >= 1 and r.get("cpu_share", 1) < 0.8
 
 
 def fmt(r, threads=1):
@@ -408,8 +409,8 @@ def write_results(rows, specs, available, wall, quick):
                "stop when the L1 change is below 1e-6 overall (tol = 1e-6/n in NetworkX's n·tol rule, which with the default "
                "tol would stop a million-vertex run after one step); NetworKit stops at its own 1e-6; igraph solves with PRPACK. Betweenness on the weighted graph uses the weights where the library can.")
     dates = sorted({r["date"] for row in rows for r in row["results"].values() if "date" in r})
-    out.append("- `†`: measured while other work shared the machine (a single-threaded process that had less than "
-               "80% of a core, or a cell of the first run, 2026-11-26, load average 3–10 on 2 cores): slower than on "
+    out.append("- `†`: measured while other work shared the machine (a single-threaded process of a second or more that "
+               "had less than 80% of a core, or a cell of the first run, 2026-11-26, load average 3–10 on 2 cores): slower than on "
                "an idle machine, and all-cores cells among them cannot show scaling. Cells without `†` were measured "
                "on " + (", ".join(dates) or "–") + " (the 2026-11-27 re-run of the closeness and betweenness cells of "
                "LinkGraph, igraph and NetworKit ran alone on the machine, load average 0.2 before it).")
