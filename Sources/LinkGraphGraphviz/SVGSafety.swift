@@ -1,4 +1,5 @@
 import Foundation
+import LinkGraphFormats
 
 #if canImport(FoundationXML)
 import FoundationXML
@@ -185,7 +186,7 @@ public enum SVGSafety {
                     if !kept.contains(where: { $0.0 == "xmlns:xlink" }) { kept.append(("xmlns:xlink", "http://www.w3.org/1999/xlink")) }
                 }
                 output += "<" + name
-                for (attribute, value) in kept { output += " \(attribute)=\"\(Self.escape(value, attribute: true))\"" }
+                for (attribute, value) in kept { output += " \(attribute)=\"\(XMLEscaping.attribute(value))\"" }
                 openTag = true
                 depth += 1
             }
@@ -209,7 +210,7 @@ public enum SVGSafety {
         func parser(_ parser: XMLParser, foundCharacters string: String) {
             guard rewrite, skipping == 0 else { return }
             closeOpenTag()
-            output += Self.escape(string, attribute: false)
+            output += XMLEscaping.text(string)
         }
 
         func parser(_ parser: XMLParser, foundIgnorableWhitespace whitespaceString: String) {
@@ -261,24 +262,6 @@ public enum SVGSafety {
 
         static func localName(_ name: String) -> String {
             name.split(separator: ":").last.map(String.init) ?? name
-        }
-
-        static func escape(_ text: String, attribute: Bool) -> String {
-            var out = ""
-            out.reserveCapacity(text.utf8.count)
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "&": out += "&amp;"
-                case "<": out += "&lt;"
-                case ">": out += "&gt;"
-                case "\"" where attribute: out += "&quot;"
-                case "\n" where attribute: out += "&#10;"
-                case "\t" where attribute: out += "&#9;"
-                case "\r": out += "&#13;"
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            return out
         }
     }
 }

@@ -87,12 +87,12 @@ final class BadInputCorpusTests: XCTestCase {
                 .replacingOccurrences(of: "{out}", with: output.path("out"))
         }
         let label = "manifest.tsv:\(entry.line) \(entry.file): linkgraph \(arguments.joined(separator: " "))"
-        let result = try Self.run(arguments, timeLimit: Self.timeLimit)
+        let result = try TimedRun.run(arguments, limit: Self.timeLimit)
         guard !result.timedOut else {
             XCTFail("\(label): no answer within \(Int(Self.timeLimit)) s")
             return
         }
-        XCTAssertEqual(result.reason, .exit, "\(label): ended by signal \(result.status)\n\(result.stderr)")
+        XCTAssertFalse(result.signaled, "\(label): ended by signal \(result.status)\n\(result.stderr)")
         XCTAssertEqual(result.status, entry.status, "\(label): exit status\n\(result.stderr)")
         let expected = entry.expected.replacingOccurrences(of: "{file}", with: input)
         XCTAssertTrue(result.stderr.contains(expected), "\(label): stderr lacks \"\(expected)\":\n\(result.stderr)")
@@ -100,48 +100,5 @@ final class BadInputCorpusTests: XCTestCase {
         XCTAssertEqual(result.stdout, "", "\(label): nothing belongs on standard output")
         let left = try FileManager.default.contentsOfDirectory(atPath: output.url.path)
         XCTAssertEqual(left, [], "\(label): files were written")
-    }
-
-    struct Run {
-        let status: Int32
-        let reason: Process.TerminationReason
-        let stdout: String
-        let stderr: String
-        let timedOut: Bool
-    }
-
-    /// Runs `linkgraph` with a time limit; standard output and error go to files.
-    static func run(_ arguments: [String], timeLimit: TimeInterval) throws -> Run {
-        let scratch = try TemporaryDirectory()
-        let outPath = scratch.path("stdout"), errPath = scratch.path("stderr")
-        for path in [outPath, errPath] { FileManager.default.createFile(atPath: path, contents: nil) }
-        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-        defer {
-            try? out.close()
-            try? err.close()
-        }
-        let process = Process()
-        process.executableURL = try CLIRunner.executable
-        process.arguments = arguments
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        let done = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in done.signal() }
-        try process.run()
-        var timedOut = false
-        if done.wait(timeout: .now() + timeLimit) == .timedOut {
-            timedOut = true
-            process.terminate()
-            if done.wait(timeout: .now() + 5) == .timedOut {
-                kill(process.processIdentifier, SIGKILL)
-                done.wait()
-            }
-        }
-        return Run(
-            status: process.terminationStatus, reason: process.terminationReason,
-            stdout: String(decoding: try Data(contentsOf: URL(fileURLWithPath: outPath)), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self), timedOut: timedOut)
     }
 }

@@ -79,3 +79,53 @@ final class TemporaryDirectory {
 
     deinit { try? FileManager.default.removeItem(at: url) }
 }
+
+/// Runs the built `linkgraph` with a time limit, standard output and error going to files (so
+/// a large output cannot block it), reporting a signal, a timeout and the time taken. At the
+/// limit it is sent SIGTERM, and SIGKILL 5 s later.
+enum TimedRun {
+    struct Result {
+        let status: Int32
+        let signaled: Bool
+        let timedOut: Bool
+        let seconds: Double
+        let stdout: String
+        let stderr: String
+    }
+
+    static func run(_ arguments: [String], limit: TimeInterval) throws -> Result {
+        let scratch = try TemporaryDirectory()
+        let outPath = scratch.path("stdout"), errPath = scratch.path("stderr")
+        for path in [outPath, errPath] { FileManager.default.createFile(atPath: path, contents: nil) }
+        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        defer {
+            try? out.close()
+            try? err.close()
+        }
+        let process = Process()
+        process.executableURL = try CLIRunner.executable
+        process.arguments = arguments
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        let done = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in done.signal() }
+        let started = Date()
+        try process.run()
+        var timedOut = false
+        if done.wait(timeout: .now() + limit) == .timedOut {
+            timedOut = true
+            process.terminate()
+            if done.wait(timeout: .now() + 5) == .timedOut {
+                kill(process.processIdentifier, SIGKILL)
+                done.wait()
+            }
+        }
+        return Result(
+            status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal, timedOut: timedOut,
+            seconds: Date().timeIntervalSince(started),
+            stdout: String(decoding: try Data(contentsOf: URL(fileURLWithPath: outPath)), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self))
+    }
+}

@@ -70,6 +70,7 @@ final class GraphvizCorpusCLITests: XCTestCase {
         let run = try TimedRun.run(
             ["render", path, "-o", output, "--timeout", String(Int(timeout))], limit: 2 * timeout + 30)
         let svg = FileManager.default.fileExists(atPath: output) ? try Data(contentsOf: URL(fileURLWithPath: output)) : nil
+        XCTAssertFalse(run.timedOut, "\(path): linkgraph still running after \(2 * timeout + 30) s")
         return Outcome(file: path, status: run.status, signaled: run.signaled, seconds: run.seconds, stderr: run.stderr, svg: svg)
     }
 
@@ -147,49 +148,6 @@ final class GraphvizCorpusCLITests: XCTestCase {
         // Only the label with a <script> element fails (Graphviz refuses the HTML-like label).
         XCTAssertEqual(results.filter { $0.value != "svg" }.map(\.key), ["t4_html_script.gv"])
         XCTAssertTrue(results["t4_html_script.gv"]?.contains("Unknown HTML element <script>") ?? false)
-    }
-}
-
-/// Runs the built `linkgraph` with a time limit, reporting a signal and the time taken.
-enum TimedRun {
-    struct Result {
-        let status: Int32
-        let signaled: Bool
-        let seconds: Double
-        let stdout: String
-        let stderr: String
-    }
-
-    static func run(_ arguments: [String], limit: Double) throws -> Result {
-        let scratch = try TemporaryDirectory()
-        let outPath = scratch.path("stdout"), errPath = scratch.path("stderr")
-        for path in [outPath, errPath] { FileManager.default.createFile(atPath: path, contents: nil) }
-        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-        defer {
-            try? out.close()
-            try? err.close()
-        }
-        let process = Process()
-        process.executableURL = try CLIRunner.executable
-        process.arguments = arguments
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        let started = Date()
-        try process.run()
-        while process.isRunning && Date().timeIntervalSince(started) < limit { usleep(10_000) }
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            XCTFail("linkgraph \(arguments.joined(separator: " ")) still running after \(limit) s")
-        }
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
-            seconds: Date().timeIntervalSince(started),
-            stdout: String(decoding: try Data(contentsOf: URL(fileURLWithPath: outPath)), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self))
     }
 }
 
