@@ -38,7 +38,7 @@ let package = Package(
         // Pure-Swift readers and writers: DOT, edge lists (later GraphML, GEXF, CSV, node-link).
         .target(name: "LinkGraphFormats", dependencies: ["LinkGraph"]),
         // Layout and rendering through the Graphviz C API; DOT parsing through cgraph.
-        .target(name: "LinkGraphGraphviz", dependencies: ["CGraphviz", "LinkGraphFormats"]),
+        .target(name: "LinkGraphGraphviz", dependencies: ["CGraphviz", "LinkGraph", "LinkGraphFormats"]),
         // Influence, defection and full views of a case as a drawing.
         .target(name: "LinkGraphViews", dependencies: ["LinkGraph", "LinkGraphFormats"]),
         // The extractor contract, the registry and the out-of-binary loaders.

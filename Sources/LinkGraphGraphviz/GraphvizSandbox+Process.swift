@@ -1,4 +1,5 @@
 import Foundation
+import LinkGraph
 
 #if canImport(Glibc)
 import Glibc
@@ -167,10 +168,8 @@ struct WorkerProcess {
     }
 
     private typealias MemfdCreate = @convention(c) (UnsafePointer<CChar>?, UInt32) -> Int32
-    private typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>?, Int32) -> Int32
 
-    /// `memfd_create` and `pipe2`, looked up at run time: Swift's Glibc module does not
-    /// declare them.
+    /// `memfd_create`, looked up at run time: Swift's Glibc module does not declare it.
     private static let memfdCreate: MemfdCreate? = {
         #if os(Linux)
         guard let symbol = dlsym(nil, "memfd_create") else { return nil }
@@ -180,23 +179,9 @@ struct WorkerProcess {
         #endif
     }()
 
-    private static let pipe2Function: Pipe2? = {
-        #if os(Linux)
-        guard let symbol = dlsym(nil, "pipe2") else { return nil }
-        return unsafeBitCast(symbol, to: Pipe2.self)
-        #else
-        return nil
-        #endif
-    }()
-
     /// A close-on-exec pipe whose ends are numbered 5 or above.
     private static func makePipe(_ fds: inout [Int32]) -> Bool {
-        if let pipe2 = pipe2Function {
-            guard fds.withUnsafeMutableBufferPointer({ pipe2($0.baseAddress!, O_CLOEXEC) }) == 0 else { return false }
-        } else {
-            guard fds.withUnsafeMutableBufferPointer({ pipe($0.baseAddress!) }) == 0 else { return false }
-            for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-        }
+        guard CloseOnExecPipe.make(&fds) else { return false }
         for i in fds.indices where fds[i] < 5 {
             let moved = fcntl(fds[i], F_DUPFD_CLOEXEC, 5)
             close(fds[i])

@@ -276,7 +276,7 @@ final class ChildProcess {
         var inPipe: [Int32] = [-1, -1]
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
-        guard makePipe(&inPipe), makePipe(&outPipe), makePipe(&errPipe) else {
+        guard CloseOnExecPipe.make(&inPipe), CloseOnExecPipe.make(&outPipe), CloseOnExecPipe.make(&errPipe) else {
             let message = String(cString: strerror(errno))
             for fd in inPipe + outPipe + errPipe where fd >= 0 { close(fd) }
             throw SpawnError(message: "cannot create pipes: \(message)")
@@ -326,29 +326,6 @@ final class ChildProcess {
         }
         return ChildProcess(pid: pid, input: inPipe[1], output: outPipe[0], errors: errPipe[0])
     }
-
-    /// A pipe whose two ends are close-on-exec: atomically with `pipe2` where the C library has
-    /// it (so a process spawned by another thread meanwhile cannot inherit them), else with `fcntl`.
-    private static func makePipe(_ fds: inout [Int32]) -> Bool {
-        if let pipe2 = pipe2Function {
-            return fds.withUnsafeMutableBufferPointer { pipe2($0.baseAddress!, O_CLOEXEC) } == 0
-        }
-        guard fds.withUnsafeMutableBufferPointer({ pipe($0.baseAddress!) }) == 0 else { return false }
-        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-        return true
-    }
-
-    private typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>?, Int32) -> Int32
-
-    /// `pipe2`, looked up at run time: Swift's Glibc module does not declare it.
-    private static let pipe2Function: Pipe2? = {
-        #if os(Linux)
-        guard let symbol = dlsym(nil, "pipe2") else { return nil }
-        return unsafeBitCast(symbol, to: Pipe2.self)
-        #else
-        return nil
-        #endif
-    }()
 
     /// Whether the child is alive, silent and has nothing unread: safe to send a request.
     func isIdleAndClean() -> Bool {

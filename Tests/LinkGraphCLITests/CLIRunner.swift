@@ -33,8 +33,8 @@ struct CLIRunner {
     static func run(_ arguments: [String], in directory: URL? = nil, stdin: Data? = nil) throws -> Result {
         let scratch = try TemporaryDirectory()
         let outPath = scratch.path("stdout"), errPath = scratch.path("stderr"), inPath = scratch.path("stdin")
-        for path in [outPath, errPath] { FileManager.default.createFile(atPath: path, contents: nil) }
-        FileManager.default.createFile(atPath: inPath, contents: stdin ?? Data())
+        for path in [outPath, errPath] { _ = FileManager.default.createFile(atPath: path, contents: nil) }
+        _ = FileManager.default.createFile(atPath: inPath, contents: stdin ?? Data())
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         let input = try FileHandle(forReadingFrom: URL(fileURLWithPath: inPath))
@@ -96,7 +96,7 @@ enum TimedRun {
     static func run(_ arguments: [String], limit: TimeInterval) throws -> Result {
         let scratch = try TemporaryDirectory()
         let outPath = scratch.path("stdout"), errPath = scratch.path("stderr")
-        for path in [outPath, errPath] { FileManager.default.createFile(atPath: path, contents: nil) }
+        for path in [outPath, errPath] { _ = FileManager.default.createFile(atPath: path, contents: nil) }
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         defer {
