@@ -65,30 +65,45 @@ struct CaseFileDecoder {
         let relations = decodeArray(top["relations"], path: "relations", required: false) { $0.decodeRelation($1, $2) }
         checkReferences(documents: documents, entities: entities, relations: relations)
         return CaseFile(
-            version: version, documents: documents.map(\.value), entities: entities.map(\.value),
-            relations: relations.map(\.value), unknownFields: unknown)
+            version: version, documents: documents.values, entities: entities.values,
+            relations: relations.values, unknownFields: unknown)
+    }
+
+    /// The elements of an array that could be decoded, with their places in the array (for
+    /// later checks to name): two parallel arrays, so the values go into the case uncopied.
+    struct Decoded<T> {
+        var indices: [Int] = []
+        var values: [T] = []
+
+        /// (index in the JSON array, value) pairs.
+        var enumerated: Zip2Sequence<[Int], [T]> { zip(indices, values) }
     }
 
     /// Decodes every element that can be decoded, remembering its index for later checks.
     mutating func decodeArray<T>(
         _ value: JSONValue?, path: String, required: Bool, _ decode: (inout CaseFileDecoder, JSONObject, String) -> T?
-    ) -> [(index: Int, value: T)] {
+    ) -> Decoded<T> {
         guard let value else {
             if required { problem(path, "required field is missing") }
-            return []
+            return Decoded()
         }
         guard case .array(let elements) = value else {
             problem(path, "expected an array, found \(value.typeName)")
-            return []
+            return Decoded()
         }
-        var out: [(Int, T)] = []
+        var out = Decoded<T>()
+        out.indices.reserveCapacity(elements.count)
+        out.values.reserveCapacity(elements.count)
         for (i, element) in elements.enumerated() {
             let elementPath = "\(path)[\(i)]"
             guard case .object(let object) = element else {
                 problem(elementPath, "expected an object, found \(element.typeName)")
                 continue
             }
-            if let decoded = decode(&self, object, elementPath) { out.append((i, decoded)) }
+            if let decoded = decode(&self, object, elementPath) {
+                out.indices.append(i)
+                out.values.append(decoded)
+            }
         }
         return out
     }
@@ -234,7 +249,7 @@ struct CaseFileDecoder {
         guard let source, let target, let kind else { return nil }
         return Relation(
             source: source, target: target, kind: RelationKind(kind), directed: directed, weight: weight,
-            confidence: confidence, from: from, until: until, evidence: evidence.map(\.value),
+            confidence: confidence, from: from, until: until, evidence: evidence.values,
             attributes: attributes,
             unknownFields: Self.unknown(
                 object,
@@ -261,11 +276,10 @@ struct CaseFileDecoder {
     // MARK: References
 
     mutating func checkReferences(
-        documents: [(index: Int, value: Document)], entities: [(index: Int, value: Entity)],
-        relations: [(index: Int, value: Relation)]
+        documents: Decoded<Document>, entities: Decoded<Entity>, relations: Decoded<Relation>
     ) {
         var firstDocument: [String: Int] = [:]
-        for (i, document) in documents {
+        for (i, document) in documents.enumerated {
             if let first = firstDocument[document.id] {
                 problem("documents[\(i)].id", "duplicate id \"\(document.id)\" (first at documents[\(first)])")
             } else {
@@ -273,16 +287,19 @@ struct CaseFileDecoder {
             }
         }
         var firstEntity: [String: Int] = [:]
-        for (i, entity) in entities {
+        for (i, entity) in entities.enumerated {
             if let first = firstEntity[entity.id] {
                 problem("entities[\(i)].id", "duplicate id \"\(entity.id)\" (first at entities[\(first)])")
             } else {
                 firstEntity[entity.id] = i
             }
         }
-        for (i, relation) in relations {
-            for (field, id) in [("source", relation.source), ("target", relation.target)] where firstEntity[id] == nil {
-                problem("relations[\(i)].\(field)", "no entity has the id \"\(id)\"")
+        for (i, relation) in relations.enumerated {
+            if firstEntity[relation.source] == nil {
+                problem("relations[\(i)].source", "no entity has the id \"\(relation.source)\"")
+            }
+            if firstEntity[relation.target] == nil {
+                problem("relations[\(i)].target", "no entity has the id \"\(relation.target)\"")
             }
             for (j, evidence) in relation.evidence.enumerated() where firstDocument[evidence.document] == nil {
                 problem("relations[\(i)].evidence[\(j)].document", "no document has the id \"\(evidence.document)\"")
