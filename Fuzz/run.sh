@@ -26,6 +26,9 @@ scratch=".build-fuzz"
 build=(swift build -c release --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
 [ -n "${FUZZ_JOBS:-}" ] && build+=(-j "$FUZZ_JOBS")
 if [ "${FUZZ_SKIP_BUILD:-0}" != 1 ]; then
+    # SwiftPM can keep a stale build plan for the main package (a path dependency): a source
+    # file added there is then left out and the build fails. Removing the plan makes it rescan.
+    rm -f "$scratch/release.yaml"
     echo "building: ${build[*]}"
     "${build[@]}"
 fi
