@@ -41,19 +41,10 @@ enum HTMLLikeLabel {
         var rawValue: String
         var quote: Character
 
-        /// Replaces the value with `text`, escaped for a double-quoted attribute.
+        /// Replaces the value with `text`, escaped for a double-quoted attribute (Graphviz reads
+        /// HTML-like labels with an XML parser).
         mutating func setValue(_ text: String) {
-            var out = ""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "&": out += "&amp;"
-                case "<": out += "&lt;"
-                case ">": out += "&gt;"
-                case "\"": out += "&quot;"
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            rawValue = out
+            rawValue = XMLEscaping.attribute(text)
             quote = "\""
         }
     }
