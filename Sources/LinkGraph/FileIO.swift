@@ -3,6 +3,7 @@ import Foundation
 /// Reading and writing files with errors a user can act on, and writes that never leave a
 /// half-written file: the bytes go to a temporary file in the same directory, are flushed,
 /// and are renamed over the target, so an interrupted run leaves the old file intact.
+/// Several files that belong together go through `OutputSet`.
 public enum FileIO {
     /// The largest input file read by default (256 MiB).
     public static let defaultMaxInputBytes = 256 << 20
@@ -31,44 +32,21 @@ public enum FileIO {
         return data
     }
 
-    /// Writes `data` to `path` atomically: a temporary file beside it, then a rename.
-    /// - Throws: `FileIOError` for a missing directory, a read-only target or directory, a full disk.
+    /// Writes `data` to `path` atomically: a temporary file beside it, flushed, then renamed
+    /// over it. A symbolic link is followed (the link stays, its target is replaced); a
+    /// character device or FIFO is written in place (`-o /dev/null`); an existing file keeps
+    /// its mode (and owner and group, as root); a new one gets 0666 less the umask. Temporary
+    /// files left beside `path` by killed runs are removed first (`TemporaryFiles`).
+    /// - Throws: `FileIOError` for a missing directory, a directory, a block device, a
+    ///   read-only target or directory, a full disk.
+    /// - Complexity: O(bytes) plus one listing of the directory.
     public static func writeAtomically(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw FileIOError(path: path, reason: "the directory \(directory) does not exist")
-        }
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw FileIOError(path: path, reason: "is a directory, expected a file")
-        }
-        if FileManager.default.fileExists(atPath: path), !FileManager.default.isWritableFile(atPath: path) {
-            throw FileIOError(path: path, reason: "the file is read-only")
-        }
-        let temporary = directory + "/." + url.lastPathComponent + ".tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
-            throw FileIOError(path: path, reason: "cannot create a file in \(directory) (read-only or no permission)")
-        }
+        var file = try StagedFile(data, to: path)
         do {
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
-            do {
-                try handle.write(contentsOf: data)
-                try handle.synchronize()
-                try handle.close()
-            } catch {
-                try? handle.close()
-                throw error
-            }
-            if rename(temporary, path) != 0 {
-                throw FileIOError(path: path, reason: String(cString: strerror(errno)))
-            }
-        } catch let error as FileIOError {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw error
+            try file.commit()
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw FileIOError(path: path, reason: "write failed (disk full?): \(error.localizedDescription)")
+            file.discard()
+            throw error
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LinkGraph
 
 /// Makes a `DOTGraph` that did not come from LinkGraph's own writer (an imported or
 /// user-given `.gv` file) safe to lay out and render with Graphviz 2.43, and keeps what
@@ -469,7 +470,8 @@ extension DOTSanitizer {
         }
 
         /// `text` in double quotes for a message: cut to `limit` characters, and control and
-        /// format characters (terminal escapes, bidirectional overrides) shown as `\u{...}`.
+        /// format characters (terminal escapes, bidirectional overrides) shown as `\u{...}`
+        /// (`TerminalText`).
         static func quoted(_ text: String, limit: Int = 60) -> String {
             var out = "\""
             var count = 0
@@ -479,17 +481,10 @@ extension DOTSanitizer {
                     break
                 }
                 count += 1
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                default:
-                    let category = scalar.properties.generalCategory
-                    if category == .control || category == .format || category == .lineSeparator
-                        || category == .paragraphSeparator || category == .unassigned || category == .privateUse {
-                        out += "\\u{" + String(scalar.value, radix: 16) + "}"
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
+                if scalar == "\"" {
+                    out += "\\\""
+                } else {
+                    TerminalText.append(scalar, to: &out.unicodeScalars)
                 }
             }
             return out + "\""

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import LinkGraph
 
 /// The `linkgraph` command: a thin layer over the libraries. Each subcommand parses its
 /// arguments, calls a library, and prints; errors go to stderr with a non-zero exit.
@@ -18,6 +20,26 @@ struct LinkGraphCommand: ParsableCommand {
             Extract.self, Plugins.self, Score.self, Merge.self, GraphvizWorkerCommand.self,
         ]
     )
+
+    /// As ArgumentParser's `main`, but every message goes through `TerminalText` (an error
+    /// may quote a hostile name) and the checked writers of `StandardOutput`/`StandardError`.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success {
+                    if (try? Console.data(Data((message + "\n").utf8))) == nil { Foundation.exit(ExitCode.failure.rawValue) }
+                } else {
+                    StandardError.write(TerminalText.escapeLines(message) + "\n")
+                }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }
 
 enum LinkGraphVersion {

@@ -43,12 +43,12 @@ extension LinkGraphCommand {
             let parameters = CentralityMeasure.Parameters(degreeMode: mode.mode, alpha: alpha, beta: beta, damping: damping)
             let scores = try measure.scores(on: graph, parameters)
             if json {
-                print(JSONWriter.compact(JSONOutput.scores(scores, measure: measure.rawValue, graph: graph)))
+                try Console.json(JSONOutput.scores(scores, measure: measure.rawValue, graph: graph))
                 return
             }
-            print("\(measure.rawValue) (top \(min(top, graph.vertexCount)) of \(graph.vertexCount)):")
+            try Console.line("\(measure.rawValue) (top \(min(top, graph.vertexCount)) of \(graph.vertexCount)):")
             for (rank, entry) in scores.top(top).enumerated() {
-                print("  \(rank + 1). \(PathReport.format(entry.score))  \(input.name(of: entry.vertex))")
+                try Console.line("  \(rank + 1). \(PathReport.format(entry.score))  \(input.name(of: entry.vertex))")
             }
         }
     }

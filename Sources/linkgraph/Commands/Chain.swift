@@ -37,17 +37,17 @@ extension LinkGraphCommand {
                     let below: [JSONValue] = tree.below.map {
                         ["id": .string(graph.label(of: $0.vertex)), "name": .string(input.name(of: $0.vertex)), "distance": .number(JSONNumber($0.distance))]
                     }
-                    print(JSONWriter.compact(["entity": .string(graph.label(of: root)), "below": .array(below)]))
+                    try Console.json(["entity": .string(graph.label(of: root)), "below": .array(below)])
                     return
                 }
                 if tree.below.isEmpty {
-                    print("nobody's information reaches \(input.name(of: root)) along \(kinds.map(\.rawValue).joined(separator: ", "))")
+                    try Console.line("nobody's information reaches \(input.name(of: root)) along \(kinds.map(\.rawValue).joined(separator: ", "))")
                     return
                 }
-                print("whose information reaches \(input.name(of: root)):")
+                try Console.line("whose information reaches \(input.name(of: root)):")
                 for member in tree.below {
                     let route = try tree.path(from: member.vertex).vertices.map { input.name(of: $0) }.joined(separator: " → ")
-                    print("  \(member.distance)  \(input.name(of: member.vertex))    (\(route))")
+                    try Console.line("  \(member.distance)  \(input.name(of: member.vertex))    (\(route))")
                 }
                 return
             }
@@ -59,23 +59,24 @@ extension LinkGraphCommand {
                 let branches: [JSONValue] = chain.branches.map {
                     ["vertices": .array($0.path.labels(in: graph).map { .string($0) }), "endsInCycle": .bool($0.endsInCycle)]
                 }
-                print(JSONWriter.compact([
+                try Console.json([
                     "entity": .string(graph.label(of: root)), "above": .array(above),
                     "tops": .array(chain.tops.map { .string(graph.label(of: $0)) }), "branches": .array(branches),
                     "truncated": .bool(chain.truncated),
-                ]))
+                ])
                 return
             }
             if chain.above.isEmpty {
-                print("\(input.name(of: root)) reports to nobody along \(kinds.map(\.rawValue).joined(separator: ", "))")
+                try Console.line("\(input.name(of: root)) reports to nobody along \(kinds.map(\.rawValue).joined(separator: ", "))")
                 return
             }
-            print("\(input.name(of: root)) reports up to: " + chain.tops.map { input.name(of: $0) }.joined(separator: ", "))
+            try Console.line("\(input.name(of: root)) reports up to: " + chain.tops.map { input.name(of: $0) }.joined(separator: ", "))
             for (i, branch) in chain.branches.enumerated() {
-                print(try PathReport.text(branch.path, number: i + 1, hopDays: nil, in: input)
-                    + (branch.endsInCycle ? "\n   (ends in a cycle)" : ""))
+                try Console.lines(
+                    try PathReport.lines(branch.path, number: i + 1, hopDays: nil, in: input)
+                        + (branch.endsInCycle ? ["   (ends in a cycle)"] : []))
             }
-            if chain.truncated { print("(more branches not shown)") }
+            if chain.truncated { try Console.line("(more branches not shown)") }
         }
     }
 }

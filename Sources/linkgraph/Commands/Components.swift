@@ -23,12 +23,12 @@ extension LinkGraphCommand {
             let components = strong ? graph.strongComponents() : graph.weakComponents()
             let groups = components.members.sorted { ($0.count, $1.first ?? 0) > ($1.count, $0.first ?? 0) }
             if json {
-                print(JSONWriter.compact(["components": .array(groups.map { .array($0.map { .string(graph.label(of: $0)) }) })]))
+                try Console.json(["components": .array(groups.map { .array($0.map { .string(graph.label(of: $0)) }) })])
                 return
             }
-            print("\(groups.count) \(strong ? "strong" : "weak") component\(groups.count == 1 ? "" : "s"):")
+            try Console.line("\(groups.count) \(strong ? "strong" : "weak") component\(groups.count == 1 ? "" : "s"):")
             for (i, group) in groups.enumerated() {
-                print("  \(i + 1). (\(group.count)) " + group.map { input.name(of: $0) }.joined(separator: ", "))
+                try Console.line("  \(i + 1). (\(group.count)) " + group.map { input.name(of: $0) }.joined(separator: ", "))
             }
         }
     }
@@ -57,15 +57,15 @@ extension LinkGraphCommand {
             let graph = input.graph
             let result = try graph.louvainCommunities(resolution: resolution, weighted: graph.isWeighted, seed: seed)
             if json {
-                print(JSONWriter.compact([
+                try Console.json([
                     "modularity": JSONOutput.number(result.modularity),
                     "communities": .array(result.members.map { .array($0.map { .string(graph.label(of: $0)) }) }),
-                ]))
+                ])
                 return
             }
-            print("\(result.members.count) communities, modularity \(PathReport.format(result.modularity)):")
+            try Console.line("\(result.members.count) communities, modularity \(PathReport.format(result.modularity)):")
             for (i, group) in result.members.enumerated() {
-                print("  \(i + 1). (\(group.count)) " + group.map { input.name(of: $0) }.joined(separator: ", "))
+                try Console.line("  \(i + 1). (\(group.count)) " + group.map { input.name(of: $0) }.joined(separator: ", "))
             }
         }
     }

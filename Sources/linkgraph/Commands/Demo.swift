@@ -45,28 +45,37 @@ extension LinkGraphCommand {
             if !dates.isEmpty {
                 let frames = URL(fileURLWithPath: directory).appendingPathComponent("timeline").path
                 try FileManager.default.createDirectory(atPath: frames, withIntermediateDirectories: true)
+                let set = OutputSet()
                 for (i, date) in dates.enumerated() {
                     let view = CaseView(kind: .defection, options: ViewOptions(asOf: date))
-                    try draw(view, of: caseFile, to: frames, name: "frame-\(i + 1)-\(date)", formats: [.png])
+                    try draw(view, of: caseFile, to: frames, name: "frame-\(i + 1)-\(date)", formats: [.png], into: set)
                 }
+                try set.commit(removing: Timeline.staleFrames(in: frames, keeping: set.paths))
             }
         }
 
-        /// Writes one view as DOT (our writer's text) and in each of `formats`.
+        /// Writes one view as DOT (our writer's text) and in each of `formats`, into `set`
+        /// when given (committed by the caller), else as a set of its own.
         func draw(
             _ view: CaseView, of caseFile: CaseFile, to directory: String, name: String,
-            formats: [GraphvizFormat] = [.svg, .png]
+            formats: [GraphvizFormat] = [.svg, .png], into set: OutputSet? = nil
         ) throws {
             let drawing = view.drawing(of: caseFile)
             let base = URL(fileURLWithPath: directory).appendingPathComponent(name).path
-            try FileIO.writeAtomically(DOTWriter.write(drawing), to: base + ".dot")
+            let files = set ?? OutputSet()
+            let casePath = try self.case ?? Self.bundledCase()
+            for path in ([base + ".dot"] + formats.map { base + "." + $0.fileExtension }) {
+                try FileIO.refuseOverwriting(inputs: [casePath], with: path, what: "a drawing")
+            }
+            try files.add(DOTWriter.write(drawing), to: base + ".dot")
             for format in formats {
                 let rendering = try graphviz.render(drawing, layout: .dot, format: format, file: base + ".dot")
                 for warning in rendering.warnings { Diagnostics.warn("Graphviz: \(warning)") }
-                try FileIO.writeAtomically(rendering.data, to: base + "." + format.fileExtension)
+                try files.add(rendering.data, to: base + "." + format.fileExtension)
             }
+            if set == nil { try files.commit() }
             let extensions = (["dot"] + formats.map(\.fileExtension)).joined(separator: ",")
-            print("\(name): \(drawing.nodes.count) entities, \(drawing.edges.count) relations → \(base).{\(extensions)}")
+            try Console.line("\(name): \(drawing.nodes.count) entities, \(drawing.edges.count) relations → \(base).{\(extensions)}")
         }
 
         /// The reporting chain of a person with the most people and bodies above them,

@@ -56,6 +56,9 @@ extension LinkGraphCommand {
         }
 
         func run() throws {
+            if let output, target != .json, target != .csv, target != .neo4jCSV {
+                try FileIO.refuseOverwriting(inputs: [self.caseFile], with: output, what: target.rawValue)  // sets: per file
+            }
             let caseFile = try CaseLoading.load(self.caseFile, limits: limits)
             switch target {
             case .dot: try OutputWriter.write(DOTWriter.write(CaseDOTExporter.graph(caseFile)), to: output)
@@ -69,7 +72,9 @@ extension LinkGraphCommand {
             }
         }
 
-        /// The tables are made first, then each file is written atomically.
+        /// The tables are made first, then written as one `OutputSet`: all of them or none.
+        /// A documents table of an earlier export to the same place is removed when this case
+        /// has no documents (import would read it back).
         func writeCSV(_ caseFile: CaseFile, to output: String) throws {
             let tables = CaseCSV.write(caseFile)
             var isDirectory: ObjCBool = false
@@ -77,11 +82,17 @@ extension LinkGraphCommand {
             let asDirectory = (exists && isDirectory.boolValue) || output.hasSuffix("/")
             if asDirectory && !exists { try makeDirectory(output) }
             let paths = CaseCSV.paths(output: output, isDirectory: asDirectory)
-            try FileIO.writeAtomically(tables.entities, to: paths.entities)
-            try FileIO.writeAtomically(tables.relations, to: paths.relations)
-            if let documents = tables.documents { try FileIO.writeAtomically(documents, to: paths.documents) }
+            for path in [paths.entities, paths.relations, paths.documents] {
+                try FileIO.refuseOverwriting(inputs: [self.caseFile], with: path, what: "a CSV table")
+            }
+            let set = OutputSet()
+            try set.add(tables.entities, to: paths.entities)
+            try set.add(tables.relations, to: paths.relations)
+            if let documents = tables.documents { try set.add(documents, to: paths.documents) }
+            try set.commit(removing: tables.documents == nil ? [paths.documents] : [])
         }
 
+        /// nodes.csv, relationships.csv and import.sh (executable when new), as one `OutputSet`.
         func writeNeo4j(_ caseFile: CaseFile, to directory: String) throws {
             let files = Neo4jCSVWriter.write(caseFile)
             var isDirectory: ObjCBool = false
@@ -91,10 +102,14 @@ extension LinkGraphCommand {
                 try makeDirectory(directory)
             }
             let base = directory.hasSuffix("/") ? directory : directory + "/"
-            try FileIO.writeAtomically(files.nodes, to: base + "nodes.csv")
-            try FileIO.writeAtomically(files.relationships, to: base + "relationships.csv")
-            try FileIO.writeAtomically(files.importScript, to: base + "import.sh")
-            _ = chmod(base + "import.sh", 0o755)
+            for name in ["nodes.csv", "relationships.csv", "import.sh"] {
+                try FileIO.refuseOverwriting(inputs: [self.caseFile], with: base + name, what: "a neo4j-admin file")
+            }
+            let set = OutputSet()
+            try set.add(files.nodes, to: base + "nodes.csv")
+            try set.add(files.relationships, to: base + "relationships.csv")
+            try set.add(files.importScript, to: base + "import.sh", newFileMode: 0o777)
+            try set.commit()
         }
 
         func makeDirectory(_ path: String) throws {

@@ -92,6 +92,9 @@ extension LinkGraphCommand {
         }
 
         func run() throws {
+            // A document other than a case file is not what the output holds: refuse to replace it.
+            let sources = files.filter { (mediaType ?? ExtractorRegistry.mediaType(forPath: $0)) != "application/json" }
+            try FileIO.refuseOverwriting(inputs: sources, with: output, what: "a case file")
             let requestOptions = try parsedOptions()
             for path in plugins.rules + plugins.gazetteers { try limits.checkSize(path) }
             let registry = try plugins.registry(dotSandbox: try graphviz.sandbox)
@@ -216,7 +219,7 @@ final class Progress {
         guard enabled else { return }
         if terminal {
             let name = URL(fileURLWithPath: path).lastPathComponent
-            FileHandle.standardError.write(Data("\r\u{1B}[K[\(index + 1)/\(total)] \(name)".utf8))
+            StandardError.write("\r\u{1B}[K[\(index + 1)/\(total)] \(TerminalText.escape(name))")
             shown = true
         } else if index % 50 == 0 {
             Diagnostics.note("extracting \(index + 1)/\(total): \(path)")
@@ -225,7 +228,7 @@ final class Progress {
 
     func clear() {
         guard shown else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        StandardError.write("\r\u{1B}[K")
         shown = false
     }
 }

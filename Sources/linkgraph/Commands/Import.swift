@@ -49,6 +49,7 @@ extension LinkGraphCommand {
         func run() throws {
             let format = try source ?? Self.format(of: file)
             let result: CaseImport
+            var readCaseFile = false
             switch format {
             case .dot:
                 let data = try limits.read(file)
@@ -68,11 +69,18 @@ extension LinkGraphCommand {
                     result = try NodeLinkJSON.read(json, file: file).caseFile(file: file)
                 } else {
                     result = CaseImport(caseFile: try limits.decodeCase(data, file: file))
+                    readCaseFile = true
                 }
             case .csv:
                 result = try readCSV()
             }
             try limits.checkEntities(result.caseFile.entities.count, in: file)
+            if !readCaseFile {
+                // A case file read and written again is only normalised; any other input would be lost.
+                let siblings = format == .csv ? Array((CaseCSV.siblings(of: file) ?? [:]).values) : []
+                let inputs = [file] + [relations, documents].compactMap { $0 } + siblings
+                try FileIO.refuseOverwriting(inputs: inputs, with: output, what: "a case file")
+            }
             try result.caseFile.write(to: output)
             for note in result.notes { Diagnostics.note("note: \(note)") }
             Diagnostics.note(

@@ -69,11 +69,11 @@ extension LinkGraphCommand {
             }
             if paths.isEmpty { throw PathNotFound(from: input.name(of: source), to: input.name(of: target)) }
             if json {
-                print(JSONWriter.compact(["paths": .array(try paths.map { try JSONOutput.path($0, in: input) })]))
+                try Console.json(["paths": .array(try paths.map { try JSONOutput.path($0, in: input) })])
                 return
             }
             for (i, path) in paths.enumerated() {
-                print(try PathReport.text(path, number: paths.count > 1 ? i + 1 : nil, hopDays: days?[i], in: input))
+                try Console.lines(try PathReport.lines(path, number: paths.count > 1 ? i + 1 : nil, hopDays: days?[i], in: input))
             }
         }
     }
@@ -90,7 +90,7 @@ struct PathNotFound: Error, CustomStringConvertible {
 
 /// A path as text: a line with the route and its cost, then one line per hop.
 enum PathReport {
-    static func text(_ path: Path, number: Int?, hopDays: [Int]?, in input: AnalysisInput) throws -> String {
+    static func lines(_ path: Path, number: Int?, hopDays: [Int]?, in input: AnalysisInput) throws -> [String] {
         let graph = input.graph
         var lines: [String] = []
         var head = (number.map { "\($0). " } ?? "") + path.vertices.map { input.name(of: $0) }.joined(separator: " → ")
@@ -119,7 +119,7 @@ enum PathReport {
                 lines.append("   \(graph.label(of: hop.from)) → \(graph.label(of: hop.to))" + (graph.isWeighted ? "  [weight \(format(hop.weight))]" : ""))
             }
         }
-        return lines.joined(separator: "\n")
+        return lines
     }
 
     static func name(_ id: String, in caseFile: CaseFile) -> String { caseFile.entity(id: id)?.name ?? id }

@@ -19,11 +19,11 @@ extension LinkGraphCommand {
         func run() throws {
             let registry = try plugins.registry()
             defer { BuiltInExtractors.shutdown(registry) }
-            print(Self.table(registry))
+            try Console.lines(Self.table(registry))
         }
 
         /// One row per extractor, columns aligned; then where each plug-in comes from.
-        static func table(_ registry: ExtractorRegistry) -> String {
+        static func table(_ registry: ExtractorRegistry) -> [String] {
             let header = ["NAME", "KIND", "VERSION", "ACCEPTS", "SUMMARY"]
             let rows = registry.extractors.map { extractor -> [String] in
                 let d = extractor.description
@@ -46,7 +46,7 @@ extension LinkGraphCommand {
                 case .process(let command): lines.append("\(extractor.description.name): \(command)")
                 }
             }
-            return lines.joined(separator: "\n")
+            return lines
         }
     }
 }

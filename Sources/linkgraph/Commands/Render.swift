@@ -103,6 +103,7 @@ extension LinkGraphCommand {
 
         func run() throws {
             let format = self.format ?? GraphvizFormat(path: output) ?? .svg
+            if !timeline { try FileIO.refuseOverwriting(inputs: [input], with: output, what: "a drawing") }
             if CaseLoading.isDOT(input) {
                 // Foreign DOT: parsed and drawn in Graphviz worker processes, attributes
                 // through DOTSanitizer's allowlist (GraphvizOptions.render).
@@ -148,15 +149,24 @@ extension LinkGraphCommand {
             }
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             let width = String(dates.count).count
+            let frames = OutputSet()
+            var lines: [String] = []
             for (i, date) in dates.enumerated() {
                 var frameOptions = options
                 frameOptions.asOf = date
                 let drawing = CaseView(kind: view == .all ? .defection : view, options: frameOptions).drawing(of: caseFile)
                 let number = String(repeating: "0", count: width - String(i + 1).count) + String(i + 1)
                 let path = URL(fileURLWithPath: output).appendingPathComponent("frame-\(number)-\(date).\(format.fileExtension)").path
-                try write(try graphviz.render(drawing, layout: LayoutChoice.layout(for: drawing, requested: layout), format: format, file: input), to: path)
-                print("\(date): \(drawing.nodes.count) entities, \(drawing.edges.count) relations → \(path)")
+                try FileIO.refuseOverwriting(inputs: [input], with: path, what: "a drawing")
+                let rendering = try graphviz.render(
+                    drawing, layout: LayoutChoice.layout(for: drawing, requested: layout), format: format, file: input)
+                for warning in rendering.warnings { Diagnostics.warn("Graphviz: \(warning)") }
+                try frames.add(rendering.data, to: path)
+                lines.append("\(date): \(drawing.nodes.count) entities, \(drawing.edges.count) relations → \(path)")
             }
+            // The frames of this run replace those of an earlier one, all at once.
+            try frames.commit(removing: Timeline.staleFrames(in: output, keeping: frames.paths))
+            try Console.lines(lines)
         }
 
         func write(_ rendering: GraphvizRendering, to path: String) throws {
@@ -176,6 +186,21 @@ enum Timeline {
             if let until = relation.until { dates.insert(until) }
         }
         return dates.sorted()
+    }
+
+    /// The frames in `directory` that a timeline run wrote (`frame-N-DATE.EXT`, EXT a
+    /// format's extension) and that are not in `keeping`: an earlier run's, to remove.
+    /// - Complexity: O(entries of `directory`).
+    static func staleFrames(in directory: String, keeping: [String]) -> [String] {
+        let kept = Set(keeping.map { URL(fileURLWithPath: $0).lastPathComponent })
+        let extensions = Set(GraphvizFormat.allCases.map(\.fileExtension) + ["dot"])
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return entries.filter { name in
+            guard !kept.contains(name), name.hasPrefix("frame-"), let dot = name.lastIndex(of: ".") else { return false }
+            let parts = name[..<dot].dropFirst("frame-".count).split(separator: "-", maxSplits: 1)
+            return parts.count == 2 && parts[0].allSatisfy(\.isASCII) && parts[0].allSatisfy(\.isNumber)
+                && PartialDate(String(parts[1])) != nil && extensions.contains(String(name[name.index(after: dot)...]))
+        }.map { URL(fileURLWithPath: directory).appendingPathComponent($0).path }
     }
 }
 

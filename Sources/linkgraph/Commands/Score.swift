@@ -28,7 +28,7 @@ extension LinkGraphCommand {
 
         func run() throws {
             let score = GoldScorer.score(gold: try CaseLoading.load(gold, limits: limits), predicted: try CaseLoading.load(predicted, limits: limits))
-            print(summary ? score.summaryLine : score.description)
+            try Console.lines(summary ? [score.summaryLine] : score.description.components(separatedBy: "\n"))
         }
     }
 }

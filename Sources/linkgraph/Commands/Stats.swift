@@ -14,13 +14,13 @@ extension LinkGraphCommand {
 
         func run() throws {
             let stats = CaseStatistics(try CaseLoading.load(caseFile, limits: limits))
-            print("entities: \(stats.entityCount)")
-            for (kind, count) in stats.entitiesByKind { print("  \(kind): \(count)") }
-            print("relations: \(stats.relationCount)")
-            for (kind, count) in stats.relationsByKind { print("  \(kind): \(count)") }
-            print("components: \(stats.componentCount) (largest: \(stats.largestComponentSize) entities)")
-            print("isolated entities: \(stats.isolatedCount)")
-            print("density: \(formatDensity(stats.density))")
+            try Console.line("entities: \(stats.entityCount)")
+            for (kind, count) in stats.entitiesByKind { try Console.line("  \(kind): \(count)") }
+            try Console.line("relations: \(stats.relationCount)")
+            for (kind, count) in stats.relationsByKind { try Console.line("  \(kind): \(count)") }
+            try Console.line("components: \(stats.componentCount) (largest: \(stats.largestComponentSize) entities)")
+            try Console.line("isolated entities: \(stats.isolatedCount)")
+            try Console.line("density: \(formatDensity(stats.density))")
         }
 
         private func formatDensity(_ value: Double) -> String {

@@ -19,7 +19,7 @@ extension LinkGraphCommand {
 
         func run() throws {
             _ = try CaseLoading.load(caseFile, limits: limits)
-            print("valid")
+            try Console.line("valid")
         }
     }
 }

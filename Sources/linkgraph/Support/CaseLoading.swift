@@ -27,7 +27,7 @@ enum OutputWriter {
         if let path {
             try FileIO.writeAtomically(data, to: path)
         } else {
-            FileHandle.standardOutput.write(data)
+            try Console.data(data)
         }
     }
 
