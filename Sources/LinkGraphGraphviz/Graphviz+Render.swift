@@ -1,5 +1,6 @@
 import CGraphviz
 import Foundation
+import LinkGraph
 import LinkGraphFormats
 
 /// Rendered bytes and the warnings Graphviz reported while making them.
@@ -108,11 +109,12 @@ extension Graphviz {
         return named
     }
 
+    /// Written as every output is (`FileIO.writeAtomically`: links followed, devices in place, mode kept).
     private static func write(_ data: Data, to url: URL) throws {
         do {
-            try data.write(to: url, options: .atomic)
+            try FileIO.writeAtomically(data, to: url.path)
         } catch {
-            throw GraphvizError(kind: .write, message: "could not write \(url.path): \(error.localizedDescription)")
+            throw GraphvizError(kind: .write, message: "could not write \(error)")
         }
     }
 }

@@ -85,6 +85,27 @@ final class OutputFilesCLITests: XCTestCase {
         var data: Data?
     }
 
+    /// `-o /dev/stdout` into a pipe, through a link of our own to the same magic link
+    /// (`/proc/self/fd/1`), so that a failure could only replace the test's link.
+    func testOutput_linkToStandardOutputPipe_writesIntoThePipe() throws {
+        let dir = try TemporaryDirectory()
+        let input = try dir.write("base.json", Self.base)
+        let link = dir.path("stdout")
+        XCTAssertEqual(symlink("/proc/self/fd/1", link), 0)
+        let process = Process()
+        process.executableURL = try CLIRunner.executable
+        process.arguments = ["export", input, "--to", "dot", "-o", link]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        XCTAssertTrue(String(decoding: output, as: UTF8.self).hasPrefix("digraph"))
+        XCTAssertEqual(Self.fileType(link), S_IFLNK, "the link must stay a link")
+    }
+
     func testOutput_symlink_targetReplaced_linkKept() throws {
         let dir = try TemporaryDirectory()
         let input = try dir.write("base.json", Self.base)

@@ -24,6 +24,12 @@ enum OutputTarget {
     ///   loop of links, a missing parent directory, or a read-only file.
     /// - Complexity: O(number of links followed) system calls.
     static func resolve(_ path: String) throws -> OutputTarget {
+        // A device or FIFO at the end of the links, such as /dev/stdout → /proc/self/fd/1 →
+        // "pipe:[…]" (a name no `readlink` walk can follow), is opened through the path itself.
+        var followed = stat()
+        if stat(path, &followed) == 0, followed.st_mode & S_IFMT == S_IFCHR || followed.st_mode & S_IFMT == S_IFIFO {
+            return .special(path: path)
+        }
         var current = path
         for _ in 0...maxLinks {
             var status = stat()
