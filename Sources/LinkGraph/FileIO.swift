@@ -67,6 +67,11 @@ public struct FileIOError: Error, Equatable, CustomStringConvertible {
     }
 
     public var description: String { "\(path): \(reason)" }
+
+    /// The error of the system call that just failed: `what` and `strerror(errno)`.
+    static func system(_ path: String, _ what: String) -> FileIOError {
+        FileIOError(path: path, reason: "\(what): \(String(cString: strerror(errno)))")
+    }
 }
 
 extension CaseFile {

@@ -32,7 +32,12 @@ struct LinkGraphCommand: ParsableCommand {
             let message = fullMessage(for: error)
             if !message.isEmpty {
                 if code == .success {
-                    if (try? Console.data(Data((message + "\n").utf8))) == nil { Foundation.exit(ExitCode.failure.rawValue) }
+                    // Help and version text: written as data, a failure is an error too.
+                    do {
+                        try Console.data(Data((message + "\n").utf8))
+                    } catch {
+                        Foundation.exit(ExitCode.failure.rawValue)
+                    }
                 } else {
                     StandardError.write(TerminalText.escapeLines(message) + "\n")
                 }

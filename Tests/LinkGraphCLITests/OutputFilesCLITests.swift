@@ -117,7 +117,8 @@ final class OutputFilesCLITests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(Self.fileType(link), S_IFLNK, "the link must stay a link")
         XCTAssertTrue(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("digraph"))
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path("real")), ["out.dot"], "no temporary file left")
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path("real"))
+        XCTAssertEqual(left, ["out.dot"], "no temporary file left")
     }
 
     func testOutput_danglingSymlink_createsItsTarget() throws {
@@ -224,7 +225,8 @@ final class OutputFilesCLITests: XCTestCase {
         // And import gives back the second case, not a mix.
         let back = try CLIRunner.run(["import", prefix + ".entities.csv", "-o", dir.path("back.json")])
         XCTAssertEqual(back.status, 0, back.stderr)
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path("back.json")))) as? [String: Any]
+        let data = try Data(contentsOf: URL(fileURLWithPath: dir.path("back.json")))
+        let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         XCTAssertEqual((json?["documents"] as? [Any])?.count, 0, "\(String(describing: json))")
     }
 
@@ -238,7 +240,8 @@ final class OutputFilesCLITests: XCTestCase {
         let result = try CLIRunner.run(["export", input, "--to", "csv", "-o", prefix])
         XCTAssertEqual(result.status, 1, result.stderr)
         XCTAssertTrue(result.stderr.contains("relations.csv: is a directory"), result.stderr)
-        XCTAssertEqual(try String(contentsOfFile: oldEntities, encoding: .utf8), "id,name\nold,Old\n", "new entities beside old relations")
+        let entities = try String(contentsOfFile: oldEntities, encoding: .utf8)
+        XCTAssertEqual(entities, "id,name\nold,Old\n", "new entities beside old relations")
         let hidden = try FileManager.default.contentsOfDirectory(atPath: dir.url.path).filter { $0.hasPrefix(".") }
         XCTAssertEqual(hidden, [], "no temporary file left")
     }
@@ -280,16 +283,19 @@ final class OutputFilesCLITests: XCTestCase {
         let dir = try TemporaryDirectory()
         let first = try dir.write("first.json", CLIEndToEndTests.validCase)
         let second = try dir.write("second.json", """
-            {"version": 1, "entities": [{"id": "a", "name": "A", "kind": "person"}, {"id": "b", "name": "B", "kind": "organization"}],
+            {"version": 1, "entities": [{"id": "a", "name": "A", "kind": "person"},
+              {"id": "b", "name": "B", "kind": "organization"}],
              "relations": [{"source": "a", "target": "b", "kind": "defectedFrom", "from": "2016"}]}
             """)
         let frames = dir.path("frames")
         let one = try CLIRunner.run(["render", first, "--timeline", "--format", "dot", "-o", frames])
         XCTAssertEqual(one.status, 0, one.stderr)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: frames).sorted(), ["frame-1-2015.dot", "frame-2-2015-03.dot"])
+        let firstFrames = try FileManager.default.contentsOfDirectory(atPath: frames).sorted()
+        XCTAssertEqual(firstFrames, ["frame-1-2015.dot", "frame-2-2015-03.dot"])
         _ = try dir.write("frames/notes.txt", "mine")
         let two = try CLIRunner.run(["render", second, "--timeline", "--format", "dot", "-o", frames])
         XCTAssertEqual(two.status, 0, two.stderr)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: frames).sorted(), ["frame-1-2016.dot", "notes.txt"])
+        let secondFrames = try FileManager.default.contentsOfDirectory(atPath: frames).sorted()
+        XCTAssertEqual(secondFrames, ["frame-1-2016.dot", "notes.txt"], "the first run's frames are gone, other files kept")
     }
 }

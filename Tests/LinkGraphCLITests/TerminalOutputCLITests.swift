@@ -7,36 +7,33 @@ final class TerminalOutputCLITests: XCTestCase {
     /// Names an attacker could plant in documents: screen clear, window title, an OSC 8 link,
     /// a fake line, a right-to-left override, an 8-bit CSI (C1), a backslash.
     static let hostileNames = [
-        "Clear\u{1B}[2J\u{1B}[H", "Title\u{1B}]0;pwned\u{07}", "\u{1B}]8;;http://evil.example\u{1B}\\Link\u{1B}]8;;\u{1B}\\",
-        "Fake\r\nroot: everything is fine", "\u{202E}lanigiro", "Csi\u{9B}31m", "Back\\slash",
+        "Clear\u{1B}[2J\u{1B}[H", "Title\u{1B}]0;pwned\u{07}",
+        "\u{1B}]8;;http://evil.example\u{1B}\\Link\u{1B}]8;;\u{1B}\\", "Fake\r\nroot: everything is fine", "\u{202E}lanigiro", "Csi\u{9B}31m", "Back\\slash",
     ]
 
-    static func hostileCase() -> String {
-        func json(_ text: String) -> String {
-            String(decoding: try! JSONSerialization.data(withJSONObject: [text], options: [.fragmentsAllowed]), as: UTF8.self)
-                .dropFirst().dropLast().description
-        }
-        let entities = hostileNames.enumerated().map { i, name in
-            "{\"id\": \"e\(i)\", \"name\": \(json(name)), \"kind\": \"person\"}"
-        }
+    /// A case of the hostile names, each reporting to the next (e0 → e1 → ...), written by
+    /// Foundation's JSON writer.
+    static func hostileCase() throws -> String {
+        let entities = hostileNames.enumerated().map { i, name in ["id": "e\(i)", "name": name, "kind": "person"] }
         let relations = hostileNames.indices.dropFirst().map { i in
-            "{\"source\": \"e\(i - 1)\", \"target\": \"e\(i)\", \"kind\": \"reportsTo\"}"
+            ["source": "e\(i - 1)", "target": "e\(i)", "kind": "reportsTo"]
         }
-        return "{\"version\": 1, \"entities\": [\(entities.joined(separator: ", "))], \"relations\": [\(relations.joined(separator: ", "))]}"
+        let object: [String: Any] = ["version": 1, "entities": entities, "relations": relations]
+        return String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
     }
 
     /// The scalars that must never reach a terminal from a name: C0 but line feed, DEL, C1,
     /// and the bidirectional controls.
     static func unsafeScalars(in text: String) -> [String] {
         text.unicodeScalars.filter { s in
-            (s.value < 0x20 && s != "\n") || (0x7F...0x9F).contains(s.value) || [0x061C, 0x200E, 0x200F].contains(s.value)
-                || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
+            (s.value < 0x20 && s != "\n") || (0x7F...0x9F).contains(s.value)
+                || [0x061C, 0x200E, 0x200F].contains(s.value) || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
         }.map { String($0.value, radix: 16) }
     }
 
     func testAnalysisCommands_hostileNames_printedEscaped() throws {
         let dir = try TemporaryDirectory()
-        let path = try dir.write("hostile.json", Self.hostileCase())
+        let path = try dir.write("hostile.json", try Self.hostileCase())
         let last = "e\(Self.hostileNames.count - 1)"
         let commands: [[String]] = [
             ["path", path, "e0", last], ["chain", path, "e0"], ["chain", path, last, "--down"], ["stats", path],
@@ -57,7 +54,7 @@ final class TerminalOutputCLITests: XCTestCase {
 
     func testJSONOutput_hostileNames_escapedAsJSON_readBackUnchanged() throws {
         let dir = try TemporaryDirectory()
-        let path = try dir.write("hostile.json", Self.hostileCase())
+        let path = try dir.write("hostile.json", try Self.hostileCase())
         let result = try CLIRunner.run(["chain", path, "e0", "--json"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(Self.unsafeScalars(in: result.stdout), [])
@@ -68,7 +65,7 @@ final class TerminalOutputCLITests: XCTestCase {
 
     func testErrorMessages_hostileNames_escaped() throws {
         let dir = try TemporaryDirectory()
-        let path = try dir.write("hostile.json", Self.hostileCase())
+        let path = try dir.write("hostile.json", try Self.hostileCase())
         let missing = try CLIRunner.run(["path", path, "e0", "Nobody\u{1B}]0;owned\u{07}"])
         XCTAssertEqual(missing.status, 1)
         XCTAssertEqual(Self.unsafeScalars(in: missing.stderr), [], missing.stderr)
@@ -109,7 +106,8 @@ final class TerminalOutputCLITests: XCTestCase {
         let path = try dir.write("case.json", CLIEndToEndTests.validCase)
         let commands: [[String]] = [
             ["export", path, "--to", "json"], ["export", path, "--to", "dot"], ["validate", path], ["stats", path],
-            ["path", path, "courier", "rivals"], ["path", path, "courier", "rivals", "--json"], ["chain", path, "courier"],
+            ["path", path, "courier", "rivals"], ["path", path, "courier", "rivals", "--json"],
+            ["chain", path, "courier"],
             ["centrality", path], ["communities", path], ["components", path], ["score", path, path], ["plugins"],
         ]
         for command in commands {

@@ -60,7 +60,7 @@ public final class OutputSet {
             var status = stat()
             guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
             if unlink(path) != 0 {
-                firstError = firstError ?? FileIOError(path: path, reason: "cannot remove the earlier output: \(String(cString: strerror(errno)))")
+                firstError = firstError ?? FileIOError.system(path, "cannot remove the earlier output")
             }
         }
         if let firstError { throw firstError }

@@ -61,7 +61,7 @@ enum OutputTarget {
     private static func linkTarget(of link: String, for path: String) throws -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let count = readlink(link, &buffer, Int(PATH_MAX))
-        guard count > 0 else { throw FileIOError(path: path, reason: "unreadable symbolic link: \(String(cString: strerror(errno)))") }
+        guard count > 0 else { throw FileIOError.system(path, "unreadable symbolic link") }
         let target = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         if target.hasPrefix("/") { return target }
         return URL(fileURLWithPath: link).deletingLastPathComponent().appendingPathComponent(target).path

@@ -44,7 +44,7 @@ struct StagedFile {
         do {
             if let existing { try Self.copyOwnership(existing, to: fd, path: path) }
             try Self.writeAll(data, to: fd, path: path)
-            if fsync(fd) != 0 { throw FileIOError(path: path, reason: "write failed (disk full?): \(String(cString: strerror(errno)))") }
+            if fsync(fd) != 0 { throw FileIOError.system(path, "write failed (disk full?)") }
         } catch {
             close(fd)
             unlink(temporary)
@@ -90,14 +90,16 @@ struct StagedFile {
 
     /// Writes every byte, retrying after signals and short writes.
     /// - Throws: `FileIOError` with the system's reason (ENOSPC: disk full).
-    static func writeAll(_ data: Data, to fd: Int32, path: String, failure: String = "write failed (disk full?)") throws {
+    static func writeAll(
+        _ data: Data, to fd: Int32, path: String, failure: String = "write failed (disk full?)"
+    ) throws {
         try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             var offset = 0
             while offset < buffer.count {
                 let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw FileIOError(path: path, reason: "\(failure): \(String(cString: strerror(errno)))")
+                    throw FileIOError.system(path, failure)
                 }
                 offset += written
             }
@@ -109,11 +111,11 @@ struct StagedFile {
     private static func copyOwnership(_ old: stat, to fd: Int32, path: String) throws {
         if geteuid() == 0, old.st_uid != geteuid() || old.st_gid != getegid() {
             if fchown(fd, old.st_uid, old.st_gid) != 0 {
-                throw FileIOError(path: path, reason: "cannot keep the file's owner: \(String(cString: strerror(errno)))")
+                throw FileIOError.system(path, "cannot keep the file's owner")
             }
         }
         if fchmod(fd, old.st_mode & 0o7777) != 0 {
-            throw FileIOError(path: path, reason: "cannot keep the file's mode: \(String(cString: strerror(errno)))")
+            throw FileIOError.system(path, "cannot keep the file's mode")
         }
     }
 }

@@ -23,8 +23,8 @@ public enum TemporaryFiles {
         let prefix = ".\(name).tmp-"
         guard candidate.hasPrefix(prefix) else { return nil }
         let parts = candidate.dropFirst(prefix.count).split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-            UInt32(parts[1]) != nil, let pid = pid_t(parts[0]), pid > 0
+        let decimal = { (part: Substring) in !part.isEmpty && part.allSatisfy { $0.isASCII && $0.isNumber } }
+        guard parts.count == 2, parts.allSatisfy(decimal), UInt32(parts[1]) != nil, let pid = pid_t(parts[0]), pid > 0
         else { return nil }
         return pid
     }
@@ -40,7 +40,8 @@ public enum TemporaryFiles {
             guard let pid = writer(of: entry, for: name), pid != getpid(), !isAlive(pid) else { continue }
             let path = directory + "/" + entry
             var status = stat()
-            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_uid == geteuid() else { continue }
+            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_uid == geteuid()
+            else { continue }
             if unlink(path) == 0 { removed.append(entry) }
         }
         return removed

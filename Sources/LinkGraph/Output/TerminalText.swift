@@ -24,7 +24,8 @@ public enum TerminalText {
     /// LinkGraph composes of several lines (a name's own line feed cannot be told apart there).
     public static func escapeLines(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }.joined(separator: "\n")
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.map { escape(String($0)) }.joined(separator: "\n")
     }
 
     /// Appends `scalar`, escaped when it must be, to `out`.

@@ -60,10 +60,10 @@ extension LinkGraphCommand {
             _ view: CaseView, of caseFile: CaseFile, to directory: String, name: String,
             formats: [GraphvizFormat] = [.svg, .png], into set: OutputSet? = nil
         ) throws {
+            let casePath = try self.case ?? Self.bundledCase()
             let drawing = view.drawing(of: caseFile)
             let base = URL(fileURLWithPath: directory).appendingPathComponent(name).path
             let files = set ?? OutputSet()
-            let casePath = try self.case ?? Self.bundledCase()
             for path in ([base + ".dot"] + formats.map { base + "." + $0.fileExtension }) {
                 try FileIO.refuseOverwriting(inputs: [casePath], with: path, what: "a drawing")
             }

@@ -57,7 +57,8 @@ extension LinkGraphCommand {
 
         func run() throws {
             if let output, target != .json, target != .csv, target != .neo4jCSV {
-                try FileIO.refuseOverwriting(inputs: [self.caseFile], with: output, what: target.rawValue)  // sets: per file
+                // The files of csv and neo4j-csv are checked one by one when they are known.
+                try FileIO.refuseOverwriting(inputs: [self.caseFile], with: output, what: target.rawValue)
             }
             let caseFile = try CaseLoading.load(self.caseFile, limits: limits)
             switch target {

@@ -196,7 +196,8 @@ enum Timeline {
         let extensions = Set(GraphvizFormat.allCases.map(\.fileExtension) + ["dot"])
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return entries.filter { name in
-            guard !kept.contains(name), name.hasPrefix("frame-"), let dot = name.lastIndex(of: ".") else { return false }
+            guard !kept.contains(name), name.hasPrefix("frame-"), let dot = name.lastIndex(of: ".")
+            else { return false }
             let parts = name[..<dot].dropFirst("frame-".count).split(separator: "-", maxSplits: 1)
             return parts.count == 2 && parts[0].allSatisfy(\.isASCII) && parts[0].allSatisfy(\.isNumber)
                 && PartialDate(String(parts[1])) != nil && extensions.contains(String(name[name.index(after: dot)...]))
