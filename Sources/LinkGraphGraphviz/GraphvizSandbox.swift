@@ -1,5 +1,6 @@
 import Foundation
 import LinkGraphFormats
+import LinkGraphProcess
 
 #if canImport(Glibc)
 import Glibc
@@ -139,7 +140,7 @@ public struct GraphvizSandbox: Sendable {
         do {
             outcome = try WorkerProcess.run(
                 arguments: command, request: body, seconds: limits.seconds, channelLimit: limits.outputBytes + (2 << 20))
-        } catch let failure as WorkerProcess.SpawnFailure {
+        } catch let failure as ProcessFailure {
             throw GraphvizError(kind: .worker, message: "the Graphviz worker could not be started: \(failure.message)")
         }
         let answer = WorkerAnswer(outcome.channel)
