@@ -95,7 +95,7 @@ public struct GraphvizSandbox: Sendable {
         guard let graph = response.graph else {
             throw GraphvizError(kind: .worker, message: "the Graphviz worker answered without a graph")
         }
-        return graph.graph
+        return try graph.graph()
     }
 
     /// Lays out and renders `graph` in a worker, as `Graphviz.shared.rendering(_:layout:format:)`.
@@ -287,12 +287,25 @@ struct Explanation {
         if outOfMemory {
             return GraphvizError(kind: .limit, message: "Graphviz ran out of memory (limit \(megabytes)\(resident)) \(activity)\(lastWords)")
         }
+        if let own = workerMessage {
+            return GraphvizError(kind: .worker, message: "the Graphviz worker failed \(activity): \(own)")
+        }
         if stage == nil {
             return GraphvizError(
                 kind: .worker,
                 message: "the Graphviz worker \(outcome.status == .exited(127) ? "could not be run" : "exited with status \(code)") \(activity)\(lastWords)")
         }
         return GraphvizError(kind: .crash, message: "Graphviz exited with status \(code) \(activity)\(lastWords)")
+    }
+
+    /// The worker's own last complaint (`graphviz-worker: ...`, an unreadable request or an
+    /// answer it could not encode), without its prefix.
+    private var workerMessage: String? {
+        let prefix = "graphviz-worker: "
+        guard let line = outcome.diagnostics.split(whereSeparator: \.isNewline).last(where: { $0.hasPrefix(prefix) }) else {
+            return nil
+        }
+        return Self.printable(String(line.dropFirst(prefix.count).prefix(300)))
     }
 
     /// Whether the worker ran out of memory: it said so, or it died with half its address

@@ -187,7 +187,7 @@ enum LayoutChoice {
 
     static func layout(for drawing: DOTGraph, requested: GraphvizLayout?) -> GraphvizLayout {
         if let requested { return requested }
-        let nodes = drawing.nodes.count + drawing.subgraphs.reduce(0) { $0 + $1.nodes.count }
+        let nodes = drawing.distinctNodeCount
         if nodes > sfdpThreshold {
             Diagnostics.note("\(nodes) entities: laying out with sfdp (dot is slow past \(sfdpThreshold)); give --layout dot to insist")
             return .sfdp
