@@ -59,6 +59,10 @@ let package = Package(
             path: "Plugins/TextPatterns",
             resources: [.embedInCode("Resources/relations.yaml"), .embedInCode("Resources/gazetteer.yaml")]
         ),
+        // Built-in extractor: Graphviz DOT files, read by cgraph (in a worker process when asked).
+        .target(
+            name: "GraphvizDOT", dependencies: ["LinkGraphPlugin", "LinkGraphGraphviz", "LinkGraphFormats", "LinkGraph"],
+            path: "Plugins/GraphvizDOT"),
         // TextPatterns driver: extraction as JSON, and throughput over a corpus (Benchmarks/extract/run.sh).
         .executableTarget(
             name: "TextPatternsBench", dependencies: ["TextPatterns", "LinkGraphPlugin", "LinkGraph"], path: "Benchmarks/extract/Sources"
@@ -69,7 +73,7 @@ let package = Package(
             name: "linkgraph",
             dependencies: [
                 "LinkGraph", "LinkGraphAlgorithms", "LinkGraphFormats", "LinkGraphGraphviz",
-                "LinkGraphViews", "LinkGraphPlugin", "CSVTables", "TextPatterns",
+                "LinkGraphViews", "LinkGraphPlugin", "CSVTables", "TextPatterns", "GraphvizDOT",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

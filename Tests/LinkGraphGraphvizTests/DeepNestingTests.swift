@@ -32,6 +32,14 @@ final class DeepNestingTests: XCTestCase {
         }
     }
 
+    func testParse_pastTheParsersDepth_saysNestingIsTooDeep() throws {
+        XCTAssertThrowsError(try GraphvizDOTParser.parse(Self.nested(5000))) { error in
+            let error = error as? GraphvizError
+            XCTAssertEqual(error?.kind, .syntax)
+            XCTAssertTrue(error?.message.contains("subgraphs nested too deep") ?? false, String(describing: error))
+        }
+    }
+
     func testWriter_1000Levels_cgraphReadsItBack() throws {
         let graph = try GraphvizDOTParser.parse(Self.nested(1000))
         let text = DOTWriter.write(graph)

@@ -166,19 +166,6 @@ extension LinkGraphCommand {
     }
 }
 
-/// Dates on which loyalties change.
-enum Timeline {
-    /// The distinct `from` and `until` dates of defectedFrom and defectedTo relations, in order.
-    static func loyaltyChanges(in caseFile: CaseFile) -> [PartialDate] {
-        var dates = Set<PartialDate>()
-        for relation in caseFile.relations where relation.kind == .defectedFrom || relation.kind == .defectedTo {
-            if let from = relation.from { dates.insert(from) }
-            if let until = relation.until { dates.insert(until) }
-        }
-        return dates.sorted()
-    }
-}
-
 /// Which layout to use when the user named none: dot, unless the graph is past the size
 /// where dot gets slow.
 enum LayoutChoice {
