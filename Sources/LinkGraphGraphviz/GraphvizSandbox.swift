@@ -28,6 +28,10 @@ import Darwin
 /// - a signal or an exit without an answer is `.crash`, with the signal, the step
 ///   (parsing, building, laying out, rendering) and Graphviz's last words (an assertion).
 ///
+/// The worker ends with the calling process, however that ends (see `Spawner` in
+/// LinkGraphProcess). For the whole safe path (sanitizer, worker, SVG check) use
+/// `GraphvizRenderer`.
+///
 /// Errors Graphviz reports (syntax, layout, render) come back as they do in process.
 /// Calls are independent: concurrent calls run concurrent workers.
 /// - Complexity: as `Graphviz.shared`, plus starting a process (a few milliseconds; see

@@ -27,8 +27,10 @@ import Darwin
 /// JSON but not a valid extraction, or `{"error": ...}`, fails that document only and keeps the
 /// child.
 ///
-/// Processes: the child runs in its own process group, and every stop kills the whole group
-/// (so a shell wrapper's children die too) and reaps the child with `waitpid`, so neither a
+/// Processes: the child is started by `Spawner` (LinkGraphProcess), so it dies with the host
+/// (SIGKILL when the host ends, however it ends) and gets the host's SIGTERM, SIGINT or
+/// SIGHUP passed on to its group. It runs in its own process group, and every stop kills the
+/// whole group (so a shell wrapper's children die too) and reaps the child, so neither a
 /// zombie nor a stray grandchild holding the pipe open is left behind. `shutdown()` (also run
 /// on deinit) closes the child's standard input, gives it a second to exit, then kills it.
 /// The host ignores `SIGPIPE` (set once, process-wide, when the first `ProcessExtractor` is made)
