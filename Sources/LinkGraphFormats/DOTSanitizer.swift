@@ -88,10 +88,6 @@ public enum DOTSanitizer {
         return Result(graph: result, warnings: run.notes.messages(), ignoredAttributes: run.ignored.sorted())
     }
 
-    /// The number of distinct nodes at every level (declared, or named by an edge).
-    public static func nodeCount(of graph: DOTGraph) -> Int {
-        graph.distinctNodeCount
-    }
 }
 
 // MARK: - The walk

@@ -186,7 +186,7 @@ enum LayoutChoice {
     /// when sfdp is chosen, a `layout=dot` in the graph itself is removed too.
     static func layout(forForeign graph: inout DOTGraph, requested: GraphvizLayout?) -> GraphvizLayout {
         if let requested { return requested }
-        let nodes = DOTSanitizer.nodeCount(of: graph)
+        let nodes = graph.distinctNodeCount
         let own = graph.attributes["layout"]?.text.lowercased()
         guard nodes > sfdpThreshold, own == nil || own == "dot" else { return .dot }
         Diagnostics.note("\(nodes) nodes: laying out with sfdp (dot is slow past \(sfdpThreshold)); give --layout dot to insist")
