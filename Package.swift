@@ -45,7 +45,9 @@ let package = Package(
         .target(name: "LinkGraphFormats", dependencies: ["LinkGraph"]),
         // Layout and rendering through the Graphviz C API; DOT parsing through cgraph.
         .target(
-            name: "LinkGraphGraphviz", dependencies: ["CGraphviz", "LinkGraph", "LinkGraphFormats", "LinkGraphProcess"]),
+            name: "LinkGraphGraphviz",
+            dependencies: ["CGraphviz", "LinkGraph", "LinkGraphFormats", "LinkGraphProcess"]
+        ),
         // Influence, defection and full views of a case as a drawing.
         .target(name: "LinkGraphViews", dependencies: ["LinkGraph", "LinkGraphFormats"]),
         // The extractor contract, the registry and the out-of-binary loaders.
@@ -61,8 +63,10 @@ let package = Package(
         ),
         // Built-in extractor: Graphviz DOT files, read by cgraph (in a worker process when asked).
         .target(
-            name: "GraphvizDOT", dependencies: ["LinkGraphPlugin", "LinkGraphGraphviz", "LinkGraphFormats", "LinkGraph"],
-            path: "Plugins/GraphvizDOT"),
+            name: "GraphvizDOT",
+            dependencies: ["LinkGraphPlugin", "LinkGraphGraphviz", "LinkGraphFormats", "LinkGraph"],
+            path: "Plugins/GraphvizDOT"
+        ),
         // TextPatterns driver: extraction as JSON, and throughput over a corpus (Benchmarks/extract/run.sh).
         .executableTarget(
             name: "TextPatternsBench", dependencies: ["TextPatterns", "LinkGraphPlugin", "LinkGraph"], path: "Benchmarks/extract/Sources"

@@ -255,7 +255,8 @@ public enum DOTCaseImporter {
                     }
                 }
                 for edge in levels[index].body.edges {
-                    edges.append(DOTEdge(edge.source, edge.target, attributes: Self.merge(edgeDefaults[index], edge.attributes)))
+                    let attributes = Self.merge(edgeDefaults[index], edge.attributes)
+                    edges.append(DOTEdge(edge.source, edge.target, attributes: attributes))
                 }
             }
         }

@@ -76,7 +76,9 @@ extension DOTGraph {
         var children = [[DOTSubgraph]](repeating: [], count: levels.count)
         for index in levels.indices.dropFirst().reversed() {
             let level = levels[index]
-            guard let parent = level.parent, parent < index else { preconditionFailure("a level's parent comes before it") }
+            guard let parent = level.parent, parent < index else {
+                preconditionFailure("a level's parent comes before it")
+            }
             var body = level.body
             body.subgraphs = children[index].reversed()
             children[index] = []

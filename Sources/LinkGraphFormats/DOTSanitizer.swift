@@ -114,8 +114,10 @@ extension DOTSanitizer {
         mutating func open(_ level: inout DOTLevel, context: String) {
             level.name = name(level.name)
             level.body.attributes = sanitize(level.body.attributes, kind: .graph, context: context)
-            level.body.nodeDefaults = sanitize(level.body.nodeDefaults, kind: .node, context: "node defaults in \(context)")
-            level.body.edgeDefaults = sanitize(level.body.edgeDefaults, kind: .edge, context: "edge defaults in \(context)")
+            level.body.nodeDefaults = sanitize(
+                level.body.nodeDefaults, kind: .node, context: "node defaults in \(context)")
+            level.body.edgeDefaults = sanitize(
+                level.body.edgeDefaults, kind: .edge, context: "edge defaults in \(context)")
         }
 
         /// A level's nodes and edges.

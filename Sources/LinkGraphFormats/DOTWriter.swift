@@ -24,22 +24,25 @@ public enum DOTWriter {
         let plain = graph.hasHTMLValues ? graph.plainStrings : []
         let levels = graph.levels
         DOTLevel.walk(levels) { index in
-            let level = levels[index], indent = String(repeating: "\t", count: level.depth + 1)
-            if index > 0 { out += String(repeating: "\t", count: level.depth) + "subgraph " + quote(level.name) + " {\n" }
-            for (name, value) in level.body.attributes {
+            let body = levels[index].body, depth = levels[index].depth
+            let indent = String(repeating: "\t", count: depth + 1)
+            if index > 0 { out += String(repeating: "\t", count: depth) + "subgraph " + quote(levels[index].name) + " {\n" }
+            for (name, value) in body.attributes {
                 out += indent + quote(name) + "=" + format(value, apartFrom: plain) + ";\n"
             }
-            if !level.body.nodeDefaults.isEmpty { out += indent + "node" + attributeList(level.body.nodeDefaults, plain) + ";\n" }
-            if !level.body.edgeDefaults.isEmpty { out += indent + "edge" + attributeList(level.body.edgeDefaults, plain) + ";\n" }
+            if !body.nodeDefaults.isEmpty { out += indent + "node" + attributeList(body.nodeDefaults, plain) + ";\n" }
+            if !body.edgeDefaults.isEmpty { out += indent + "edge" + attributeList(body.edgeDefaults, plain) + ";\n" }
         } leave: { index in
-            let level = levels[index], indent = String(repeating: "\t", count: level.depth + 1)
-            for node in level.body.nodes {
+            let body = levels[index].body, depth = levels[index].depth
+            let indent = String(repeating: "\t", count: depth + 1)
+            for node in body.nodes {
                 out += indent + quote(node.id) + attributeList(node.attributes, plain) + ";\n"
             }
-            for edge in level.body.edges {
-                out += indent + quote(edge.source) + edgeOperator + quote(edge.target) + attributeList(edge.attributes, plain) + ";\n"
+            for edge in body.edges {
+                out += indent + quote(edge.source) + edgeOperator + quote(edge.target)
+                out += attributeList(edge.attributes, plain) + ";\n"
             }
-            if index > 0 { out += String(repeating: "\t", count: level.depth) + "}\n" }
+            if index > 0 { out += String(repeating: "\t", count: depth) + "}\n" }
         }
         out += "}\n"
         return out

@@ -98,7 +98,9 @@ struct CGraphReader {
             }
             levels.append(level)
         } leave: { index in
-            (levels[index].body.nodes, levels[index].body.edges) = readNodesAndEdges(graphs[index].graph, children: children[index])
+            let (nodes, edges) = readNodesAndEdges(graphs[index].graph, children: children[index])
+            levels[index].body.nodes = nodes
+            levels[index].body.edges = edges
         }
         return DOTGraph(isDirected: agisdirected(root) != 0, isStrict: agisstrict(root) != 0, levels: levels)
     }

@@ -97,7 +97,8 @@ public struct GraphvizRenderer: Sendable {
             rendering = try Graphviz.shared.rendering(safe.graph, layout: layout, format: format)
         }
         var drawing = Drawing(
-            data: rendering.data, sanitizerWarnings: safe.warnings, removedFromSVG: [], graphvizWarnings: rendering.warnings)
+            data: rendering.data, sanitizerWarnings: safe.warnings, removedFromSVG: [],
+            graphvizWarnings: rendering.warnings)
         if format == .svg {
             let checked = try SVGSafety.sanitize(rendering.data)
             drawing.data = checked.data

@@ -64,7 +64,8 @@ struct WorkerProcess {
                 SpawnRequest(
                     arguments: arguments, environment: environment,
                     descriptors: [
-                        (input, 0), (diagnostics, 1), (diagnostics, 2), (channel, GraphvizWorker.channel), (lifeline.write, 4),
+                        (input, 0), (diagnostics, 1), (diagnostics, 2), (channel, GraphvizWorker.channel),
+                        (lifeline.write, 4),
                     ]))
         }
 
@@ -87,7 +88,8 @@ struct WorkerProcess {
         let answer = Descriptors.readAll(channel, limit: channelLimit)
         let errors = Descriptors.readTail(diagnostics, limit: diagnosticsLimit)
         return Outcome(
-            status: reaped.status, timedOut: timedOut, channel: answer, diagnostics: String(decoding: errors, as: UTF8.self),
+            status: reaped.status, timedOut: timedOut, channel: answer,
+            diagnostics: String(decoding: errors, as: UTF8.self),
             cpuSeconds: reaped.cpuSeconds, maxResidentBytes: reaped.maxResidentBytes)
     }
 }

@@ -306,9 +306,8 @@ struct Explanation {
     /// answer it could not encode), without its prefix.
     private var workerMessage: String? {
         let prefix = "graphviz-worker: "
-        guard let line = outcome.diagnostics.split(whereSeparator: \.isNewline).last(where: { $0.hasPrefix(prefix) }) else {
-            return nil
-        }
+        let lines = outcome.diagnostics.split(whereSeparator: \.isNewline)
+        guard let line = lines.last(where: { $0.hasPrefix(prefix) }) else { return nil }
         return Self.printable(String(line.dropFirst(prefix.count).prefix(300)))
     }
 

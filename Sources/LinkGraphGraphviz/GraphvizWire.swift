@@ -69,7 +69,8 @@ enum GraphvizWire {
                 if index > 0 {
                     guard let parent = level.p, parent >= 0, parent < index else {
                         throw GraphvizError(
-                            kind: .worker, message: "level \(index) of the graph sent to the Graphviz worker has no parent before it")
+                            kind: .worker,
+                            message: "level \(index) of the graph sent to the Graphviz worker has no parent before it")
                     }
                     depth = result[parent].depth + 1
                 }

@@ -38,7 +38,8 @@ package enum ChildWait {
             if errno != EINTR { return nil }
         }
         ProcessTracking.untrack(pid)
-        return ReapedChild(status: ExitStatus(waitStatus: raw), cpuSeconds: usage.cpuSeconds, maxResidentBytes: usage.maxResidentBytes)
+        return ReapedChild(
+            status: ExitStatus(waitStatus: raw), cpuSeconds: usage.cpuSeconds, maxResidentBytes: usage.maxResidentBytes)
     }
 
     /// Reaps `pid` if it has ended.
@@ -90,7 +91,8 @@ package enum ChildWait {
 
 extension rusage {
     var cpuSeconds: Double {
-        Double(ru_utime.tv_sec) + Double(ru_utime.tv_usec) / 1e6 + Double(ru_stime.tv_sec) + Double(ru_stime.tv_usec) / 1e6
+        Double(ru_utime.tv_sec) + Double(ru_utime.tv_usec) / 1e6 + Double(ru_stime.tv_sec) + Double(ru_stime.tv_usec)
+            / 1e6
     }
 
     var maxResidentBytes: Int {

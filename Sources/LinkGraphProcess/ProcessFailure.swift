@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Why a child process could not be started or talked to: the step and the system's reason
 /// (`cannot create a pipe: Too many open files`). Callers wrap it in their own error type.
 package struct ProcessFailure: Error, CustomStringConvertible, Sendable {
@@ -14,9 +20,3 @@ package struct ProcessFailure: Error, CustomStringConvertible, Sendable {
 
     package var description: String { message }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -90,7 +90,8 @@ package enum Spawner {
         let deathSignal: Int32 = 0
         #endif
         let code = lgp_spawn(
-            path, argv, environment, mappings, Int32(mappings.count), request.newProcessGroup ? 1 : 0, deathSignal, &pid)
+            path, argv, environment, mappings, Int32(mappings.count), request.newProcessGroup ? 1 : 0, deathSignal, &pid
+        )
         guard code == 0 else {
             return .failure(ProcessFailure("cannot start \(request.arguments[0])", errno: code))
         }

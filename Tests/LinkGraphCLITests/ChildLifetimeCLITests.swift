@@ -35,12 +35,14 @@ final class ChildLifetimeCLITests: XCTestCase {
         // 1,500 nodes and 3,000 random edges: dot takes minutes (RenderSafetyCLITests).
         var seed: UInt64 = 7
         func next() -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int(seed >> 33) % 1500
         }
-        let slow = try dir.write("slow.gv", "digraph {" + (0..<3000).map { _ in "n\(next()) -> n\(next());" }.joined() + "}")
+        let slow = try dir.write(
+            "slow.gv", "digraph {" + (0..<3000).map { _ in "n\(next()) -> n\(next());" }.joined() + "}")
         let process = try start(["render", slow, "--layout", "dot", "--timeout", "600", "-o", dir.path("slow.svg")])
-        let worker = try child(of: process.processIdentifier, commandContains: "graphviz-worker", file: file, line: line)
+        let worker = try child(
+            of: process.processIdentifier, commandContains: "graphviz-worker", file: file, line: line)
         try assertEnds(worker, after: signal, sentTo: process, file: file, line: line)
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path("slow.svg")), file: file, line: line)
         #endif
@@ -52,14 +54,18 @@ final class ChildLifetimeCLITests: XCTestCase {
         #else
         try ExtractorCommandsTests.requirePython()
         let dir = try TemporaryDirectory()
-        let fixture = CLIRunner.repositoryRoot.appendingPathComponent("Tests/LinkGraphPluginTests/Fixtures/faulty_plugin.py").path
+        let fixture = CLIRunner.repositoryRoot.appendingPathComponent(
+            "Tests/LinkGraphPluginTests/Fixtures/faulty_plugin.py"
+        ).path
         // With SIGTERM, the plug-in starts a child of its own (`sleep 987`), which must end too:
         // the signal goes to the plug-in's whole process group.
         let hang = try dir.write("hang.txt", signal == SIGTERM ? "HANGKIDS" : "HANG")
         let process = try start([
-            "extract", hang, "--plugin-exec", "python3 '\(fixture)'", "--plugin-timeout", "600", "-o", dir.path("case.json"),
+            "extract", hang, "--plugin-exec", "python3 '\(fixture)'", "--plugin-timeout", "600", "-o",
+            dir.path("case.json"),
         ])
-        let plugin = try child(of: process.processIdentifier, commandContains: "faulty_plugin.py", file: file, line: line)
+        let plugin = try child(
+            of: process.processIdentifier, commandContains: "faulty_plugin.py", file: file, line: line)
         let grandchild = signal == SIGTERM ? try child(of: plugin, commandContains: "987", file: file, line: line) : nil
         try assertEnds(plugin, after: signal, sentTo: process, file: file, line: line)
         if let grandchild {
@@ -98,7 +104,8 @@ final class ChildLifetimeCLITests: XCTestCase {
         while Self.isAlive(child), Date() < deadline { usleep(20_000) }
         let alive = Self.isAlive(child)
         if alive { kill(child, SIGKILL) }
-        XCTAssertFalse(alive, "child \(child) still runs 2 s after its parent got signal \(signal)", file: file, line: line)
+        XCTAssertFalse(
+            alive, "child \(child) still runs 2 s after its parent got signal \(signal)", file: file, line: line)
     }
 
     /// A child of `parent` whose command line contains `text` and that still runs 0.3 s after
@@ -123,7 +130,9 @@ final class ChildLifetimeCLITests: XCTestCase {
     }
 
     private static func parent(of pid: Int32) -> Int32? {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else {
             return nil
         }
         let fields = stat[stat.index(close, offsetBy: 2)...].split(separator: " ")
@@ -132,7 +141,9 @@ final class ChildLifetimeCLITests: XCTestCase {
 
     /// Whether a process exists and is not a zombie (an orphan may wait for a reaper).
     private static func isAlive(_ pid: Int32) -> Bool {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else {
             return false
         }
         return stat[stat.index(close, offsetBy: 2)] != "Z"

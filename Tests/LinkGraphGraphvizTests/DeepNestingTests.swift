@@ -10,7 +10,8 @@ import XCTest
 final class DeepNestingTests: XCTestCase {
     /// `subgraph s0 { subgraph s1 { ... a -> b ... } }`, `depth` levels deep.
     static func nested(_ depth: Int) -> String {
-        "digraph G {" + (0..<depth).map { "subgraph s\($0) { " }.joined() + "a -> b;" + String(repeating: "}", count: depth) + "}"
+        "digraph G {" + (0..<depth).map { "subgraph s\($0) { " }.joined() + "a -> b;"
+            + String(repeating: "}", count: depth) + "}"
     }
 
     func testParseAndRender_169And1000Levels_inWorkerAndInProcess() throws {
@@ -23,7 +24,9 @@ final class DeepNestingTests: XCTestCase {
             XCTAssertEqual(levels.last?.depth, depth)
             XCTAssertEqual(levels.last?.name, "s\(depth - 1)")
             XCTAssertEqual(levels.last?.body.edges.map { [$0.source, $0.target] }, [["a", "b"]])
-            XCTAssertEqual(try sandbox.parse(text, source: "deep.gv"), inProcess, "depth \(depth): the worker reads the same graph")
+            XCTAssertEqual(
+                try sandbox.parse(text, source: "deep.gv"), inProcess, "depth \(depth): the worker reads the same graph"
+            )
 
             let rendered = try sandbox.rendering(inProcess, format: .svg, source: "deep.gv")
             XCTAssertEqual(rendered.data, try Graphviz.shared.rendering(inProcess, format: .svg).data, "depth \(depth)")
@@ -64,8 +67,13 @@ final class DeepNestingTests: XCTestCase {
         XCTAssertTrue(levels.allSatisfy { $0.body.subgraphs.isEmpty })
         XCTAssertEqual(DOTGraph(isDirected: true, isStrict: false, levels: levels), graph)
         var events: [String] = []
-        DOTLevel.walk(levels) { events.append("+\(levels[$0].name)") } leave: { events.append("-\(levels[$0].name)") }
-        XCTAssertEqual(events, ["+g", "+cluster_a", "+inner", "-inner", "-cluster_a", "+cluster_b", "-cluster_b", "-g"])
+        DOTLevel.walk(levels) {
+            events.append("+\(levels[$0].name)")
+        } leave: {
+            events.append("-\(levels[$0].name)")
+        }
+        XCTAssertEqual(
+            events, ["+g", "+cluster_a", "+inner", "-inner", "-cluster_a", "+cluster_b", "-cluster_b", "-g"])
         XCTAssertEqual(graph.distinctNodeCount, 3)
     }
 
@@ -73,10 +81,19 @@ final class DeepNestingTests: XCTestCase {
         let graph = try GraphvizDOTParser.parse(Self.nested(1000))
         let json = try JSONEncoder().encode(GraphvizWire.WireGraph(graph))
         // Nested no deeper than a few levels, whatever the subgraphs' depth.
-        var depth = 0, deepest = 0, inString = false, escaped = false
+        var depth = 0
+        var deepest = 0
+        var inString = false
+        var escaped = false
         for byte in json {
             if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
                 continue
             }
             switch byte {
@@ -97,7 +114,9 @@ final class DeepNestingTests: XCTestCase {
         wire.levels[2].p = 3
         XCTAssertThrowsError(try wire.graph()) { error in
             XCTAssertEqual((error as? GraphvizError)?.kind, .worker)
-            XCTAssertTrue("\(error)".contains("level 2 of the graph sent to the Graphviz worker has no parent before it"), "\(error)")
+            XCTAssertTrue(
+                "\(error)".contains("level 2 of the graph sent to the Graphviz worker has no parent before it"),
+                "\(error)")
         }
     }
 
@@ -113,7 +132,8 @@ final class DeepNestingTests: XCTestCase {
             let error = error as? GraphvizError
             XCTAssertEqual(error?.kind, .limit)
             XCTAssertTrue(
-                error?.message.hasPrefix("Graphviz ran out of memory (limit 400 MB") ?? false, String(describing: error))
+                error?.message.hasPrefix("Graphviz ran out of memory (limit 400 MB") ?? false, String(describing: error)
+            )
             XCTAssertTrue(error?.message.contains("bomb.gv") ?? false, String(describing: error))
         }
     }

@@ -13,7 +13,10 @@ import FoundationXML
 final class GraphvizRendererTests: XCTestCase {
     func renderers(seconds: Double = 60) throws -> [(name: String, renderer: GraphvizRenderer)] {
         let sandbox = GraphvizSandbox(executable: try GraphvizSandboxTests.worker, limits: .init(seconds: seconds))
-        return [("worker", GraphvizRenderer(isolation: .worker(sandbox))), ("in process", GraphvizRenderer(isolation: .inProcess))]
+        return [
+            ("worker", GraphvizRenderer(isolation: .worker(sandbox))),
+            ("in process", GraphvizRenderer(isolation: .inProcess)),
+        ]
     }
 
     /// Links to scripts, local files, a crashing `concentrate` and an unknown attribute. Named:
@@ -22,7 +25,11 @@ final class GraphvizRendererTests: XCTestCase {
         name: "hostile", attributes: ["concentrate": "true", "stylesheet": "/etc/passwd"],
         nodes: [
             DOTNode("a", attributes: ["URL": "javascript:alert(1)", "image": "/etc/passwd", "kind": "person"]),
-            DOTNode("b", attributes: ["href": "https://example.com/?x=1&y=2", "label": .html("<b>B</b><IMG SRC=\"/etc/passwd\"/>")]),
+            DOTNode(
+                "b",
+                attributes: [
+                    "href": "https://example.com/?x=1&y=2", "label": .html("<b>B</b><IMG SRC=\"/etc/passwd\"/>"),
+                ]),
         ],
         edges: [DOTEdge("a", "b"), DOTEdge("b", "a")])
 
@@ -35,9 +42,12 @@ final class GraphvizRendererTests: XCTestCase {
             XCTAssertFalse(svg.contains("javascript:"), name)
             XCTAssertFalse(svg.contains("/etc/passwd"), name)
             XCTAssertTrue(svg.contains(#"xlink:href="https://example.com/?x=1&amp;y=2""#), name)
-            for expected in ["dropped concentrate", "dropped \"image\"", "dropped \"stylesheet\"", "dropped URL", "<IMG>"] {
+            for expected in [
+                "dropped concentrate", "dropped \"image\"", "dropped \"stylesheet\"", "dropped URL", "<IMG>",
+            ] {
                 XCTAssertTrue(
-                    drawing.sanitizerWarnings.contains { $0.contains(expected) }, "\(name): \(expected) in \(drawing.sanitizerWarnings)")
+                    drawing.sanitizerWarnings.contains { $0.contains(expected) },
+                    "\(name): \(expected) in \(drawing.sanitizerWarnings)")
             }
             XCTAssertEqual(drawing.removedFromSVG, [], name)
             outputs.append(drawing.data)
@@ -73,7 +83,7 @@ final class GraphvizRendererTests: XCTestCase {
     func testRender_hangInWorker_stoppedAtTimeLimit() throws {
         var seed: UInt64 = 3
         func next() -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int(seed >> 33) % 1500
         }
         // 1,500 nodes and 3,000 random edges: dot takes minutes.
@@ -82,7 +92,8 @@ final class GraphvizRendererTests: XCTestCase {
         let started = ContinuousClock.now
         XCTAssertThrowsError(try renderer.render(slow, format: .svg, source: "slow.gv")) { error in
             XCTAssertEqual((error as? GraphvizError)?.kind, .timeout)
-            XCTAssertTrue("\(error)".contains("Graphviz did not finish within 1 s while laying out slow.gv with dot"), "\(error)")
+            XCTAssertTrue(
+                "\(error)".contains("Graphviz did not finish within 1 s while laying out slow.gv with dot"), "\(error)")
             XCTAssertFalse("\(error)".contains("--"), "library messages name no command-line flags: \(error)")
         }
         XCTAssertLessThan(ContinuousClock.now - started, .seconds(30))

@@ -10,7 +10,8 @@ import XCTest
 final class ProcessLifetimeTests: XCTestCase {
     func testWorker_startedFromThreadThatEnds_keepsRunning() throws {
         let python = try PluginTestSupport.python()
-        let plugin = try ProcessExtractor(command: "'\(python)' '\(PluginTestSupport.fixture("faulty_plugin.py"))'", timeout: 10)
+        let plugin = try ProcessExtractor(
+            command: "'\(python)' '\(PluginTestSupport.fixture("faulty_plugin.py"))'", timeout: 10)
         defer { plugin.shutdown() }
         let done = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var names: [String] = []

@@ -17,7 +17,8 @@ enum BuiltInExtractors {
     ///   - gazetteers: Extra TextPatterns gazetteer files (`--gazetteer`).
     ///   - dotRenderer: Where Graphviz parses DOT documents (in process by default).
     static func all(
-        rules: [String] = [], gazetteers: [String] = [], dotRenderer: GraphvizRenderer = GraphvizRenderer(isolation: .inProcess)
+        rules: [String] = [], gazetteers: [String] = [],
+        dotRenderer: GraphvizRenderer = GraphvizRenderer(isolation: .inProcess)
     ) throws -> [any Extractor] {
         [
             try TextPatternsExtractor(userRulesFiles: rules, userGazetteerFiles: gazetteers),
