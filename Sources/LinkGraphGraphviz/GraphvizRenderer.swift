@@ -83,13 +83,16 @@ public struct GraphvizRenderer: Sendable {
     ///   - options: What the sanitizer allows; by default `&` is escaped for SVG only, and
     ///     attributes Graphviz does not use are kept in DOT, xdot and JSON output only.
     ///   - source: The file the graph came from, for messages.
+    ///   - sanitized: Called with the sanitizer's warnings before Graphviz runs, so that they
+    ///     can be shown when Graphviz then fails (they are in the `Drawing` too).
     /// - Throws: `GraphvizError`, as `parse`, and of kind `.render` for an SVG that is not
     ///   well-formed XML.
     public func render(
         _ graph: DOTGraph, layout: GraphvizLayout = .dot, format: GraphvizFormat, options: DOTSanitizer.Options? = nil,
-        source: String? = nil
+        source: String? = nil, sanitized: ([String]) -> Void = { _ in }
     ) throws -> Drawing {
         let safe = DOTSanitizer.sanitize(graph, options: options ?? Self.options(for: format))
+        sanitized(safe.warnings)
         let rendering: GraphvizRendering
         if let sandbox = try sandbox() {
             rendering = try sandbox.rendering(safe.graph, layout: layout, format: format, source: source)

@@ -36,7 +36,9 @@ final class GraphvizRendererTests: XCTestCase {
     func testRender_hostileGraph_sanitizedAndChecked_sameInWorkerAndInProcess() throws {
         var outputs: [Data] = []
         for (name, renderer) in try renderers() {
-            let drawing = try renderer.render(Self.hostile, format: .svg, source: "hostile.gv")
+            var reported: [String] = []
+            let drawing = try renderer.render(Self.hostile, format: .svg, source: "hostile.gv") { reported = $0 }
+            XCTAssertEqual(reported, drawing.sanitizerWarnings, name)
             let svg = String(decoding: drawing.data, as: UTF8.self)
             XCTAssertTrue(XMLParser(data: drawing.data).parse(), "\(name): the SVG is well-formed XML")
             XCTAssertFalse(svg.contains("javascript:"), name)

@@ -72,11 +72,12 @@ struct GraphvizOptions: ParsableArguments {
         let renderer = try self.renderer
         let drawing: GraphvizRenderer.Drawing
         do {
-            drawing = try renderer.render(graph, layout: layout, format: format, source: file)
+            drawing = try renderer.render(graph, layout: layout, format: format, source: file) { warnings in
+                for warning in warnings { Diagnostics.warn("\(file): \(warning)") }
+            }
         } catch let error as GraphvizError {
             throw GraphvizFailure(file: file, error: error)
         }
-        for warning in drawing.sanitizerWarnings { Diagnostics.warn("\(file): \(warning)") }
         for finding in drawing.removedFromSVG { Diagnostics.warn("\(file): removed from the SVG: \(finding)") }
         return GraphvizRendering(data: drawing.data, warnings: drawing.graphvizWarnings)
     }
