@@ -30,6 +30,12 @@ let package = Package(
         ),
         // The model and the case file. No C.
         .target(name: "LinkGraph"),
+        // What Swift's Glibc module lacks for starting processes (pipe2, memfd_create, the code a
+        // forked child runs before exec, signal forwarding). Only LinkGraphProcess imports it.
+        .target(name: "CLinkGraphProcess"),
+        // Child processes for the package (Graphviz workers, subprocess plug-ins): spawning,
+        // descriptors, waiting, deadlines. Shared inside the package only (`package` access).
+        .target(name: "LinkGraphProcess", dependencies: ["CLinkGraphProcess"]),
         // Digraph (CSR), projection, paths, chains, centrality, structure.
         .target(
             name: "LinkGraphAlgorithms",
@@ -38,11 +44,14 @@ let package = Package(
         // Pure-Swift readers and writers: DOT, edge lists (later GraphML, GEXF, CSV, node-link).
         .target(name: "LinkGraphFormats", dependencies: ["LinkGraph"]),
         // Layout and rendering through the Graphviz C API; DOT parsing through cgraph.
-        .target(name: "LinkGraphGraphviz", dependencies: ["CGraphviz", "LinkGraph", "LinkGraphFormats"]),
+        .target(
+            name: "LinkGraphGraphviz",
+            dependencies: ["CGraphviz", "LinkGraph", "LinkGraphFormats", "LinkGraphProcess"]
+        ),
         // Influence, defection and full views of a case as a drawing.
         .target(name: "LinkGraphViews", dependencies: ["LinkGraph", "LinkGraphFormats"]),
         // The extractor contract, the registry and the out-of-binary loaders.
-        .target(name: "LinkGraphPlugin", dependencies: ["LinkGraph"]),
+        .target(name: "LinkGraphPlugin", dependencies: ["LinkGraph", "LinkGraphProcess"]),
         // Built-in extractor: entities and relations tables in CSV.
         .target(name: "CSVTables", dependencies: ["LinkGraphPlugin", "LinkGraph"], path: "Plugins/CSVTables"),
         // English prose: gazetteer, names, coreference, rule-based relations (YAML rules).
@@ -51,6 +60,12 @@ let package = Package(
             dependencies: ["LinkGraphPlugin", "LinkGraph", .product(name: "Yams", package: "Yams")],
             path: "Plugins/TextPatterns",
             resources: [.embedInCode("Resources/relations.yaml"), .embedInCode("Resources/gazetteer.yaml")]
+        ),
+        // Built-in extractor: Graphviz DOT files, read by cgraph (in a worker process when asked).
+        .target(
+            name: "GraphvizDOT",
+            dependencies: ["LinkGraphPlugin", "LinkGraphGraphviz", "LinkGraphFormats", "LinkGraph"],
+            path: "Plugins/GraphvizDOT"
         ),
         // TextPatterns driver: extraction as JSON, and throughput over a corpus (Benchmarks/extract/run.sh).
         .executableTarget(
@@ -62,7 +77,7 @@ let package = Package(
             name: "linkgraph",
             dependencies: [
                 "LinkGraph", "LinkGraphAlgorithms", "LinkGraphFormats", "LinkGraphGraphviz",
-                "LinkGraphViews", "LinkGraphPlugin", "CSVTables", "TextPatterns",
+                "LinkGraphViews", "LinkGraphPlugin", "CSVTables", "TextPatterns", "GraphvizDOT",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

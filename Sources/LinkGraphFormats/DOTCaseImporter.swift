@@ -24,9 +24,7 @@ public enum DOTCaseImporter {
     /// The property graph of a DOT graph (see the type's documentation for the mapping).
     public static func propertyGraph(_ graph: DOTGraph) -> PropertyGraph {
         var walker = Walker(graphName: graph.name)
-        walker.walk(
-            nodes: graph.nodes, edges: graph.edges, subgraphs: graph.subgraphs, nodeDefaults: graph.nodeDefaults,
-            edgeDefaults: graph.edgeDefaults, path: [])
+        walker.walk(graph.levels)
         var result = PropertyGraph(isDirected: graph.isDirected)
         for id in walker.nodeOrder {
             let listing = walker.nodes[id]!
@@ -230,27 +228,36 @@ public enum DOTCaseImporter {
 
         init(graphName: String) { self.graphName = graphName }
 
-        mutating func walk(
-            nodes levelNodes: [DOTNode], edges levelEdges: [DOTEdge], subgraphs: [DOTSubgraph], nodeDefaults: DOTAttributes,
-            edgeDefaults: DOTAttributes, path: [String]
-        ) {
-            for subgraph in subgraphs {
-                walk(
-                    nodes: subgraph.nodes, edges: subgraph.edges, subgraphs: subgraph.subgraphs,
-                    nodeDefaults: Self.merge(nodeDefaults, subgraph.nodeDefaults), edgeDefaults: Self.merge(edgeDefaults, subgraph.edgeDefaults),
-                    path: path + [subgraph.name])
-            }
-            for node in levelNodes {
-                if var listing = nodes[node.id] {
-                    for name in path where !listing.subgraphs.contains(name) { listing.subgraphs.append(name) }
-                    nodes[node.id] = listing
+        /// Each level's effective defaults and subgraph path as it opens; its nodes and edges
+        /// as it closes, after its subgraphs (so a node takes its attributes where cgraph made it).
+        mutating func walk(_ levels: [DOTLevel]) {
+            var nodeDefaults: [DOTAttributes] = [], edgeDefaults: [DOTAttributes] = [], paths: [[String]] = []
+            DOTLevel.walk(levels) { index in
+                let level = levels[index]
+                if let parent = level.parent {
+                    nodeDefaults.append(Self.merge(nodeDefaults[parent], level.body.nodeDefaults))
+                    edgeDefaults.append(Self.merge(edgeDefaults[parent], level.body.edgeDefaults))
+                    paths.append(paths[parent] + [level.name])
                 } else {
-                    nodeOrder.append(node.id)
-                    nodes[node.id] = (Self.merge(nodeDefaults, node.attributes), path)
+                    nodeDefaults.append(level.body.nodeDefaults)
+                    edgeDefaults.append(level.body.edgeDefaults)
+                    paths.append([])
                 }
-            }
-            for edge in levelEdges {
-                edges.append(DOTEdge(edge.source, edge.target, attributes: Self.merge(edgeDefaults, edge.attributes)))
+            } leave: { index in
+                let path = paths[index]
+                for node in levels[index].body.nodes {
+                    if var listing = nodes[node.id] {
+                        for name in path where !listing.subgraphs.contains(name) { listing.subgraphs.append(name) }
+                        nodes[node.id] = listing
+                    } else {
+                        nodeOrder.append(node.id)
+                        nodes[node.id] = (Self.merge(nodeDefaults[index], node.attributes), path)
+                    }
+                }
+                for edge in levels[index].body.edges {
+                    let attributes = Self.merge(edgeDefaults[index], edge.attributes)
+                    edges.append(DOTEdge(edge.source, edge.target, attributes: attributes))
+                }
             }
         }
 

@@ -58,31 +58,21 @@ extension DOTGraph {
                 values(value)
             }
         }
-        func visitLevel(
-            _ attributes: DOTAttributes, _ nodeDefaults: DOTAttributes, _ edgeDefaults: DOTAttributes,
-            _ nodes: [DOTNode], _ edges: [DOTEdge], _ subgraphs: [DOTSubgraph]
-        ) {
-            visitAttributes(attributes)
-            visitAttributes(nodeDefaults)
-            visitAttributes(edgeDefaults)
-            for node in nodes {
+        for level in levels {
+            names(level.name)
+            visitAttributes(level.body.attributes)
+            visitAttributes(level.body.nodeDefaults)
+            visitAttributes(level.body.edgeDefaults)
+            for node in level.body.nodes {
                 names(node.id)
                 visitAttributes(node.attributes)
             }
-            for edge in edges {
+            for edge in level.body.edges {
                 names(edge.source)
                 names(edge.target)
                 visitAttributes(edge.attributes)
                 if let key = edge.attributes["key"] { names(key.text) }
             }
-            for subgraph in subgraphs {
-                names(subgraph.name)
-                visitLevel(
-                    subgraph.attributes, subgraph.nodeDefaults, subgraph.edgeDefaults,
-                    subgraph.nodes, subgraph.edges, subgraph.subgraphs)
-            }
         }
-        names(name)
-        visitLevel(attributes, nodeDefaults, edgeDefaults, nodes, edges, subgraphs)
     }
 }

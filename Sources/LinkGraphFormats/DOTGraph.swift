@@ -5,6 +5,12 @@
 /// C API (so HTML-like labels become `agstrdup_html` strings) and lays it out; the DOT
 /// importer reads a `.gv` file into it. Order is kept as given, so the same input always
 /// gives the same bytes.
+///
+/// What the graph holds at its top level is its `body`, the same type as a subgraph's; the
+/// body's fields read and write through the graph itself (`graph.nodes`, `graph.attributes`).
+/// Code that goes through every level uses `levels` and `DOTLevel.walk`, which never recurse,
+/// so a graph nested thousands of subgraphs deep is as safe as a flat one.
+@dynamicMemberLookup
 public struct DOTGraph: Equatable, Sendable {
     /// The graph's name (`digraph NAME { ... }`); empty for an anonymous graph.
     public var name: String
@@ -12,18 +18,8 @@ public struct DOTGraph: Equatable, Sendable {
     public var isDirected: Bool
     /// `strict` graphs merge parallel edges.
     public var isStrict: Bool
-    /// Graph attributes (`rankdir`, `label`, ...), in the order they are written.
-    public var attributes: DOTAttributes
-    /// Defaults for every node (`node [...]`).
-    public var nodeDefaults: DOTAttributes
-    /// Defaults for every edge (`edge [...]`).
-    public var edgeDefaults: DOTAttributes
-    /// Nodes declared at the top level, in order.
-    public var nodes: [DOTNode]
-    /// Edges declared at the top level, in order.
-    public var edges: [DOTEdge]
-    /// Subgraphs (clusters when the name starts with `cluster`), in order.
-    public var subgraphs: [DOTSubgraph]
+    /// The attributes, defaults, nodes, edges and subgraphs of the top level.
+    public var body: DOTBody
 
     public init(
         name: String = "",
@@ -39,25 +35,23 @@ public struct DOTGraph: Equatable, Sendable {
         self.name = name
         self.isDirected = isDirected
         self.isStrict = isStrict
-        self.attributes = attributes
-        self.nodeDefaults = nodeDefaults
-        self.edgeDefaults = edgeDefaults
-        self.nodes = nodes
-        self.edges = edges
-        self.subgraphs = subgraphs
+        body = DOTBody(
+            attributes: attributes, nodeDefaults: nodeDefaults, edgeDefaults: edgeDefaults, nodes: nodes, edges: edges,
+            subgraphs: subgraphs)
+    }
+
+    /// A field of the top level's `body` (`graph.nodes`, `graph.attributes["rankdir"]`).
+    public subscript<Value>(dynamicMember field: WritableKeyPath<DOTBody, Value>) -> Value {
+        get { body[keyPath: field] }
+        _modify { yield &body[keyPath: field] }
     }
 }
 
-/// A subgraph: its own attributes and defaults, the nodes and edges declared inside it, and
-/// nested subgraphs.
+/// A subgraph (a cluster when its name starts with `cluster`): its name and its body.
+@dynamicMemberLookup
 public struct DOTSubgraph: Equatable, Sendable {
     public var name: String
-    public var attributes: DOTAttributes
-    public var nodeDefaults: DOTAttributes
-    public var edgeDefaults: DOTAttributes
-    public var nodes: [DOTNode]
-    public var edges: [DOTEdge]
-    public var subgraphs: [DOTSubgraph]
+    public var body: DOTBody
 
     public init(
         name: String,
@@ -69,6 +63,48 @@ public struct DOTSubgraph: Equatable, Sendable {
         subgraphs: [DOTSubgraph] = []
     ) {
         self.name = name
+        body = DOTBody(
+            attributes: attributes, nodeDefaults: nodeDefaults, edgeDefaults: edgeDefaults, nodes: nodes, edges: edges,
+            subgraphs: subgraphs)
+    }
+
+    public init(name: String, body: DOTBody) {
+        self.name = name
+        self.body = body
+    }
+
+    /// A field of the subgraph's `body` (`subgraph.nodes`, `subgraph.attributes["label"]`).
+    public subscript<Value>(dynamicMember field: WritableKeyPath<DOTBody, Value>) -> Value {
+        get { body[keyPath: field] }
+        _modify { yield &body[keyPath: field] }
+    }
+}
+
+/// What one level of a graph holds, the top level or a subgraph: its attributes, its
+/// defaults, the nodes and edges declared in it, and the subgraphs nested in it, each in the
+/// order given.
+public struct DOTBody: Equatable, Sendable {
+    /// Graph attributes (`rankdir`, `label`, ...), in the order they are written.
+    public var attributes: DOTAttributes
+    /// Defaults for the nodes made at this level and below (`node [...]`).
+    public var nodeDefaults: DOTAttributes
+    /// Defaults for the edges made at this level and below (`edge [...]`).
+    public var edgeDefaults: DOTAttributes
+    /// Nodes declared at this level, in order.
+    public var nodes: [DOTNode]
+    /// Edges declared at this level, in order.
+    public var edges: [DOTEdge]
+    /// Subgraphs (clusters when the name starts with `cluster`), in order.
+    public var subgraphs: [DOTSubgraph]
+
+    public init(
+        attributes: DOTAttributes = [:],
+        nodeDefaults: DOTAttributes = [:],
+        edgeDefaults: DOTAttributes = [:],
+        nodes: [DOTNode] = [],
+        edges: [DOTEdge] = [],
+        subgraphs: [DOTSubgraph] = []
+    ) {
         self.attributes = attributes
         self.nodeDefaults = nodeDefaults
         self.edgeDefaults = edgeDefaults

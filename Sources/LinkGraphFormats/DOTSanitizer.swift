@@ -76,29 +76,19 @@ public enum DOTSanitizer {
     /// `graph` made safe for Graphviz 2.43 (see the type's documentation).
     public static func sanitize(_ graph: DOTGraph, options: Options = Options()) -> Result {
         var run = Run(options: options)
-        var result = graph
-        result.name = run.name(graph.name)
-        run.level(
-            &result.attributes, &result.nodeDefaults, &result.edgeDefaults, &result.nodes, &result.edges, &result.subgraphs,
-            context: "graph")
+        var levels = graph.levels
+        // Names and attributes as a level opens, nodes and edges as it closes: the order of
+        // the statements, so that warnings name places in the order the file has them.
+        DOTLevel.walk(levels) { index in
+            run.open(&levels[index], context: index == 0 ? "graph" : "subgraph \(Notes.quoted(levels[index].name))")
+        } leave: { index in
+            run.close(&levels[index].body)
+        }
+        var result = DOTGraph(isDirected: graph.isDirected, isStrict: graph.isStrict, levels: levels)
         run.combinations(&result)
         return Result(graph: result, warnings: run.notes.messages(), ignoredAttributes: run.ignored.sorted())
     }
 
-    /// The number of distinct nodes at every level (declared, or named by an edge).
-    public static func nodeCount(of graph: DOTGraph) -> Int {
-        var names = Set<String>()
-        func visit(_ nodes: [DOTNode], _ edges: [DOTEdge], _ subgraphs: [DOTSubgraph]) {
-            for node in nodes { names.insert(node.id) }
-            for edge in edges {
-                names.insert(edge.source)
-                names.insert(edge.target)
-            }
-            for subgraph in subgraphs { visit(subgraph.nodes, subgraph.edges, subgraph.subgraphs) }
-        }
-        visit(graph.nodes, graph.edges, graph.subgraphs)
-        return names.count
-    }
 }
 
 // MARK: - The walk
@@ -121,32 +111,28 @@ extension DOTSanitizer {
             return out
         }
 
-        mutating func level(
-            _ attributes: inout DOTAttributes, _ nodeDefaults: inout DOTAttributes, _ edgeDefaults: inout DOTAttributes,
-            _ nodes: inout [DOTNode], _ edges: inout [DOTEdge], _ subgraphs: inout [DOTSubgraph], context: String
-        ) {
-            attributes = sanitize(attributes, kind: .graph, context: context)
-            nodeDefaults = sanitize(nodeDefaults, kind: .node, context: "node defaults in \(context)")
-            edgeDefaults = sanitize(edgeDefaults, kind: .edge, context: "edge defaults in \(context)")
-            for i in subgraphs.indices {
-                var subgraph = subgraphs[i]
-                let place = "subgraph \(Notes.quoted(subgraph.name))"
-                subgraph.name = name(subgraph.name)
-                level(
-                    &subgraph.attributes, &subgraph.nodeDefaults, &subgraph.edgeDefaults, &subgraph.nodes, &subgraph.edges,
-                    &subgraph.subgraphs, context: place)
-                subgraphs[i] = subgraph
+        /// A level's name, attributes and defaults.
+        mutating func open(_ level: inout DOTLevel, context: String) {
+            level.name = name(level.name)
+            level.body.attributes = sanitize(level.body.attributes, kind: .graph, context: context)
+            level.body.nodeDefaults = sanitize(
+                level.body.nodeDefaults, kind: .node, context: "node defaults in \(context)")
+            level.body.edgeDefaults = sanitize(
+                level.body.edgeDefaults, kind: .edge, context: "edge defaults in \(context)")
+        }
+
+        /// A level's nodes and edges.
+        mutating func close(_ body: inout DOTBody) {
+            for i in body.nodes.indices {
+                let place = "node \(Notes.quoted(body.nodes[i].id))"
+                body.nodes[i].id = name(body.nodes[i].id)
+                body.nodes[i].attributes = sanitize(body.nodes[i].attributes, kind: .node, context: place)
             }
-            for i in nodes.indices {
-                let place = "node \(Notes.quoted(nodes[i].id))"
-                nodes[i].id = name(nodes[i].id)
-                nodes[i].attributes = sanitize(nodes[i].attributes, kind: .node, context: place)
-            }
-            for i in edges.indices {
-                let place = "edge \(Notes.quoted(edges[i].source)) -> \(Notes.quoted(edges[i].target))"
-                edges[i].source = name(edges[i].source)
-                edges[i].target = name(edges[i].target)
-                edges[i].attributes = sanitize(edges[i].attributes, kind: .edge, context: place)
+            for i in body.edges.indices {
+                let place = "edge \(Notes.quoted(body.edges[i].source)) -> \(Notes.quoted(body.edges[i].target))"
+                body.edges[i].source = name(body.edges[i].source)
+                body.edges[i].target = name(body.edges[i].target)
+                body.edges[i].attributes = sanitize(body.edges[i].attributes, kind: .edge, context: place)
             }
         }
 
@@ -378,62 +364,54 @@ extension DOTSanitizer {
 
     /// Whether any level of `graph` sets the graph attribute `name`.
     static func declares(_ graph: DOTGraph, _ name: String) -> Bool {
-        func inSubgraphs(_ subgraphs: [DOTSubgraph]) -> Bool {
-            subgraphs.contains { $0.attributes[name] != nil || inSubgraphs($0.subgraphs) }
-        }
-        return graph.attributes[name] != nil || inSubgraphs(graph.subgraphs)
+        graph.levels.contains { $0.body.attributes[name] != nil }
     }
 
     static func removeAttribute(_ name: String, from graph: inout DOTGraph) {
-        func remove(_ subgraphs: inout [DOTSubgraph]) {
-            for i in subgraphs.indices {
-                subgraphs[i].attributes[name] = nil
-                remove(&subgraphs[i].subgraphs)
-            }
-        }
-        graph.attributes[name] = nil
-        remove(&graph.subgraphs)
+        var levels = graph.levels
+        for i in levels.indices { levels[i].body.attributes[name] = nil }
+        graph = DOTGraph(isDirected: graph.isDirected, isStrict: graph.isStrict, levels: levels)
     }
 
     /// The first node found in two clusters neither of which holds the other, if any. A
     /// cluster is a subgraph whose name starts with `cluster` (any case); a node is in every
     /// cluster around a level that lists it or an edge to it.
     static func nodeInTwoClusters(_ graph: DOTGraph) -> (node: String, first: String, second: String)? {
-        // Each cluster by its path of subgraph indices from the root; a node's listings by
-        // the path of its innermost cluster.
-        var innermost: [String: [[Int]]] = [:]
-        var names: [[Int]: String] = [:]
+        let levels = graph.levels
+        // The innermost cluster around each level (by level index), and each node's.
+        var cluster = [Int?](repeating: nil, count: levels.count)
+        var innermost: [String: [Int]] = [:]
         var order: [String] = []
-        func note(_ node: String, _ cluster: [Int]?) {
+        func note(_ node: String, _ cluster: Int?) {
             guard let cluster else { return }
             if innermost[node] == nil { order.append(node) }
             if !(innermost[node]?.contains(cluster) ?? false) { innermost[node, default: []].append(cluster) }
         }
-        func visit(_ nodes: [DOTNode], _ edges: [DOTEdge], _ subgraphs: [DOTSubgraph], path: [Int], cluster: [Int]?) {
-            for node in nodes { note(node.id, cluster) }
-            for edge in edges {
-                note(edge.source, cluster)
-                note(edge.target, cluster)
-            }
-            for (i, subgraph) in subgraphs.enumerated() {
-                let subpath = path + [i]
-                var inner = cluster
-                if subgraph.name.lowercased().hasPrefix("cluster") {
-                    inner = subpath
-                    names[subpath] = subgraph.name
-                }
-                visit(subgraph.nodes, subgraph.edges, subgraph.subgraphs, path: subpath, cluster: inner)
+        for (index, level) in levels.enumerated() {
+            let isCluster = index > 0 && level.name.lowercased().hasPrefix("cluster")
+            cluster[index] = isCluster ? index : level.parent.flatMap { cluster[$0] }
+            for node in level.body.nodes { note(node.id, cluster[index]) }
+            for edge in level.body.edges {
+                note(edge.source, cluster[index])
+                note(edge.target, cluster[index])
             }
         }
-        visit(graph.nodes, graph.edges, graph.subgraphs, path: [], cluster: nil)
+        /// Whether level `inner` is `outer` or nested in it.
+        func isWithin(_ inner: Int, _ outer: Int) -> Bool {
+            var current: Int? = inner
+            while let level = current, level >= outer {
+                if level == outer { return true }
+                current = levels[level].parent
+            }
+            return false
+        }
         for node in order {
             let clusters = innermost[node]!
             guard clusters.count > 1 else { continue }
             for i in clusters.indices {
                 for j in clusters.indices where j > i {
                     let a = clusters[i], b = clusters[j]
-                    let nested = a.count <= b.count ? Array(b.prefix(a.count)) == a : Array(a.prefix(b.count)) == b
-                    if !nested { return (node, names[a] ?? "", names[b] ?? "") }
+                    if !isWithin(a, b) && !isWithin(b, a) { return (node, levels[a].name, levels[b].name) }
                 }
             }
         }

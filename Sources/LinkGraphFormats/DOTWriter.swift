@@ -22,38 +22,30 @@ public enum DOTWriter {
         out += "{\n"
         let edgeOperator = graph.isDirected ? " -> " : " -- "
         let plain = graph.hasHTMLValues ? graph.plainStrings : []
-        writeBody(
-            attributes: graph.attributes, nodeDefaults: graph.nodeDefaults, edgeDefaults: graph.edgeDefaults,
-            nodes: graph.nodes, edges: graph.edges, subgraphs: graph.subgraphs,
-            edgeOperator: edgeOperator, indent: "\t", plain: plain, into: &out)
+        let levels = graph.levels
+        DOTLevel.walk(levels) { index in
+            let body = levels[index].body, depth = levels[index].depth
+            let indent = String(repeating: "\t", count: depth + 1)
+            if index > 0 { out += String(repeating: "\t", count: depth) + "subgraph " + quote(levels[index].name) + " {\n" }
+            for (name, value) in body.attributes {
+                out += indent + quote(name) + "=" + format(value, apartFrom: plain) + ";\n"
+            }
+            if !body.nodeDefaults.isEmpty { out += indent + "node" + attributeList(body.nodeDefaults, plain) + ";\n" }
+            if !body.edgeDefaults.isEmpty { out += indent + "edge" + attributeList(body.edgeDefaults, plain) + ";\n" }
+        } leave: { index in
+            let body = levels[index].body, depth = levels[index].depth
+            let indent = String(repeating: "\t", count: depth + 1)
+            for node in body.nodes {
+                out += indent + quote(node.id) + attributeList(node.attributes, plain) + ";\n"
+            }
+            for edge in body.edges {
+                out += indent + quote(edge.source) + edgeOperator + quote(edge.target)
+                out += attributeList(edge.attributes, plain) + ";\n"
+            }
+            if index > 0 { out += String(repeating: "\t", count: depth) + "}\n" }
+        }
         out += "}\n"
         return out
-    }
-
-    private static func writeBody(
-        attributes: DOTAttributes, nodeDefaults: DOTAttributes, edgeDefaults: DOTAttributes,
-        nodes: [DOTNode], edges: [DOTEdge], subgraphs: [DOTSubgraph], edgeOperator: String, indent: String,
-        plain: Set<String>, into out: inout String
-    ) {
-        for (name, value) in attributes {
-            out += indent + quote(name) + "=" + format(value, apartFrom: plain) + ";\n"
-        }
-        if !nodeDefaults.isEmpty { out += indent + "node" + attributeList(nodeDefaults, plain) + ";\n" }
-        if !edgeDefaults.isEmpty { out += indent + "edge" + attributeList(edgeDefaults, plain) + ";\n" }
-        for subgraph in subgraphs {
-            out += indent + "subgraph " + quote(subgraph.name) + " {\n"
-            writeBody(
-                attributes: subgraph.attributes, nodeDefaults: subgraph.nodeDefaults,
-                edgeDefaults: subgraph.edgeDefaults, nodes: subgraph.nodes, edges: subgraph.edges,
-                subgraphs: subgraph.subgraphs, edgeOperator: edgeOperator, indent: indent + "\t", plain: plain, into: &out)
-            out += indent + "}\n"
-        }
-        for node in nodes {
-            out += indent + quote(node.id) + attributeList(node.attributes, plain) + ";\n"
-        }
-        for edge in edges {
-            out += indent + quote(edge.source) + edgeOperator + quote(edge.target) + attributeList(edge.attributes, plain) + ";\n"
-        }
     }
 
     private static func attributeList(_ attributes: DOTAttributes, _ plain: Set<String>) -> String {

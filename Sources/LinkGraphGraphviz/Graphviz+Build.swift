@@ -33,10 +33,7 @@ extension GraphvizSession {
         }
         do {
             var builder = CGraphBuilder(root: root, graph: graph)
-            builder.populate(
-                root, attributes: graph.attributes, nodeDefaults: graph.nodeDefaults,
-                edgeDefaults: graph.edgeDefaults, nodes: graph.nodes, edges: graph.edges,
-                subgraphs: graph.subgraphs)
+            builder.populate(graph.levels)
             // As cgraph's parser does when a graph ends: forget the names starting with `%`
             // (anonymous subgraphs), which agclose would otherwise leak.
             aginternalmapclearlocalnames(root)
@@ -65,34 +62,48 @@ struct CGraphBuilder {
         self.plainTexts = graph.hasHTMLValues ? graph.plainStrings : []
     }
 
-    /// Makes one level (the root or a subgraph) in `DOTWriter`'s order.
-    mutating func populate(
-        _ graph: UnsafeMutablePointer<Agraph_t>, attributes: DOTAttributes, nodeDefaults: DOTAttributes,
-        edgeDefaults: DOTAttributes, nodes: [DOTNode], edges: [DOTEdge], subgraphs: [DOTSubgraph]
-    ) {
-        for (name, value) in attributes { setDefault(graph, kind: Int32(AGRAPH), name: name, value: value) }
-        for (name, value) in nodeDefaults { setDefault(graph, kind: Int32(AGNODE), name: name, value: value) }
+    /// Makes every level in `DOTWriter`'s order (`DOTLevel.walk`): a level's subgraph, its
+    /// attributes and defaults as it opens; its nodes and edges as it closes.
+    mutating func populate(_ levels: [DOTLevel]) {
+        // The cgraph graph of each level; nil where agsubg refused it (its content is skipped).
+        var made = [UnsafeMutablePointer<Agraph_t>?](repeating: nil, count: levels.count)
+        DOTLevel.walk(levels) { index in
+            let level = levels[index]
+            guard let parent = level.parent else {
+                made[index] = root
+                setDefaults(root, level.body)
+                return
+            }
+            guard let container = made[parent] else { return }
+            guard let graph = CGraphStrings.with(level.name, { agsubg(container, $0, 1) }) else {
+                fail("agsubg refused subgraph \"\(level.name)\"")
+                return
+            }
+            made[index] = graph
+            setDefaults(graph, level.body)
+        } leave: { index in
+            guard let graph = made[index] else { return }
+            makeNodesAndEdges(graph, levels[index].body)
+        }
+    }
+
+    private mutating func setDefaults(_ graph: UnsafeMutablePointer<Agraph_t>, _ body: DOTBody) {
+        for (name, value) in body.attributes { setDefault(graph, kind: Int32(AGRAPH), name: name, value: value) }
+        for (name, value) in body.nodeDefaults { setDefault(graph, kind: Int32(AGNODE), name: name, value: value) }
         // cgraph's parser ignores `key` in `edge [...]`.
-        for (name, value) in edgeDefaults where name != "key" {
+        for (name, value) in body.edgeDefaults where name != "key" {
             setDefault(graph, kind: Int32(AGEDGE), name: name, value: value)
         }
-        for subgraph in subgraphs {
-            guard let made = CGraphStrings.with(subgraph.name, { agsubg(graph, $0, 1) }) else {
-                fail("agsubg refused subgraph \"\(subgraph.name)\"")
-                continue
-            }
-            populate(
-                made, attributes: subgraph.attributes, nodeDefaults: subgraph.nodeDefaults,
-                edgeDefaults: subgraph.edgeDefaults, nodes: subgraph.nodes, edges: subgraph.edges,
-                subgraphs: subgraph.subgraphs)
-        }
-        for node in nodes {
+    }
+
+    private mutating func makeNodesAndEdges(_ graph: UnsafeMutablePointer<Agraph_t>, _ body: DOTBody) {
+        for node in body.nodes {
             guard let made = makeNode(graph, node.id) else { continue }
             for (name, value) in node.attributes {
                 set(UnsafeMutableRawPointer(made), kind: Int32(AGNODE), name: name, value: value)
             }
         }
-        for edge in edges {
+        for edge in body.edges {
             guard let tail = makeNode(graph, edge.source), let head = makeNode(graph, edge.target) else { continue }
             // cgraph's parser: `key` names the edge and is not an attribute.
             let made: UnsafeMutablePointer<Agedge_t>?

@@ -65,6 +65,13 @@ extension GraphvizSession {
         }
         do {
             try settle(.syntax, failed: graphs.isEmpty, fallback: "the DOT text holds no graph")
+        } catch var error as GraphvizError {
+            for graph in graphs { agclose(graph) }
+            // Bison's "memory exhausted" is its parse stack: subgraphs or brackets nested too deep.
+            if error.message.contains("memory exhausted") {
+                error.message += " (subgraphs nested too deep: Graphviz's parser holds about 3,300 levels)"
+            }
+            throw error
         } catch {
             for graph in graphs { agclose(graph) }
             throw error

@@ -81,28 +81,71 @@ struct CGraphReader {
     }
 
     mutating func read() -> DOTGraph {
-        placeEdges(root)
-        var name = Self.string(agnameof(UnsafeMutableRawPointer(root)))
-        if name.hasPrefix("%") { name = "" }
-        var result = DOTGraph(name: name, isDirected: agisdirected(root) != 0, isStrict: agisstrict(root) != 0)
-        result.attributes = attributes(root, Int32(AGRAPH), graphSymbols) { symbol in
-            Self.protoDefault(kind: Int32(AGRAPH), symbol)
+        let graphs = Self.levels(of: root)
+        placeEdges(graphs)
+        var levels: [DOTLevel] = []
+        levels.reserveCapacity(graphs.count)
+        // Names, attributes and defaults as a level opens; nodes and edges as it closes, after
+        // its subgraphs: the order the builder makes them, so a node's attributes are taken
+        // relative to the level where it is first made.
+        var children = [[Graph]](repeating: [], count: graphs.count)
+        for (graph, parent) in graphs { if let parent { children[parent].append(graph) } }
+        DOTLevel.walk(parents: graphs.map(\.parent)) { index in
+            var level = openLevel(graphs[index].graph, parent: graphs[index].parent.map { graphs[$0].graph })
+            if let parent = graphs[index].parent {
+                level.parent = parent
+                level.depth = levels[parent].depth + 1
+            }
+            levels.append(level)
+        } leave: { index in
+            let (nodes, edges) = readNodesAndEdges(graphs[index].graph, children: children[index])
+            levels[index].body.nodes = nodes
+            levels[index].body.edges = edges
         }
-        result.nodeDefaults = defaults(root, Int32(AGNODE), nodeSymbols, parent: nil)
-        result.edgeDefaults = defaults(root, Int32(AGEDGE), edgeSymbols, parent: nil)
-        let body = readBody(root)
-        result.subgraphs = body.subgraphs
-        result.nodes = body.nodes
-        result.edges = body.edges
-        return result
+        return DOTGraph(isDirected: agisdirected(root) != 0, isStrict: agisstrict(root) != 0, levels: levels)
     }
 
     // MARK: Levels
 
-    /// Subgraphs, then own nodes, then own edges: the order the builder makes them, so a
-    /// node's attributes are taken relative to the level where it is first made.
-    private mutating func readBody(_ graph: Graph) -> (subgraphs: [DOTSubgraph], nodes: [DOTNode], edges: [DOTEdge]) {
-        let children = Self.subgraphs(of: graph)
+    /// The root and every subgraph in pre-order (children by creation order), each with the
+    /// index of its parent; without recursion.
+    private static func levels(of root: Graph) -> [(graph: Graph, parent: Int?)] {
+        var result: [(graph: Graph, parent: Int?)] = [(root, nil)]
+        var pending = subgraphs(of: root).reversed().map { ($0, 0) }
+        while let (graph, parent) = pending.popLast() {
+            let index = result.count
+            result.append((graph, parent))
+            pending += subgraphs(of: graph).reversed().map { ($0, index) }
+        }
+        return result
+    }
+
+    /// A level's name, graph attributes and defaults (relative to its parent's, or to
+    /// Graphviz's own at the root).
+    private mutating func openLevel(_ graph: Graph, parent: Graph?) -> DOTLevel {
+        var name = Self.string(agnameof(UnsafeMutableRawPointer(graph)))
+        var body = DOTBody()
+        if let parent {
+            if name.hasPrefix("%") {
+                anonymousCount += 1
+                name = "%\(anonymousCount)"
+            }
+            body.attributes = attributes(graph, Int32(AGRAPH), graphSymbols) { symbol in
+                agxget(UnsafeMutableRawPointer(parent), symbol).map { (Self.string($0), aghtmlstr($0) != 0) }
+            }
+        } else {
+            if name.hasPrefix("%") { name = "" }
+            body.attributes = attributes(graph, Int32(AGRAPH), graphSymbols) { symbol in
+                Self.protoDefault(kind: Int32(AGRAPH), symbol)
+            }
+        }
+        body.nodeDefaults = defaults(graph, Int32(AGNODE), nodeSymbols, parent: parent)
+        body.edgeDefaults = defaults(graph, Int32(AGEDGE), edgeSymbols, parent: parent)
+        return DOTLevel(name: name, parent: nil, depth: 0, body: body)
+    }
+
+    /// The nodes of `graph` that none of its `children` holds, and the edges placed in it.
+    private mutating func readNodesAndEdges(_ graph: Graph, children: [Graph]) -> ([DOTNode], [DOTEdge]) {
         var inChildren: Set<UInt> = []
         for child in children {
             var node = agfstnode(child)
@@ -111,8 +154,6 @@ struct CGraphReader {
                 node = agnxtnode(child, current)
             }
         }
-        let subgraphs = children.map { readSubgraph($0, parent: graph) }
-
         var nodes: [DOTNode] = []
         var node = agfstnode(graph)
         while let current = node {
@@ -145,24 +186,7 @@ struct CGraphReader {
             node = agnxtnode(graph, current)
         }
         edges.sort { $0.seq < $1.seq }
-        return (subgraphs, nodes, edges.map(\.edge))
-    }
-
-    private mutating func readSubgraph(_ graph: Graph, parent: Graph) -> DOTSubgraph {
-        var name = Self.string(agnameof(UnsafeMutableRawPointer(graph)))
-        if name.hasPrefix("%") {
-            anonymousCount += 1
-            name = "%\(anonymousCount)"
-        }
-        let attributes = attributes(graph, Int32(AGRAPH), graphSymbols) { symbol in
-            agxget(UnsafeMutableRawPointer(parent), symbol).map { (Self.string($0), aghtmlstr($0) != 0) }
-        }
-        let nodeDefaults = defaults(graph, Int32(AGNODE), nodeSymbols, parent: parent)
-        let edgeDefaults = defaults(graph, Int32(AGEDGE), edgeSymbols, parent: parent)
-        let body = readBody(graph)
-        return DOTSubgraph(
-            name: name, attributes: attributes, nodeDefaults: nodeDefaults, edgeDefaults: edgeDefaults,
-            nodes: body.nodes, edges: body.edges, subgraphs: body.subgraphs)
+        return (nodes, edges.map(\.edge))
     }
 
     private func readEdge(_ edge: UnsafeMutablePointer<Agedge_t>, level: Graph) -> DOTEdge {
@@ -177,19 +201,20 @@ struct CGraphReader {
         return DOTEdge(source, target, attributes: attributes)
     }
 
-    /// Places every edge in the innermost graph holding it: a pre-order walk, so a subgraph
-    /// overrides its ancestors (and a later sibling an earlier one).
-    private mutating func placeEdges(_ graph: Graph) {
-        var node = agfstnode(graph)
-        while let current = node {
-            var edge = agfstout(graph, current)
-            while let out = edge {
-                edgePlacement[lg_object_seq(out)] = graph
-                edge = agnxtout(graph, out)
+    /// Places every edge in the innermost graph holding it: `graphs` in pre-order, so a
+    /// subgraph overrides its ancestors (and a later sibling an earlier one).
+    private mutating func placeEdges(_ graphs: [(graph: Graph, parent: Int?)]) {
+        for (graph, _) in graphs {
+            var node = agfstnode(graph)
+            while let current = node {
+                var edge = agfstout(graph, current)
+                while let out = edge {
+                    edgePlacement[lg_object_seq(out)] = graph
+                    edge = agnxtout(graph, out)
+                }
+                node = agnxtnode(graph, current)
             }
-            node = agnxtnode(graph, current)
         }
-        for child in Self.subgraphs(of: graph) { placeEdges(child) }
     }
 
     // MARK: Attributes

@@ -1,5 +1,6 @@
 import Foundation
 import LinkGraphFormats
+import LinkGraphProcess
 
 #if canImport(Glibc)
 import Glibc
@@ -26,6 +27,10 @@ import Darwin
 ///   (`RLIMIT_FSIZE`): `.limit`;
 /// - a signal or an exit without an answer is `.crash`, with the signal, the step
 ///   (parsing, building, laying out, rendering) and Graphviz's last words (an assertion).
+///
+/// The worker ends with the calling process, however that ends (see `Spawner` in
+/// LinkGraphProcess). For the whole safe path (sanitizer, worker, SVG check) use
+/// `GraphvizRenderer`.
 ///
 /// Errors Graphviz reports (syntax, layout, render) come back as they do in process.
 /// Calls are independent: concurrent calls run concurrent workers.
@@ -94,7 +99,7 @@ public struct GraphvizSandbox: Sendable {
         guard let graph = response.graph else {
             throw GraphvizError(kind: .worker, message: "the Graphviz worker answered without a graph")
         }
-        return graph.graph
+        return try graph.graph()
     }
 
     /// Lays out and renders `graph` in a worker, as `Graphviz.shared.rendering(_:layout:format:)`.
@@ -139,7 +144,7 @@ public struct GraphvizSandbox: Sendable {
         do {
             outcome = try WorkerProcess.run(
                 arguments: command, request: body, seconds: limits.seconds, channelLimit: limits.outputBytes + (2 << 20))
-        } catch let failure as WorkerProcess.SpawnFailure {
+        } catch let failure as ProcessFailure {
             throw GraphvizError(kind: .worker, message: "the Graphviz worker could not be started: \(failure.message)")
         }
         let answer = WorkerAnswer(outcome.channel)
@@ -286,12 +291,24 @@ struct Explanation {
         if outOfMemory {
             return GraphvizError(kind: .limit, message: "Graphviz ran out of memory (limit \(megabytes)\(resident)) \(activity)\(lastWords)")
         }
+        if let own = workerMessage {
+            return GraphvizError(kind: .worker, message: "the Graphviz worker failed \(activity): \(own)")
+        }
         if stage == nil {
             return GraphvizError(
                 kind: .worker,
                 message: "the Graphviz worker \(outcome.status == .exited(127) ? "could not be run" : "exited with status \(code)") \(activity)\(lastWords)")
         }
         return GraphvizError(kind: .crash, message: "Graphviz exited with status \(code) \(activity)\(lastWords)")
+    }
+
+    /// The worker's own last complaint (`graphviz-worker: ...`, an unreadable request or an
+    /// answer it could not encode), without its prefix.
+    private var workerMessage: String? {
+        let prefix = "graphviz-worker: "
+        let lines = outcome.diagnostics.split(whereSeparator: \.isNewline)
+        guard let line = lines.last(where: { $0.hasPrefix(prefix) }) else { return nil }
+        return Self.printable(String(line.dropFirst(prefix.count).prefix(300)))
     }
 
     /// Whether the worker ran out of memory: it said so, or it died with half its address

@@ -39,30 +39,44 @@ enum GraphvizWire {
         var errorLine: Int?
     }
 
-    /// A `DOTGraph` as JSON: short keys, attributes as `[name, value, "h"]` (HTML-like) or
-    /// `[name, value]`.
+    /// A `DOTGraph` as JSON, flat: its levels (`DOTGraph.levels`) as one list in which each
+    /// subgraph names the index of the level it is nested in, so the JSON is nested the same few
+    /// levels however deep the subgraphs go (a nested encoding ran past the JSON decoder's
+    /// depth limit at 169 subgraphs). Short keys; attributes as `[name, value, "h"]`
+    /// (HTML-like) or `[name, value]`.
     struct WireGraph: Codable {
         var n: String
         var d: Bool
         var s: Bool
-        var level: WireLevel
+        var levels: [WireLevel]
 
         init(_ graph: DOTGraph) {
             n = graph.name
             d = graph.isDirected
             s = graph.isStrict
-            level = WireLevel(
-                a: graph.attributes, nd: graph.nodeDefaults, ed: graph.edgeDefaults, nodes: graph.nodes, edges: graph.edges,
-                subgraphs: graph.subgraphs)
+            levels = graph.levels.map(WireLevel.init)
         }
 
-        var graph: DOTGraph {
-            DOTGraph(
-                name: n, isDirected: d, isStrict: s, attributes: WireLevel.attributes(level.a),
-                nodeDefaults: WireLevel.attributes(level.nd), edgeDefaults: WireLevel.attributes(level.ed),
-                nodes: level.nodes.map { DOTNode($0.id, attributes: WireLevel.attributes($0.a)) },
-                edges: level.edges.map { DOTEdge($0.s, $0.t, attributes: WireLevel.attributes($0.a)) },
-                subgraphs: level.sub.map(\.subgraph))
+        /// The graph, or an error naming what is wrong (a parent after its child, say).
+        func graph() throws -> DOTGraph {
+            guard let top = levels.first, top.p == nil else {
+                throw GraphvizError(kind: .worker, message: "the graph sent to the Graphviz worker has no top level")
+            }
+            var result: [DOTLevel] = []
+            result.reserveCapacity(levels.count)
+            for (index, level) in levels.enumerated() {
+                var depth = 0
+                if index > 0 {
+                    guard let parent = level.p, parent >= 0, parent < index else {
+                        throw GraphvizError(
+                            kind: .worker,
+                            message: "level \(index) of the graph sent to the Graphviz worker has no parent before it")
+                    }
+                    depth = result[parent].depth + 1
+                }
+                result.append(DOTLevel(name: index == 0 ? n : level.n, parent: level.p, depth: depth, body: level.body))
+            }
+            return DOTGraph(isDirected: d, isStrict: s, levels: result)
         }
     }
 
@@ -77,44 +91,31 @@ enum GraphvizWire {
         var a: [[String]]
     }
 
-    struct WireSubgraph: Codable {
-        var n: String
-        var level: WireLevel
-
-        var subgraph: DOTSubgraph {
-            DOTSubgraph(
-                name: n, attributes: WireLevel.attributes(level.a), nodeDefaults: WireLevel.attributes(level.nd),
-                edgeDefaults: WireLevel.attributes(level.ed),
-                nodes: level.nodes.map { DOTNode($0.id, attributes: WireLevel.attributes($0.a)) },
-                edges: level.edges.map { DOTEdge($0.s, $0.t, attributes: WireLevel.attributes($0.a)) },
-                subgraphs: level.sub.map(\.subgraph))
-        }
-    }
-
+    /// One level: its parent's index (`nil` for the top level), its name and its own content.
     struct WireLevel: Codable {
+        var p: Int?
+        var n: String
         var a: [[String]]
         var nd: [[String]]
         var ed: [[String]]
         var nodes: [WireNode]
         var edges: [WireEdge]
-        var sub: [WireSubgraph]
 
-        init(
-            a: DOTAttributes, nd: DOTAttributes, ed: DOTAttributes, nodes: [DOTNode], edges: [DOTEdge],
-            subgraphs: [DOTSubgraph]
-        ) {
-            self.a = Self.wire(a)
-            self.nd = Self.wire(nd)
-            self.ed = Self.wire(ed)
-            self.nodes = nodes.map { WireNode(id: $0.id, a: Self.wire($0.attributes)) }
-            self.edges = edges.map { WireEdge(s: $0.source, t: $0.target, a: Self.wire($0.attributes)) }
-            self.sub = subgraphs.map {
-                WireSubgraph(
-                    n: $0.name,
-                    level: WireLevel(
-                        a: $0.attributes, nd: $0.nodeDefaults, ed: $0.edgeDefaults, nodes: $0.nodes, edges: $0.edges,
-                        subgraphs: $0.subgraphs))
-            }
+        init(_ level: DOTLevel) {
+            p = level.parent
+            n = level.name
+            a = Self.wire(level.body.attributes)
+            nd = Self.wire(level.body.nodeDefaults)
+            ed = Self.wire(level.body.edgeDefaults)
+            nodes = level.body.nodes.map { WireNode(id: $0.id, a: Self.wire($0.attributes)) }
+            edges = level.body.edges.map { WireEdge(s: $0.source, t: $0.target, a: Self.wire($0.attributes)) }
+        }
+
+        var body: DOTBody {
+            DOTBody(
+                attributes: Self.attributes(a), nodeDefaults: Self.attributes(nd), edgeDefaults: Self.attributes(ed),
+                nodes: nodes.map { DOTNode($0.id, attributes: Self.attributes($0.a)) },
+                edges: edges.map { DOTEdge($0.s, $0.t, attributes: Self.attributes($0.a)) })
         }
 
         static func wire(_ attributes: DOTAttributes) -> [[String]] {

@@ -74,7 +74,13 @@ public enum GraphvizWorker {
             FileHandle.standardError.write(Data("graphviz-worker: unreadable request: \(error)\n".utf8))
             return 2
         }
-        guard let header = try? JSONEncoder().encode(response) else { return 2 }
+        let header: Data
+        do {
+            header = try JSONEncoder().encode(response)
+        } catch {
+            FileHandle.standardError.write(Data("graphviz-worker: cannot encode the answer: \(error)\n".utf8))
+            return 2
+        }
         send(Data("\(GraphvizWire.resultPrefix)\(header.count) \(data.count)\n".utf8))
         send(header)
         send(data)
@@ -101,7 +107,7 @@ public enum GraphvizWorker {
                     if request.operation == .renderGraph {
                         stage("build")
                         guard let wire = request.graph else { throw GraphvizError(kind: .worker, message: "the request holds no graph") }
-                        graphs = [try session.buildGraph(wire.graph)]
+                        graphs = [try session.buildGraph(try wire.graph())]
                     } else {
                         stage("parse")
                         graphs = try session.readGraphs(request.dot ?? "")

@@ -1,5 +1,6 @@
 import Foundation
 import LinkGraph
+import LinkGraphProcess
 
 #if canImport(Glibc)
 import Glibc
@@ -26,8 +27,10 @@ import Darwin
 /// JSON but not a valid extraction, or `{"error": ...}`, fails that document only and keeps the
 /// child.
 ///
-/// Processes: the child runs in its own process group, and every stop kills the whole group
-/// (so a shell wrapper's children die too) and reaps the child with `waitpid`, so neither a
+/// Processes: the child is started by `Spawner` (LinkGraphProcess), so it dies with the host
+/// (SIGKILL when the host ends, however it ends) and gets the host's SIGTERM, SIGINT or
+/// SIGHUP passed on to its group. It runs in its own process group, and every stop kills the
+/// whole group (so a shell wrapper's children die too) and reaps the child, so neither a
 /// zombie nor a stray grandchild holding the pipe open is left behind. `shutdown()` (also run
 /// on deinit) closes the child's standard input, gives it a second to exit, then kills it.
 /// The host ignores `SIGPIPE` (set once, process-wide, when the first `ProcessExtractor` is made)
@@ -114,7 +117,7 @@ public final class ProcessExtractor: Extractor, @unchecked Sendable {
             do {
                 child = try ChildProcess.spawn(arguments: arguments)
                 launches += 1
-            } catch let error as SpawnError {
+            } catch let error as ProcessFailure {
                 throw PluginError.launchFailed(plugin: label, reason: error.message)
             }
         }
@@ -122,7 +125,7 @@ public final class ProcessExtractor: Extractor, @unchecked Sendable {
         var message = Array(request.jsonLine().utf8)
         message.append(0x0A)
         let allowed = timeout + (worker.answers == 0 ? Self.startupGrace : 0)
-        let outcome = worker.exchange(message, deadline: Monotonic.now() + UInt64(allowed * 1e9), limit: maxResponseBytes)
+        let outcome = worker.exchange(message, deadline: Deadline(seconds: allowed), limit: maxResponseBytes)
         switch outcome {
         case .line(let line, let leftover):
             worker.answers += 1
@@ -177,13 +180,13 @@ public final class ProcessExtractor: Extractor, @unchecked Sendable {
         let process: ChildProcess
         do {
             process = try ChildProcess.spawn(arguments: arguments + ["--describe"])
-        } catch let error as SpawnError {
+        } catch let error as ProcessFailure {
             throw PluginError.launchFailed(plugin: plugin, reason: error.message)
         }
         defer { process.closeDescriptors() }
         process.closeInput()
         let limit = 1 << 20
-        let output = process.readAll(deadline: Monotonic.now() + UInt64((timeout + startupGrace) * 1e9), limit: limit)
+        let output = process.readAll(deadline: Deadline(seconds: timeout + startupGrace), limit: limit)
         switch output {
         case .timeout:
             process.kill()
@@ -212,19 +215,6 @@ public final class ProcessExtractor: Extractor, @unchecked Sendable {
     }()
 }
 
-/// A monotonic clock in nanoseconds.
-enum Monotonic {
-    static func now() -> UInt64 {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
-    }
-}
-
-struct SpawnError: Error {
-    let message: String
-}
-
 /// A child process with three pipes, driven by `poll` from the calling thread. Not thread-safe:
 /// its owner serializes access.
 final class ChildProcess {
@@ -242,18 +232,13 @@ final class ChildProcess {
         case tooLarge
     }
 
-    enum Status {
-        case exited(Int32)
-        case signaled(Int32)
-    }
-
     let pid: pid_t
     private var input: Int32
     private var output: Int32
     private var errors: Int32
     private var buffer: [UInt8] = []
     private var stderrTail: [UInt8] = []
-    private var status: Status?
+    private var status: ExitStatus?
     /// How many answers it has given; the first gets `ProcessExtractor.startupGrace` more time.
     var answers = 0
 
@@ -271,60 +256,28 @@ final class ChildProcess {
     }
 
     /// Starts `arguments[0]` (searched in `PATH` when it has no `/`) in a new process group with
-    /// its standard streams on pipes. Every descriptor of the host is close-on-exec or not ours.
+    /// its standard streams on pipes, through `Spawner` (so it dies with this process).
+    /// - Throws: `ProcessFailure`.
     static func spawn(arguments: [String]) throws -> ChildProcess {
-        var inPipe: [Int32] = [-1, -1]
-        var outPipe: [Int32] = [-1, -1]
-        var errPipe: [Int32] = [-1, -1]
-        guard CloseOnExecPipe.make(&inPipe), CloseOnExecPipe.make(&outPipe), CloseOnExecPipe.make(&errPipe) else {
-            let message = String(cString: strerror(errno))
-            for fd in inPipe + outPipe + errPipe where fd >= 0 { close(fd) }
-            throw SpawnError(message: "cannot create pipes: \(message)")
+        var made: [Int32] = []
+        do {
+            let input = try Descriptors.pipe(minimum: 3)
+            made += [input.read, input.write]
+            let output = try Descriptors.pipe(minimum: 3)
+            made += [output.read, output.write]
+            let errors = try Descriptors.pipe(minimum: 3)
+            made += [errors.read, errors.write]
+            let pid = try Spawner.spawn(
+                SpawnRequest(
+                    arguments: arguments, searchesPath: true,
+                    descriptors: [(input.read, 0), (output.write, 1), (errors.write, 2)], newProcessGroup: true))
+            for fd in [input.read, output.write, errors.write] { close(fd) }
+            for fd in [input.write, output.read, errors.read] { Descriptors.setNonBlocking(fd) }
+            return ChildProcess(pid: pid, input: input.write, output: output.read, errors: errors.read)
+        } catch {
+            for fd in made { close(fd) }
+            throw error
         }
-
-        #if canImport(Darwin)
-        var actions: posix_spawn_file_actions_t? = nil
-        var attributes: posix_spawnattr_t? = nil
-        #else
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
-        #endif
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
-        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        sigaddset(&defaults, SIGPIPE)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var mask = sigset_t()
-        sigemptyset(&mask)
-        posix_spawnattr_setsigmask(&attributes, &mask)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-
-        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var pid: pid_t = 0
-        let result = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
-        close(inPipe[0])
-        close(outPipe[1])
-        close(errPipe[1])
-        guard result == 0 else {
-            close(inPipe[1])
-            close(outPipe[0])
-            close(errPipe[0])
-            let reason = result == ENOENT ? "no such command: \(arguments[0])" : String(cString: strerror(result))
-            throw SpawnError(message: reason)
-        }
-        for fd in [inPipe[1], outPipe[0], errPipe[0]] {
-            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-        }
-        return ChildProcess(pid: pid, input: inPipe[1], output: outPipe[0], errors: errPipe[0])
     }
 
     /// Whether the child is alive, silent and has nothing unread: safe to send a request.
@@ -337,7 +290,7 @@ final class ChildProcess {
     }
 
     /// Writes `message` and reads one line, all before `deadline`, reading standard error on the way.
-    func exchange(_ message: [UInt8], deadline: UInt64, limit: Int) -> Exchange {
+    func exchange(_ message: [UInt8], deadline: Deadline, limit: Int) -> Exchange {
         var written = 0
         var scanned = 0
         while true {
@@ -350,9 +303,8 @@ final class ChildProcess {
             }
             scanned = buffer.count
             if buffer.count > limit { return .tooLarge }
-            let now = Monotonic.now()
-            if now >= deadline { return .timeout }
-            let waitMilliseconds = Int32(min((deadline - now) / 1_000_000 + 1, 1000))
+            if deadline.hasPassed { return .timeout }
+            let waitMilliseconds = deadline.pollTimeout()
 
             var fds = [pollfd(fd: output, events: Int16(POLLIN), revents: 0)]
             if errors >= 0 { fds.append(pollfd(fd: errors, events: Int16(POLLIN), revents: 0)) }
@@ -388,14 +340,13 @@ final class ChildProcess {
     }
 
     /// Reads standard output to its end (for `--describe`).
-    func readAll(deadline: UInt64, limit: Int) -> ReadAll {
+    func readAll(deadline: Deadline, limit: Int) -> ReadAll {
         while true {
             if buffer.count > limit { return .tooLarge }
-            let now = Monotonic.now()
-            if now >= deadline { return .timeout }
+            if deadline.hasPassed { return .timeout }
             var fds = [pollfd(fd: output, events: Int16(POLLIN), revents: 0)]
             if errors >= 0 { fds.append(pollfd(fd: errors, events: Int16(POLLIN), revents: 0)) }
-            let ready = poll(&fds, nfds_t(fds.count), Int32(min((deadline - now) / 1_000_000 + 1, 1000)))
+            let ready = poll(&fds, nfds_t(fds.count), deadline.pollTimeout())
             if ready <= 0 { continue }
             if fds.count > 1, fds[1].revents != 0 { drainErrors() }
             if fds[0].revents != 0 {
@@ -475,33 +426,10 @@ final class ChildProcess {
     /// Waits up to `grace` seconds for the child to exit, then kills its group; reaps it and
     /// kills what is left of its group (grandchildren holding our pipes).
     @discardableResult
-    func reap(grace: Double) -> Status {
+    func reap(grace: Double) -> ExitStatus {
         if let status { return status }
-        let deadline = Monotonic.now() + UInt64(grace * 1e9)
-        var raw: Int32 = 0
-        while true {
-            let result = waitpid(pid, &raw, WNOHANG)
-            if result == pid { break }
-            if result < 0 && errno != EINTR {
-                // Not our child any more (someone else reaped it); nothing left to wait for.
-                let gone = Status.exited(-1)
-                status = gone
-                return gone
-            }
-            if Monotonic.now() >= deadline {
-                _ = killpg(pid, SIGKILL)
-                while waitpid(pid, &raw, 0) < 0 && errno == EINTR {}
-                break
-            }
-            usleep(5_000)
-        }
-        _ = killpg(pid, SIGKILL)  // stray members of its group, if any
-        let decoded: Status
-        if raw & 0x7F == 0 {
-            decoded = .exited((raw >> 8) & 0xFF)
-        } else {
-            decoded = .signaled(raw & 0x7F)
-        }
+        // Not our child any more (someone else reaped it): nothing left to wait for.
+        let decoded = ChildWait.reap(pid, before: Deadline(seconds: grace), group: true) ?? .exited(-1)
         status = decoded
         return decoded
     }

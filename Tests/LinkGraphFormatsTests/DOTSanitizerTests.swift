@@ -263,6 +263,6 @@ final class DOTSanitizerTests: XCTestCase {
         let graph = DOTGraph(
             nodes: [DOTNode("a")], edges: [DOTEdge("a", "b")],
             subgraphs: [DOTSubgraph(name: "s", edges: [DOTEdge("c", "a")], subgraphs: [DOTSubgraph(name: "t", nodes: [DOTNode("d")])])])
-        XCTAssertEqual(DOTSanitizer.nodeCount(of: graph), 4)
+        XCTAssertEqual(graph.distinctNodeCount, 4)
     }
 }

@@ -187,34 +187,23 @@ enum SharedCorpus {
 /// Counts in a `DOTGraph`: distinct node names (at any level) and edges (at every level).
 extension DOTGraph {
     var allNodeNames: Set<String> {
-        var names = Set(nodes.map(\.id))
-        for edge in edges { names.insert(edge.source); names.insert(edge.target) }
-        func visit(_ subgraph: DOTSubgraph) {
-            names.formUnion(subgraph.nodes.map(\.id))
-            for edge in subgraph.edges { names.insert(edge.source); names.insert(edge.target) }
-            subgraph.subgraphs.forEach(visit)
+        var names = Set<String>()
+        for level in levels {
+            names.formUnion(level.body.nodes.map(\.id))
+            for edge in level.body.edges {
+                names.insert(edge.source)
+                names.insert(edge.target)
+            }
         }
-        subgraphs.forEach(visit)
         return names
     }
 
-    var allEdgeCount: Int {
-        func count(_ subgraph: DOTSubgraph) -> Int { subgraph.edges.count + subgraph.subgraphs.map(count).reduce(0, +) }
-        return edges.count + subgraphs.map(count).reduce(0, +)
-    }
+    var allEdgeCount: Int { levels.map(\.body.edges.count).reduce(0, +) }
 
     /// Names of the subgraphs at any depth whose name starts with `cluster`, sorted.
-    var clusterNames: [String] {
-        func visit(_ subgraph: DOTSubgraph) -> [String] {
-            (subgraph.name.hasPrefix("cluster") ? [subgraph.name] : []) + subgraph.subgraphs.flatMap(visit)
-        }
-        return subgraphs.flatMap(visit).sorted()
-    }
+    var clusterNames: [String] { levels.dropFirst().map(\.name).filter { $0.hasPrefix("cluster") }.sorted() }
 
-    var allSubgraphCount: Int {
-        func count(_ subgraph: DOTSubgraph) -> Int { 1 + subgraph.subgraphs.map(count).reduce(0, +) }
-        return subgraphs.map(count).reduce(0, +)
-    }
+    var allSubgraphCount: Int { levels.count - 1 }
 }
 
 /// Runs the `dot` command (a comparison only; the library never does); `nil` when absent.
@@ -244,17 +233,15 @@ extension DOTGraph {
     /// The same graph with every attribute list sorted by name, to compare graphs whose
     /// attribute order is not meaningful.
     func sortingAttributes() -> DOTGraph {
-        func nodes(_ list: [DOTNode]) -> [DOTNode] { list.map { DOTNode($0.id, attributes: $0.attributes.sortedByName()) } }
-        func edges(_ list: [DOTEdge]) -> [DOTEdge] { list.map { DOTEdge($0.source, $0.target, attributes: $0.attributes.sortedByName()) } }
-        func subgraph(_ s: DOTSubgraph) -> DOTSubgraph {
-            DOTSubgraph(
-                name: s.name, attributes: s.attributes.sortedByName(), nodeDefaults: s.nodeDefaults.sortedByName(),
-                edgeDefaults: s.edgeDefaults.sortedByName(), nodes: nodes(s.nodes), edges: edges(s.edges),
-                subgraphs: s.subgraphs.map(subgraph))
+        let sorted = levels.map { level in
+            var body = level.body
+            body.attributes = body.attributes.sortedByName()
+            body.nodeDefaults = body.nodeDefaults.sortedByName()
+            body.edgeDefaults = body.edgeDefaults.sortedByName()
+            body.nodes = body.nodes.map { DOTNode($0.id, attributes: $0.attributes.sortedByName()) }
+            body.edges = body.edges.map { DOTEdge($0.source, $0.target, attributes: $0.attributes.sortedByName()) }
+            return DOTLevel(name: level.name, parent: level.parent, depth: level.depth, body: body)
         }
-        return DOTGraph(
-            name: name, isDirected: isDirected, isStrict: isStrict, attributes: attributes.sortedByName(),
-            nodeDefaults: nodeDefaults.sortedByName(), edgeDefaults: edgeDefaults.sortedByName(),
-            nodes: nodes(self.nodes), edges: edges(self.edges), subgraphs: subgraphs.map(subgraph))
+        return DOTGraph(isDirected: isDirected, isStrict: isStrict, levels: sorted)
     }
 }

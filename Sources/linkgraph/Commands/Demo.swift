@@ -50,7 +50,7 @@ extension LinkGraphCommand {
                     let view = CaseView(kind: .defection, options: ViewOptions(asOf: date))
                     try draw(view, of: caseFile, to: frames, name: "frame-\(i + 1)-\(date)", formats: [.png], into: set)
                 }
-                try set.commit(removing: Timeline.staleFrames(in: frames, keeping: set.paths))
+                try set.commit(removing: TimelineFrames.staleFrames(in: frames, keeping: set.paths))
             }
         }
 

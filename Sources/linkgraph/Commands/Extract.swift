@@ -32,10 +32,11 @@ struct PluginOptions: ParsableArguments {
     }
 
     /// The registry of this run.
-    /// - Parameter dotSandbox: Where Graphviz parses DOT documents; `nil` parses them in this process.
-    func registry(dotSandbox: GraphvizSandbox? = nil) throws -> ExtractorRegistry {
+    /// - Parameter dotRenderer: Where Graphviz parses DOT documents (in process by default).
+    func registry(dotRenderer: GraphvizRenderer = GraphvizRenderer(isolation: .inProcess)) throws -> ExtractorRegistry {
         try BuiltInExtractors.registry(
-            rules: rules, gazetteers: gazetteers, libraries: libraries, commands: commands, timeout: timeout, dotSandbox: dotSandbox)
+            rules: rules, gazetteers: gazetteers, libraries: libraries, commands: commands, timeout: timeout,
+            dotRenderer: dotRenderer)
     }
 }
 
@@ -97,7 +98,7 @@ extension LinkGraphCommand {
             try FileIO.refuseOverwriting(inputs: sources, with: output, what: "a case file")
             let requestOptions = try parsedOptions()
             for path in plugins.rules + plugins.gazetteers { try limits.checkSize(path) }
-            let registry = try plugins.registry(dotSandbox: try graphviz.sandbox)
+            let registry = try plugins.registry(dotRenderer: try graphviz.renderer)
             defer { BuiltInExtractors.shutdown(registry) }
             let base = try into.map { try CaseLoading.load($0, limits: limits) } ?? CaseFile()
             var merger = CaseMerger(base: base)

@@ -43,53 +43,43 @@ struct GraphvizOptions: ParsableArguments {
         }
     }
 
-    /// The sandbox, or `nil` for in-process runs.
-    var sandbox: GraphvizSandbox? {
+    /// The renderer these options ask for.
+    var renderer: GraphvizRenderer {
         get throws {
-            if inProcess { return nil }
+            if inProcess { return GraphvizRenderer(isolation: .inProcess) }
             let limits = GraphvizSandbox.Limits(seconds: timeout, memoryBytes: memoryLimit << 20)
-            guard let sandbox = GraphvizSandbox.currentExecutable(limits: limits) else {
+            guard GraphvizSandbox.currentExecutable(limits: limits) != nil else {
                 throw ValidationError("cannot find linkgraph's own executable to run Graphviz in; give --in-process")
             }
-            return sandbox
+            return GraphvizRenderer(isolation: .sandboxed(limits))
         }
     }
 
     /// The first graph of a DOT file, parsed by Graphviz.
     /// - Parameter linePrefix: Name a syntax error's line after the file (`FILE:3: ...`).
     func parse(_ text: String, file: String, linePrefix: Bool = false) throws -> DOTGraph {
+        let renderer = try self.renderer
         do {
-            if let sandbox = try sandbox { return try sandbox.parse(text, source: file) }
-            return try GraphvizDOTParser.parse(text)
+            return try renderer.parse(text, source: file)
         } catch let error as GraphvizError {
             throw GraphvizFailure(file: file + (linePrefix ? error.line.map { ":\($0)" } ?? "" : ""), error: error)
         }
     }
 
-    /// Lays out and renders `graph` after `DOTSanitizer`, printing its warnings. SVG output
-    /// passes `SVGSafety` too.
+    /// Lays out and renders `graph` with `GraphvizRenderer` (sanitized, SVG checked), printing
+    /// what the sanitizer changed and what was removed from the SVG.
     func render(_ graph: DOTGraph, layout: GraphvizLayout, format: GraphvizFormat, file: String) throws -> GraphvizRendering {
-        var options = DOTSanitizer.Options()
-        options.xmlEscapes = format == .svg
-        options.keepsUnknownAttributes = format.isText && format != .svg
-        let safe = DOTSanitizer.sanitize(graph, options: options)
-        for warning in safe.warnings { Diagnostics.warn("\(file): \(warning)") }
-        var rendering: GraphvizRendering
+        let renderer = try self.renderer
+        let drawing: GraphvizRenderer.Drawing
         do {
-            if let sandbox = try sandbox {
-                rendering = try sandbox.rendering(safe.graph, layout: layout, format: format, source: file)
-            } else {
-                rendering = try Graphviz.shared.rendering(safe.graph, layout: layout, format: format)
-            }
-            if format == .svg {
-                let checked = try SVGSafety.sanitize(rendering.data)
-                for finding in checked.removed { Diagnostics.warn("\(file): removed from the SVG: \(finding)") }
-                rendering.data = checked.data
+            drawing = try renderer.render(graph, layout: layout, format: format, source: file) { warnings in
+                for warning in warnings { Diagnostics.warn("\(file): \(warning)") }
             }
         } catch let error as GraphvizError {
             throw GraphvizFailure(file: file, error: error)
         }
-        return rendering
+        for finding in drawing.removedFromSVG { Diagnostics.warn("\(file): removed from the SVG: \(finding)") }
+        return GraphvizRendering(data: drawing.data, warnings: drawing.graphvizWarnings)
     }
 }
 

@@ -165,7 +165,7 @@ extension LinkGraphCommand {
                 lines.append("\(date): \(drawing.nodes.count) entities, \(drawing.edges.count) relations → \(path)")
             }
             // The frames of this run replace those of an earlier one, all at once.
-            try frames.commit(removing: Timeline.staleFrames(in: output, keeping: frames.paths))
+            try frames.commit(removing: TimelineFrames.staleFrames(in: output, keeping: frames.paths))
             try Console.lines(lines)
         }
 
@@ -173,35 +173,6 @@ extension LinkGraphCommand {
             for warning in rendering.warnings { Diagnostics.warn("Graphviz: \(warning)") }
             try FileIO.writeAtomically(rendering.data, to: path)
         }
-    }
-}
-
-/// Dates on which loyalties change.
-enum Timeline {
-    /// The distinct `from` and `until` dates of defectedFrom and defectedTo relations, in order.
-    static func loyaltyChanges(in caseFile: CaseFile) -> [PartialDate] {
-        var dates = Set<PartialDate>()
-        for relation in caseFile.relations where relation.kind == .defectedFrom || relation.kind == .defectedTo {
-            if let from = relation.from { dates.insert(from) }
-            if let until = relation.until { dates.insert(until) }
-        }
-        return dates.sorted()
-    }
-
-    /// The frames in `directory` that a timeline run wrote (`frame-N-DATE.EXT`, EXT a
-    /// format's extension) and that are not in `keeping`: an earlier run's, to remove.
-    /// - Complexity: O(entries of `directory`).
-    static func staleFrames(in directory: String, keeping: [String]) -> [String] {
-        let kept = Set(keeping.map { URL(fileURLWithPath: $0).lastPathComponent })
-        let extensions = Set(GraphvizFormat.allCases.map(\.fileExtension) + ["dot"])
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return entries.filter { name in
-            guard !kept.contains(name), name.hasPrefix("frame-"), let dot = name.lastIndex(of: ".")
-            else { return false }
-            let parts = name[..<dot].dropFirst("frame-".count).split(separator: "-", maxSplits: 1)
-            return parts.count == 2 && parts[0].allSatisfy(\.isASCII) && parts[0].allSatisfy(\.isNumber)
-                && PartialDate(String(parts[1])) != nil && extensions.contains(String(name[name.index(after: dot)...]))
-        }.map { URL(fileURLWithPath: directory).appendingPathComponent($0).path }
     }
 }
 
@@ -213,7 +184,7 @@ enum LayoutChoice {
 
     static func layout(for drawing: DOTGraph, requested: GraphvizLayout?) -> GraphvizLayout {
         if let requested { return requested }
-        let nodes = drawing.nodes.count + drawing.subgraphs.reduce(0) { $0 + $1.nodes.count }
+        let nodes = drawing.distinctNodeCount
         if nodes > sfdpThreshold {
             Diagnostics.note("\(nodes) entities: laying out with sfdp (dot is slow past \(sfdpThreshold)); give --layout dot to insist")
             return .sfdp
@@ -225,7 +196,7 @@ enum LayoutChoice {
     /// when sfdp is chosen, a `layout=dot` in the graph itself is removed too.
     static func layout(forForeign graph: inout DOTGraph, requested: GraphvizLayout?) -> GraphvizLayout {
         if let requested { return requested }
-        let nodes = DOTSanitizer.nodeCount(of: graph)
+        let nodes = graph.distinctNodeCount
         let own = graph.attributes["layout"]?.text.lowercased()
         guard nodes > sfdpThreshold, own == nil || own == "dot" else { return .dot }
         Diagnostics.note("\(nodes) nodes: laying out with sfdp (dot is slow past \(sfdpThreshold)); give --layout dot to insist")

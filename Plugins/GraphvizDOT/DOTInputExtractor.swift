@@ -1,0 +1,68 @@
+import LinkGraph
+import LinkGraphFormats
+import LinkGraphGraphviz
+import LinkGraphPlugin
+
+/// Reads a Graphviz file (`text/vnd.graphviz`: `.dot`, `.gv`) with Graphviz's own parser and
+/// turns it into a case as `linkgraph import` does (`DOTCaseImporter`): nodes are entities,
+/// edges relations. A DOT file is foreign input, and cgraph 2.43 is C: give a renderer that
+/// parses in a worker process (`linkgraph extract` does, unless `--in-process` is given).
+public struct DOTInputExtractor: CaseFileProducingExtractor {
+    /// Where Graphviz parses.
+    public var renderer: GraphvizRenderer
+
+    public init(renderer: GraphvizRenderer = GraphvizRenderer(isolation: .inProcess)) {
+        self.renderer = renderer
+    }
+
+    public var description: ExtractorDescription {
+        ExtractorDescription(
+            name: "graphviz-dot", version: "1", accepts: ["text/vnd.graphviz"],
+            summary: "Graphviz DOT files, read by cgraph: nodes become entities (label → name, kind → kind), edges relations.",
+            origin: .builtIn,
+            examples: [
+                ExtractorExample(
+                    text: #"digraph { a [label="Harbor Trust", kind=organization]; b [label="Mara Quill", kind=person]; a -> b [kind=pays] }"#,
+                    entities: [("Harbor Trust", .organization), ("Mara Quill", .person)],
+                    relations: [("Harbor Trust", .pays, "Mara Quill")])
+            ])
+    }
+
+    /// - Throws: `DOTDocumentError` naming the file and line Graphviz could not read, or the
+    ///   worker's `GraphvizError` (its sentence names the file already).
+    public func extractCaseFile(_ request: ExtractionRequest) throws -> CaseFile {
+        let file = request.metadata["path"]?.stringValue ?? request.id
+        let graph: DOTGraph
+        do {
+            graph = try renderer.parse(request.text, source: file)
+        } catch let error as GraphvizError {
+            switch error.kind {
+            case .crash, .timeout, .limit: throw error  // the sandbox's sentence names the file
+            default: throw DOTDocumentError(place: file + (error.line.map { ":\($0)" } ?? ""), error: error)
+            }
+        }
+        return try DOTCaseImporter.caseFile(graph, file: file).caseFile
+    }
+
+    public func extract(_ request: ExtractionRequest) throws -> Extraction {
+        let caseFile = try extractCaseFile(request)
+        return Extraction(
+            entities: caseFile.entities.map {
+                ExtractedEntity(id: $0.id, name: $0.name, kind: $0.kind, aliases: $0.aliases, attributes: $0.attributes)
+            },
+            relations: caseFile.relations.map {
+                ExtractedRelation(
+                    source: $0.source, target: $0.target, kind: $0.kind, confidence: $0.effectiveConfidence, from: $0.from,
+                    until: $0.until, attributes: $0.attributes, weight: $0.weight)
+            })
+    }
+}
+
+/// A DOT document Graphviz could not read: the file (and line) before Graphviz's message.
+public struct DOTDocumentError: Error, CustomStringConvertible {
+    /// `FILE` or `FILE:LINE`.
+    public let place: String
+    public let error: GraphvizError
+
+    public var description: String { "\(place): \(error)" }
+}
