@@ -76,6 +76,6 @@ let package = Package(
         .testTarget(name: "LinkGraphFormatsTests", dependencies: ["LinkGraphFormats", "LinkGraphGraphviz"]),
         .testTarget(name: "LinkGraphViewsTests", dependencies: ["LinkGraphViews", "LinkGraphGraphviz"]),
         .testTarget(name: "LinkGraphGraphvizTests", dependencies: ["LinkGraphGraphviz", "LinkGraphFormats"]),
-        .testTarget(name: "LinkGraphAlgorithmsTests", dependencies: ["LinkGraphAlgorithms"]),
+        .testTarget(name: "LinkGraphAlgorithmsTests", dependencies: ["LinkGraphAlgorithms"], exclude: ["Fixtures"]),
     ]
 )

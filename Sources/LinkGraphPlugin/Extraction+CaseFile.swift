@@ -14,11 +14,10 @@ extension Extraction {
     ///   - text: The document's bytes, to quote evidence; nil to quote nothing.
     public func caseFile(document: Document, extractor: String, text: [UInt8]? = nil) -> CaseFile {
         var ids: [String: String] = [:]
-        var taken: Set<String> = []
+        var taken = UniqueIDs()
         var entities: [Entity] = []
         for entity in self.entities where ids[entity.id] == nil {
-            let id = NameNormalizer.unique(NameNormalizer.slug(entity.name)) { taken.contains($0) }
-            taken.insert(id)
+            let id = taken.claim(NameNormalizer.slug(entity.name))
             ids[entity.id] = id
             var contribution: JSONObject = [
                 "document": .string(document.id), "extractor": .string(extractor),
@@ -60,5 +59,23 @@ extension Extraction {
     /// - Throws: `ExtractionWireError.invalid` with every problem and its JSON path.
     public func validate(document: String, documentLength: Int?) throws {
         _ = try Extraction(json: jsonValue(document: document), document: document, documentLength: documentLength)
+    }
+}
+
+extension Extraction {
+    /// A case file as an extraction: entities by id, relations with their confidence, dates,
+    /// weight and attributes. Evidence (which may cite other documents), directions and
+    /// unknown fields are not carried; merge the case file itself for a faithful copy.
+    /// - Complexity: O(entities + relations).
+    public init(caseFile: CaseFile) {
+        self.init(
+            entities: caseFile.entities.map {
+                ExtractedEntity(id: $0.id, name: $0.name, kind: $0.kind, aliases: $0.aliases, attributes: $0.attributes)
+            },
+            relations: caseFile.relations.map {
+                ExtractedRelation(
+                    source: $0.source, target: $0.target, kind: $0.kind, confidence: $0.effectiveConfidence, from: $0.from,
+                    until: $0.until, attributes: $0.attributes, weight: $0.weight)
+            })
     }
 }

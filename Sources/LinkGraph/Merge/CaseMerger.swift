@@ -223,11 +223,23 @@ public struct CaseMerger: Sendable {
     }
 
     static func distinctEvidence(_ evidence: [Evidence]) -> [Evidence] {
-        var seen: Set<String> = []
-        return evidence.filter { item in
-            let key = item.start != nil ? "\(item.document)\u{0}\(item.start!)\u{0}\(item.end ?? -1)"
-                : "\(item.document)\u{0}\(item.text ?? "")"
-            return seen.insert(key).inserted
+        var seen: Set<EvidenceKey> = []
+        return evidence.filter { seen.insert(EvidenceKey($0)).inserted }
+    }
+
+    /// When two pieces of evidence are the same: the same document and span, or, without
+    /// offsets, the same document and quotation.
+    struct EvidenceKey: Hashable {
+        let document: String
+        let start: Int?
+        let end: Int?
+        let text: String?
+
+        init(_ evidence: Evidence) {
+            document = evidence.document
+            start = evidence.start
+            end = evidence.start == nil ? nil : evidence.end
+            text = evidence.start == nil ? evidence.text ?? "" : nil
         }
     }
 }
