@@ -65,7 +65,7 @@ extension PropertyGraph {
 }
 
 /// Builds the case JSON from a property graph, then decodes it with the case file's own
-/// decoder, so that every rule of FORMAT.md is checked in one place.
+/// decoder, so that every rule of docs/FORMAT.md is checked in one place.
 struct CaseAssembler {
     let file: String
     var notes: [String] = []

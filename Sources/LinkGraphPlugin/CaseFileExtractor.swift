@@ -15,7 +15,7 @@ extension CaseFileProducingExtractor {
     }
 }
 
-/// Reads a document that is itself a case file (`application/json`, FORMAT.md), so that
+/// Reads a document that is itself a case file (`application/json`, docs/FORMAT.md), so that
 /// `linkgraph extract` can take existing cases beside texts and tables.
 public struct CaseFileExtractor: CaseFileProducingExtractor {
     public init() {}
@@ -23,7 +23,7 @@ public struct CaseFileExtractor: CaseFileProducingExtractor {
     public var description: ExtractorDescription {
         ExtractorDescription(
             name: "case-file", version: "1", accepts: ["application/json"],
-            summary: "Reads a LinkGraph case file (FORMAT.md) as it is: entities, relations, evidence.",
+            summary: "Reads a LinkGraph case file (docs/FORMAT.md) as it is: entities, relations, evidence.",
             origin: .builtIn,
             examples: [
                 ExtractorExample(

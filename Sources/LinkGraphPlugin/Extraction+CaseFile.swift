@@ -4,9 +4,8 @@ extension Extraction {
     /// The extraction as a case-file fragment for one document, ready for `CaseMerger`.
     ///
     /// Entity ids become unique slugs of their names; relations follow them. Every entity and
-    /// relation records its contribution in an unknown field `"provenance"`:
-    /// `[{"document": .., "extractor": .., "confidence": .., "mentions": [{"start":..,"end":..}]}]`
-    /// (mentions for entities only). Relation evidence cites the document with its span and,
+    /// relation records its contribution in `provenance` (document, extractor, confidence;
+    /// mentions for entities only). Relation evidence cites the document with its span and,
     /// when `text` is given, a quotation of up to 1000 bytes. A confidence of 1 is left out.
     /// - Parameters:
     ///   - document: The document the extraction is of; it becomes the fragment's only document.
@@ -19,15 +18,13 @@ extension Extraction {
         for entity in self.entities where ids[entity.id] == nil {
             let id = taken.claim(NameNormalizer.slug(entity.name))
             ids[entity.id] = id
-            var contribution: JSONObject = [
-                "document": .string(document.id), "extractor": .string(extractor),
-                "confidence": .number(JSONNumber(entity.confidence)),
-            ]
-            if !entity.mentions.isEmpty { contribution["mentions"] = .array(entity.mentions.sorted().map { $0.jsonValue() }) }
+            let contribution = Contribution(
+                document: document.id, extractor: extractor, confidence: entity.confidence,
+                mentions: entity.mentions.sorted().map { Contribution.Mention(start: $0.start, end: $0.end) })
             entities.append(
                 Entity(
                     id: id, name: entity.name, kind: entity.kind, aliases: entity.aliases, attributes: entity.attributes,
-                    unknownFields: ["provenance": .array([.object(contribution)])]))
+                    provenance: [contribution]))
         }
         var relations: [Relation] = []
         for relation in self.relations {
@@ -35,16 +32,12 @@ extension Extraction {
             let evidence = relation.evidence.sorted().map { span in
                 Evidence(document: document.id, start: span.start, end: span.end, text: text.flatMap { Self.quote($0, span) })
             }
-            let contribution: JSONObject = [
-                "document": .string(document.id), "extractor": .string(extractor),
-                "confidence": .number(JSONNumber(relation.confidence)),
-            ]
+            let contribution = Contribution(document: document.id, extractor: extractor, confidence: relation.confidence)
             relations.append(
                 Relation(
                     source: source, target: target, kind: relation.kind, weight: relation.weight,
                     confidence: relation.confidence == 1 ? nil : relation.confidence, from: relation.from,
-                    until: relation.until, evidence: evidence, attributes: relation.attributes,
-                    unknownFields: ["provenance": .array([.object(contribution)])]))
+                    until: relation.until, evidence: evidence, attributes: relation.attributes, provenance: [contribution]))
         }
         return CaseFile(documents: [document], entities: entities, relations: relations)
     }

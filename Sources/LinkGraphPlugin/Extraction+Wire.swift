@@ -1,6 +1,6 @@
 import LinkGraph
 
-/// The wire form of an extraction: a case-file fragment (FORMAT.md) with local ids.
+/// The wire form of an extraction: a case-file fragment (docs/FORMAT.md) with local ids.
 ///
 /// ```json
 /// {"entities": [{"id": "e1", "name": "Hadi al-Amiri", "kind": "person", "aliases": ["Amiri"],

@@ -33,7 +33,7 @@ public struct ExtractionRequest: Equatable, Sendable {
 /// What an extractor found in one document: entities with the spans where they are mentioned,
 /// and relations between them with their evidence. Ids are local to the extraction.
 ///
-/// Wire form: a case-file fragment `{"entities": [...], "relations": [...]}` as in FORMAT.md,
+/// Wire form: a case-file fragment `{"entities": [...], "relations": [...]}` as in docs/FORMAT.md,
 /// where an entity may also carry `"confidence"` and `"mentions": [{"start":..,"end":..}]`.
 public struct Extraction: Equatable, Sendable {
     public var entities: [ExtractedEntity]
