@@ -302,7 +302,7 @@ struct CaseFileDecoder {
     }
 
     /// `{"start": N, "end": N}` of a contribution's mention.
-    mutating func decodeMention(_ mention: JSONObject, _ path: String) -> Contribution.Mention? {
+    mutating func decodeMention(_ mention: JSONObject, _ path: String) -> Span? {
         let start = optionalOffset(mention, "start", path)
         let end = optionalOffset(mention, "end", path)
         guard let start, let end else {
@@ -310,7 +310,7 @@ struct CaseFileDecoder {
             return nil
         }
         if start > end { problem("\(path).end", "end \(end) is before start \(start)") }
-        return Contribution.Mention(start: start, end: end)
+        return Span(start: start, end: end)
     }
 
     /// `{"source", "target", "kind"}` of a suppressed relation.

@@ -60,9 +60,7 @@ extension Contribution {
         if let extractor { object["extractor"] = .string(extractor) }
         if let file { object["source"] = .string(file) }
         if let confidence { object["confidence"] = .number(JSONNumber(confidence)) }
-        if !mentions.isEmpty {
-            object["mentions"] = .array(mentions.map { ["start": .number(JSONNumber($0.start)), "end": .number(JSONNumber($0.end))] })
-        }
+        if !mentions.isEmpty { object["mentions"] = .array(mentions.map { $0.jsonValue() }) }
         return .object(object.merging(unknownFields))
     }
 }

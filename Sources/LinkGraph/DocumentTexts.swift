@@ -57,7 +57,9 @@ public struct DocumentTexts: Sendable {
     }
 
     /// `doc[12..<40] “the quoted passage…”`, or the citation alone when no text is known.
-    /// - Parameter limit: The longest quotation, in characters.
+    /// - Parameters:
+    ///   - evidence: What to cite.
+    ///   - limit: The longest quotation, in characters.
     public func cite(_ evidence: Evidence, limit: Int = 120) -> String {
         guard let passage = passage(of: evidence) else { return evidence.citation }
         return evidence.citation + " “" + Quotation.shortened(passage, limit: limit) + "”"

@@ -5,19 +5,6 @@
 /// `{"source": FILE, "confidence": C}` for a relation merged from a case file that carried no
 /// provenance of its own.
 public struct Contribution: Equatable, Sendable {
-    /// Where a document names an entity: UTF-8 byte offsets, end exclusive.
-    public struct Mention: Hashable, Comparable, Sendable {
-        public var start: Int
-        public var end: Int
-
-        public init(start: Int, end: Int) {
-            self.start = start
-            self.end = end
-        }
-
-        public static func < (a: Mention, b: Mention) -> Bool { (a.start, a.end) < (b.start, b.end) }
-    }
-
     /// The id of the document the extractor read.
     public var document: String?
     /// The extractor's name (`--with NAME`).
@@ -27,13 +14,13 @@ public struct Contribution: Equatable, Sendable {
     /// How sure the contributor was, in 0...1; nil means 1.
     public var confidence: Double?
     /// Where the document names the entity (entities only).
-    public var mentions: [Mention]
+    public var mentions: [Span]
     /// Fields this version does not know, kept so that they are written back.
     public var unknownFields: JSONObject
 
     public init(
         document: String? = nil, extractor: String? = nil, file: String? = nil, confidence: Double? = nil,
-        mentions: [Mention] = [], unknownFields: JSONObject = [:]
+        mentions: [Span] = [], unknownFields: JSONObject = [:]
     ) {
         self.document = document
         self.extractor = extractor

@@ -20,7 +20,7 @@ extension Extraction {
             ids[entity.id] = id
             let contribution = Contribution(
                 document: document.id, extractor: extractor, confidence: entity.confidence,
-                mentions: entity.mentions.sorted().map { Contribution.Mention(start: $0.start, end: $0.end) })
+                mentions: entity.mentions.sorted())
             entities.append(
                 Entity(
                     id: id, name: entity.name, kind: entity.kind, aliases: entity.aliases, attributes: entity.attributes,

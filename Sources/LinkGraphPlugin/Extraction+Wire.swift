@@ -186,8 +186,3 @@ extension ExtractedRelation {
     }
 }
 
-extension Span {
-    public func jsonValue() -> JSONValue {
-        .object(["start": .number(JSONNumber(start)), "end": .number(JSONNumber(end))])
-    }
-}

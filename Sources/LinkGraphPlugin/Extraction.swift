@@ -102,15 +102,3 @@ public struct ExtractedRelation: Equatable, Sendable {
     }
 }
 
-/// A half-open range of UTF-8 byte offsets into a document, `start..<end`.
-public struct Span: Hashable, Sendable, Comparable {
-    public var start: Int
-    public var end: Int
-
-    public init(start: Int, end: Int) {
-        self.start = start
-        self.end = end
-    }
-
-    public static func < (a: Span, b: Span) -> Bool { (a.start, a.end) < (b.start, b.end) }
-}

@@ -22,7 +22,7 @@ final class ExtractionToCaseTests: XCTestCase {
         XCTAssertEqual(relation.confidence, 0.6)
         XCTAssertEqual(relation.evidence, [Evidence(document: "memo", start: 0, end: 28, text: "Harbor Trust paid Mara Quill")])
         XCTAssertEqual(relation.provenance, [Contribution(document: "memo", extractor: "kw", confidence: 0.6)])
-        XCTAssertEqual(fragment.entities[0].provenance.first?.mentions, [Contribution.Mention(start: 0, end: 12)])
+        XCTAssertEqual(fragment.entities[0].provenance.first?.mentions, [Span(start: 0, end: 12)])
         XCTAssertTrue(
             JSONWriter.compact(fragment.entities[0].jsonValue()).contains(
                 #""provenance":[{"document":"memo","extractor":"kw","confidence":"#),

@@ -166,7 +166,7 @@ final class CaseMergerTests: XCTestCase {
         let contribution = try XCTUnwrap(caseFile.entities[0].provenance.first)
         XCTAssertEqual(contribution.extractor, "kw")
         XCTAssertEqual(contribution.confidence, 0.8)
-        XCTAssertEqual(contribution.mentions, [Contribution.Mention(start: 0, end: 1)])
+        XCTAssertEqual(contribution.mentions, [Span(start: 0, end: 1)])
         XCTAssertEqual(contribution.unknownFields, ["page": 3])
         XCTAssertEqual(caseFile.relations[0].provenance, [Contribution(file: "x.json")])
         XCTAssertEqual(caseFile.suppressed.entities, ["C"])
