@@ -77,22 +77,30 @@ let package = Package(
         .testTarget(
             name: "LinkGraphPluginTests", dependencies: ["LinkGraphPlugin", "LinkGraph", "LinkGraphTestSupport"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "CSVTablesTests", dependencies: ["CSVTables", "LinkGraphPlugin", "LinkGraph", "LinkGraphTestSupport"]),
         .testTarget(
-            name: "TextPatternsTests", dependencies: ["TextPatterns", "LinkGraphPlugin", "LinkGraph", "LinkGraphTestSupport"],
+            name: "CSVTablesTests", dependencies: ["CSVTables", "LinkGraphPlugin", "LinkGraph", "LinkGraphTestSupport"]),
+        .testTarget(
+            name: "TextPatternsTests",
+            dependencies: ["TextPatterns", "LinkGraphPlugin", "LinkGraph", "LinkGraphTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "LinkGraphCLITests", dependencies: ["linkgraph", "LinkGraphTestSupport"]),
         .testTarget(
-            name: "LinkGraphFormatsTests", dependencies: ["LinkGraphFormats", "LinkGraphGraphviz", "LinkGraphTestSupport"]),
-        .testTarget(name: "LinkGraphViewsTests", dependencies: ["LinkGraphViews", "LinkGraphGraphviz", "LinkGraphTestSupport"]),
+            name: "LinkGraphFormatsTests",
+            dependencies: ["LinkGraphFormats", "LinkGraphGraphviz", "LinkGraphTestSupport"]),
         .testTarget(
-            name: "LinkGraphGraphvizTests", dependencies: ["LinkGraphGraphviz", "LinkGraphFormats", "LinkGraphTestSupport"]),
+            name: "LinkGraphViewsTests", dependencies: ["LinkGraphViews", "LinkGraphGraphviz", "LinkGraphTestSupport"]),
         .testTarget(
-            name: "LinkGraphAlgorithmsTests", dependencies: ["LinkGraphAlgorithms", "LinkGraphTestSupport"], exclude: ["Fixtures"]),
+            name: "LinkGraphGraphvizTests",
+            dependencies: ["LinkGraphGraphviz", "LinkGraphFormats", "LinkGraphTestSupport"]),
+        .testTarget(
+            name: "LinkGraphAlgorithmsTests", dependencies: ["LinkGraphAlgorithms", "LinkGraphTestSupport"],
+            exclude: ["Fixtures"]),
         // The DocC article's example (Sources/LinkGraph/LinkGraph.docc/GettingStarted.md), compiled and run.
         .testTarget(
             name: "GettingStartedTests",
-            dependencies: ["LinkGraph", "LinkGraphAlgorithms", "LinkGraphViews", "LinkGraphGraphviz", "LinkGraphTestSupport"]),
+            dependencies: [
+                "LinkGraph", "LinkGraphAlgorithms", "LinkGraphViews", "LinkGraphGraphviz", "LinkGraphTestSupport",
+            ]),
     ]
 )

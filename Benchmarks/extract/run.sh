@@ -19,7 +19,9 @@ cd "$repo"
 swift build -c release --scratch-path .build-bench --product TextPatternsBench >/dev/null
 bench=.build-bench/release/TextPatternsBench
 shared=""
-for s in "${LINKGRAPH_SHARED:-}" "$repo/../shared"; do [ -f "$s/seeds/iran-cables-analysis-2019.txt" ] && shared=$s && break; done
+for s in "${LINKGRAPH_SHARED:-}" "$repo/../shared"; do
+    [ -f "$s/seeds/iran-cables-analysis-2019.txt" ] && shared=$s && break
+done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 if [ -n "$shared" ]; then

@@ -103,7 +103,8 @@ public struct CSVReader {
             if byte == delimiter {
                 index += 1
                 if index >= bytes.count {  // a trailing delimiter: one more, absent field
-                    fields.append(Field(value: "", isQuoted: false, line: line, column: currentColumn(), start: index, end: index))
+                    let column = currentColumn()
+                    fields.append(Field(value: "", isQuoted: false, line: line, column: column, start: index, end: index))
                     return Record(fields: fields, line: recordLine, start: recordStart, end: index)
                 }
                 continue
@@ -128,7 +129,8 @@ public struct CSVReader {
             var content: [UInt8] = []
             while true {
                 guard index < bytes.count else {
-                    throw error("a quoted field is not closed before the end of the file", line: fieldLine, column: fieldColumn)
+                    throw error(
+                        "a quoted field is not closed before the end of the file", line: fieldLine, column: fieldColumn)
                 }
                 let byte = bytes[index]
                 if byte == quote {
@@ -140,10 +142,12 @@ public struct CSVReader {
                     let end = index
                     index += 1
                     if index < bytes.count, bytes[index] != delimiter, bytes[index] != 0x0D, bytes[index] != 0x0A {
-                        throw error("text after the closing quote of a field (double a quote inside a quoted field: \"\")")
+                        throw error(
+                            "text after the closing quote of a field (double a quote inside a quoted field: \"\")")
                     }
                     let value = try decode(content, fieldLine, fieldColumn)
-                    return Field(value: value, isQuoted: true, line: fieldLine, column: fieldColumn, start: start, end: end)
+                    return Field(
+                        value: value, isQuoted: true, line: fieldLine, column: fieldColumn, start: start, end: end)
                 }
                 // A line break inside the quotes: LF, CRLF (counted at its LF) or a bare CR.
                 if byte == 0x0A || (byte == 0x0D && !(index + 1 < bytes.count && bytes[index + 1] == 0x0A)) {

@@ -262,8 +262,8 @@ struct CaseFileDecoder {
             unknownFields: Self.unknown(
                 object,
                 known: [
-                    "source", "target", "kind", "directed", "weight", "confidence", "from", "until", "evidence", "attributes",
-                    "provenance",
+                    "source", "target", "kind", "directed", "weight", "confidence", "from", "until", "evidence",
+                    "attributes", "provenance",
                 ]))
     }
 
@@ -306,7 +306,9 @@ struct CaseFileDecoder {
         let start = optionalOffset(mention, "start", path)
         let end = optionalOffset(mention, "end", path)
         guard let start, let end else {
-            if mention["start"] == nil || mention["end"] == nil { problem(path, "a mention needs \"start\" and \"end\"") }
+            if mention["start"] == nil || mention["end"] == nil {
+                problem(path, "a mention needs \"start\" and \"end\"")
+            }
             return nil
         }
         if start > end { problem("\(path).end", "end \(end) is before start \(start)") }
@@ -339,7 +341,8 @@ struct CaseFileDecoder {
             $0.decodeSuppressedRelation($1, $2)
         }
         return Suppression(
-            entities: entities, relations: relations.values, unknownFields: Self.unknown(object, known: ["entities", "relations"]))
+            entities: entities, relations: relations.values,
+            unknownFields: Self.unknown(object, known: ["entities", "relations"]))
     }
 
     // MARK: References

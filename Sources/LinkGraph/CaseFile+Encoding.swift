@@ -72,7 +72,8 @@ extension Suppression {
         if !relations.isEmpty {
             object["relations"] = .array(relations.map { relation in
                 let fields: JSONObject = [
-                    "source": .string(relation.source), "target": .string(relation.target), "kind": .string(relation.kind.rawValue),
+                    "source": .string(relation.source), "target": .string(relation.target),
+                    "kind": .string(relation.kind.rawValue),
                 ]
                 return .object(fields.merging(relation.unknownFields))
             })

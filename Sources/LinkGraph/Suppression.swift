@@ -17,7 +17,9 @@ public struct Suppression: Equatable, Sendable {
         }
 
         /// The relations it matches: either direction for a symmetric kind.
-        public var key: RelationKey { RelationKey(source: source, target: target, kind: kind, directed: !kind.isSymmetric) }
+        public var key: RelationKey {
+            RelationKey(source: source, target: target, kind: kind, directed: !kind.isSymmetric)
+        }
     }
 
     /// Entity ids or names; an incoming entity with that id or name is dropped.

@@ -82,7 +82,10 @@ extension ReportingChain {
     /// "endsInCycle": B}], "truncated": B}`, members as `{"id", "name", "distance"}`.
     public func json(in graph: Digraph, caseFile: CaseFile?) -> JSONValue {
         let branches: [JSONValue] = branches.map {
-            ["vertices": .array($0.path.vertices.map { .string(graph.label(of: $0)) }), "endsInCycle": .bool($0.endsInCycle)]
+            [
+                "vertices": .array($0.path.vertices.map { .string(graph.label(of: $0)) }),
+                "endsInCycle": .bool($0.endsInCycle),
+            ]
         }
         return [
             "entity": .string(graph.label(of: root)),

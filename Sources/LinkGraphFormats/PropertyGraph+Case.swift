@@ -56,7 +56,8 @@ extension PropertyGraph {
         if !caseFile.documents.isEmpty {
             properties[CaseProperty.documents] = Self.json(.array(caseFile.documents.map { $0.jsonValue() }), style)
         }
-        let caseRest = Self.carried(caseFile.unknownFields, ["suppressed": caseFile.suppressed.jsonValue()], !caseFile.suppressed.isEmpty)
+        let suppressed: JSONObject = ["suppressed": caseFile.suppressed.jsonValue()]
+        let caseRest = Self.carried(caseFile.unknownFields, suppressed, !caseFile.suppressed.isEmpty)
         if !caseRest.isEmpty {
             properties[CaseProperty.unknownFields] = Self.json(.object(caseRest), style)
         }
@@ -67,7 +68,8 @@ extension PropertyGraph {
                 p[CaseProperty.aliases] = style == .text ? .string(JSONWriter.compact(list)) : list
             }
             Self.addAttributes(entity.attributes, columns: entityAttributes, to: &p)
-            let rest = Self.carried(entity.unknownFields, Self.provenance(entity.provenance), !entity.provenance.isEmpty)
+            let rest = Self.carried(
+                entity.unknownFields, Self.provenance(entity.provenance), !entity.provenance.isEmpty)
             if !rest.isEmpty { p[CaseProperty.unknownFields] = Self.json(.object(rest), style) }
             nodes.append(PropertyNode(id: entity.id, properties: p, location: PropertyLocation(context: "entity \"\(entity.id)\"")))
         }
@@ -83,7 +85,8 @@ extension PropertyGraph {
                 p[CaseProperty.evidence] = Self.json(.array(relation.evidence.map { $0.jsonValue() }), style)
             }
             Self.addAttributes(relation.attributes, columns: relationAttributes, to: &p)
-            let rest = Self.carried(relation.unknownFields, Self.provenance(relation.provenance), !relation.provenance.isEmpty)
+            let rest = Self.carried(
+                relation.unknownFields, Self.provenance(relation.provenance), !relation.provenance.isEmpty)
             if !rest.isEmpty { p[CaseProperty.unknownFields] = Self.json(.object(rest), style) }
             edges.append(
                 PropertyEdge(

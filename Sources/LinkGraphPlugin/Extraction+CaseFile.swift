@@ -32,12 +32,14 @@ extension Extraction {
             let evidence = relation.evidence.sorted().map { span in
                 Evidence(document: document.id, start: span.start, end: span.end, text: text.flatMap { Self.quote($0, span) })
             }
-            let contribution = Contribution(document: document.id, extractor: extractor, confidence: relation.confidence)
+            let contribution = Contribution(
+                document: document.id, extractor: extractor, confidence: relation.confidence)
             relations.append(
                 Relation(
                     source: source, target: target, kind: relation.kind, weight: relation.weight,
                     confidence: relation.confidence == 1 ? nil : relation.confidence, from: relation.from,
-                    until: relation.until, evidence: evidence, attributes: relation.attributes, provenance: [contribution]))
+                    until: relation.until, evidence: evidence, attributes: relation.attributes,
+                    provenance: [contribution]))
         }
         return CaseFile(documents: [document], entities: entities, relations: relations)
     }
@@ -67,8 +69,8 @@ extension Extraction {
             },
             relations: caseFile.relations.map {
                 ExtractedRelation(
-                    source: $0.source, target: $0.target, kind: $0.kind, confidence: $0.effectiveConfidence, from: $0.from,
-                    until: $0.until, attributes: $0.attributes, weight: $0.weight)
+                    source: $0.source, target: $0.target, kind: $0.kind, confidence: $0.effectiveConfidence,
+                    from: $0.from, until: $0.until, attributes: $0.attributes, weight: $0.weight)
             })
     }
 }

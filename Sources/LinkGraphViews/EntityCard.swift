@@ -20,7 +20,9 @@ enum EntityCard {
         if let namePointSize { name = "<FONT POINT-SIZE=\"\(namePointSize)\">\(name)</FONT>" }
         var rows = "<TR><TD>\(name)</TD></TR>"
         var subtitle = entity.kind.rawValue
-        if let role = entity.attribute("role"), !role.isEmpty { subtitle += " · " + Quotation.shortened(role, limit: maxRoleLength) }
+        if let role = entity.attribute("role"), !role.isEmpty {
+            subtitle += " · " + Quotation.shortened(role, limit: maxRoleLength)
+        }
         let subtitleColour = faded ? ViewStyle.fadedText : "#555555"
         rows += "<TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"\(subtitleColour)\">\(escape(subtitle))</FONT></TD></TR>"
         if highlighted {
@@ -85,7 +87,9 @@ enum Tooltip {
         if let confidence = relation.confidence { lines.append("confidence \(confidence)") }
         for evidence in relation.evidence {
             var line = "evidence: " + evidence.citation
-            if let text = evidence.text, !text.isEmpty { line += " “" + Quotation.shortened(text, limit: maxQuotation) + "”" }
+            if let text = evidence.text, !text.isEmpty {
+                line += " “" + Quotation.shortened(text, limit: maxQuotation) + "”"
+            }
             lines.append(line)
         }
         return lines.joined(separator: "\n")

@@ -216,7 +216,8 @@ extension DOTGraph {
 func runDot(_ arguments: [String], input: Data) -> Data? {
     let candidates = ["/usr/bin/dot", "/usr/local/bin/dot", "/opt/homebrew/bin/dot"]
     guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
-    guard let result = try? CLIRunner.run(executable: URL(fileURLWithPath: path), arguments, stdin: input) else { return nil }
+    let dot = URL(fileURLWithPath: path)
+    guard let result = try? CLIRunner.run(executable: dot, arguments, stdin: input) else { return nil }
     return result.status == 0 ? result.stdoutData : nil
 }
 

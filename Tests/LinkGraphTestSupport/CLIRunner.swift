@@ -35,7 +35,9 @@ public struct CLIRunner {
     }
 
     /// Runs any program the same way (`dot`, a compiler, a plug-in host) and waits for it.
-    public static func run(executable: URL, _ arguments: [String], in directory: URL? = nil, stdin: Data? = nil) throws -> Result {
+    public static func run(
+        executable: URL, _ arguments: [String], in directory: URL? = nil, stdin: Data? = nil
+    ) throws -> Result {
         let scratch = try TemporaryDirectory()
         let outPath = scratch.path("stdout"), errPath = scratch.path("stderr"), inPath = scratch.path("stdin")
         for path in [outPath, errPath] { _ = FileManager.default.createFile(atPath: path, contents: nil) }

@@ -35,7 +35,7 @@ public enum SharedData {
     public static func require(_ relative: String) throws -> URL {
         if let url = file(relative) { return url }
         throw XCTSkip(
-            "\(relative) of the shared test data is not here (set LINKGRAPH_SHARED or put the shared folder beside the repository)"
-        )
+            "\(relative) of the shared test data is not here "
+                + "(set LINKGRAPH_SHARED or put the shared folder beside the repository)")
     }
 }

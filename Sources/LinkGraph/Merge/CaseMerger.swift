@@ -157,7 +157,9 @@ public struct CaseMerger: Sendable {
             target.aliases.append(name)
         }
         for (key, value) in entity.attributes where target.attributes[key] == nil { target.attributes[key] = value }
-        for (key, value) in entity.unknownFields where target.unknownFields[key] == nil { target.unknownFields[key] = value }
+        for (key, value) in entity.unknownFields where target.unknownFields[key] == nil {
+            target.unknownFields[key] = value
+        }
         target.provenance = Provenance.union(target.provenance, entity.provenance)
         caseFile.entities[index] = target
         resolver.add(id: id, names: target.allNames, kind: target.kind)

@@ -117,7 +117,9 @@ enum PathReport {
                 case (nil, let u?): notes.append("until \(u)")
                 default: break
                 }
-                if !hop.evidence.isEmpty { notes.append("evidence " + hop.evidence.map { texts.cite($0) }.joined(separator: ", ")) }
+                if !hop.evidence.isEmpty {
+                    notes.append("evidence " + hop.evidence.map { texts.cite($0) }.joined(separator: ", "))
+                }
                 if !notes.isEmpty { line += "  [" + notes.joined(separator: "; ") + "]" }
                 lines.append(line)
             }
