@@ -14,7 +14,8 @@ import FoundationXML
 /// GettingStarted.md), compiled and run: the code between the markers below must be the
 /// article's code block, word for word, and must print what the article says it prints.
 final class GettingStartedTests: XCTestCase {
-    static let article = SharedData.repositoryRoot.appendingPathComponent("Sources/LinkGraph/LinkGraph.docc/GettingStarted.md")
+    static let article = SharedData.repositoryRoot
+        .appendingPathComponent("Sources/LinkGraph/LinkGraph.docc/GettingStarted.md")
 
     /// The fenced blocks of a Markdown text with the given info string.
     static func blocks(_ language: String, in markdown: String) -> [String] {
@@ -47,7 +48,8 @@ final class GettingStartedTests: XCTestCase {
     func testArticleExample_runs_printsTheDocumentedHops_writesAnSVG() throws {
         let example = SharedData.repositoryRoot.appendingPathComponent("Graphs/iran-iraq-2014/case.json")
         let scratch = try TemporaryDirectory()
-        try FileManager.default.createDirectory(atPath: scratch.path("Graphs/iran-iraq-2014"), withIntermediateDirectories: true)
+        let folder = scratch.path("Graphs/iran-iraq-2014")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: example.path, toPath: scratch.path("Graphs/iran-iraq-2014/case.json"))
         let previous = FileManager.default.currentDirectoryPath
         XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(scratch.url.path))

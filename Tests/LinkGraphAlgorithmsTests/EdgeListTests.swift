@@ -39,7 +39,8 @@ final class EdgeListTests: XCTestCase {
         XCTAssertEqual(g.vertexCount, 8)
         XCTAssertEqual(g.edgeCount, 8)
         XCTAssertEqual(g.labels.first, "Hani Hanjour")
-        let path = try g.shortestPath(from: g.vertex(labeled: "Ziad Jarrah"), to: g.vertex(labeled: "Khalid al-Mihdhar"))
+        let from = try g.vertex(labeled: "Ziad Jarrah"), to = try g.vertex(labeled: "Khalid al-Mihdhar")
+        let path = try g.shortestPath(from: from, to: to)
         XCTAssertEqual(
             path.vertices.map { g.label(of: $0) },
             ["Ziad Jarrah", "Marwan al-Shehhi", "Mohamed Atta", "Hani Hanjour", "Nawaf al-Hazmi", "Khalid al-Mihdhar"])
@@ -48,7 +49,8 @@ final class EdgeListTests: XCTestCase {
     }
 
     func testEdgeList_tabInFirstEdgeLine_splitsAtTabsOnly() throws {
-        let g = try Digraph(edgeList: "# names\n Abu Bakr \tUmm Salama\t2\nUmm Salama\tIbn Sina\t0.5\nlone one\n", directed: true)
+        let text = "# names\n Abu Bakr \tUmm Salama\t2\nUmm Salama\tIbn Sina\t0.5\nlone one\n"
+        let g = try Digraph(edgeList: text, directed: true)
         XCTAssertEqual(g.labels, ["Abu Bakr", "Umm Salama", "Ibn Sina", "lone one"])
         XCTAssertEqual(g.weight(ofEdge: 1), 0.5)
         let spaces = try Digraph(edgeList: "a b\nb\tc\n", directed: true)
@@ -58,7 +60,7 @@ final class EdgeListTests: XCTestCase {
         XCTAssertEqual(forced.labels, ["x", "y", "lone", "one"])
     }
 
-    func testEdgeList_namesWithSpacesWithoutTabs_errorSaysWhichDelimiter() {
+    func testEdgeList_namesWithSpacesWithoutTabs_errorSaysWhichDelimiter() throws {
         XCTAssertThrowsError(try Digraph(edgeList: "Hani Hanjour Majed Moqed\n", directed: false)) { error in
             let message = "\(error)"
             XCTAssertTrue(message.contains("found 4 fields (fields split at spaces and tabs"), message)
@@ -69,7 +71,8 @@ final class EdgeListTests: XCTestCase {
         let bytes = Array("a b\tc d\n".utf8)
         XCTAssertEqual(try Digraph(edgeListBytes: bytes, directed: false, fileName: "x.TSV").labels, ["a b", "c d"])
         let tsvWithoutTabs = Array("Hani Hanjour\n".utf8)
-        XCTAssertEqual(try Digraph(edgeListBytes: tsvWithoutTabs, directed: false, fileName: "x.tsv").labels, ["Hani Hanjour"])
+        let single = try Digraph(edgeListBytes: tsvWithoutTabs, directed: false, fileName: "x.tsv")
+        XCTAssertEqual(single.labels, ["Hani Hanjour"])
     }
 
     func testEdgeList_badWeight_throwsWithLine() {

@@ -27,9 +27,12 @@ final class CLIPathEvidenceTests: XCTestCase {
         """
     }
 
-    private func object(_ result: CLIRunner.Result, file: StaticString = #filePath, line: UInt = #line) throws -> [String: Any] {
+    private func object(
+        _ result: CLIRunner.Result, file: StaticString = #filePath, line: UInt = #line
+    ) throws -> [String: Any] {
         XCTAssertEqual(result.status, 0, result.stderr, file: file, line: line)
-        return try XCTUnwrap(JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any], file: file, line: line)
+        let parsed = try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any]
+        return try XCTUnwrap(parsed, file: file, line: line)
     }
 
     func testPath_documentBesideCase_evidenceQuotedAndShortened() throws {
@@ -39,9 +42,11 @@ final class CLIPathEvidenceTests: XCTestCase {
         let result = try CLIRunner.run(["path", casePath, "Mara Quill", "Customs House"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(
-            result.stdout.contains("evidence ledger[0..<51] “Mara Quill passed the harbour ledgers to Tomas Venn”"), result.stdout)
+            result.stdout.contains("evidence ledger[0..<51] “Mara Quill passed the harbour ledgers to Tomas Venn”"),
+            result.stdout)
         let long = try XCTUnwrap(result.stdout.split(separator: "\n").first { $0.contains("ledger[0..<166]") })
-        XCTAssertTrue(long.contains("“Mara Quill passed the harbour ledgers to Tomas Venn every Friday, first by courier and"), "\(long)")
+        let opening = "“Mara Quill passed the harbour ledgers to Tomas Venn every Friday, first by courier and"
+        XCTAssertTrue(long.contains(opening), "\(long)")
         XCTAssertTrue(long.hasSuffix("…”]"), "\(long)")
         XCTAssertFalse(long.contains("audit of 2016"), "\(long)")
     }
@@ -49,17 +54,21 @@ final class CLIPathEvidenceTests: XCTestCase {
     func testPath_documentsFolder_foundByFileName_shaMismatchWarnsAndCites() throws {
         let cases = try TemporaryDirectory(), texts = try TemporaryDirectory()
         _ = try texts.write("ledger.txt", Self.ledger)
-        let casePath = try cases.write("case.json", Self.caseFile(source: "elsewhere/ledger.txt", sha256: Self.ledgerSHA256))
+        let elsewhere = Self.caseFile(source: "elsewhere/ledger.txt", sha256: Self.ledgerSHA256)
+        let casePath = try cases.write("case.json", elsewhere)
         let cited = try CLIRunner.run(["path", casePath, "mara", "tomas"])
-        XCTAssertTrue(cited.stdout.contains("evidence ledger[0..<51]]"), "no text known: the citation alone\n" + cited.stdout)
+        XCTAssertTrue(
+            cited.stdout.contains("evidence ledger[0..<51]]"), "no text known: the citation alone\n" + cited.stdout)
         let quoted = try CLIRunner.run(["path", casePath, "mara", "tomas", "--documents", texts.url.path])
         XCTAssertTrue(quoted.stdout.contains("ledger[0..<51] “Mara Quill passed"), quoted.stdout + quoted.stderr)
 
-        let wrong = try cases.write("wrong.json", Self.caseFile(source: "ledger.txt", sha256: String(repeating: "0", count: 64)))
+        let zeros = String(repeating: "0", count: 64)
+        let wrong = try cases.write("wrong.json", Self.caseFile(source: "ledger.txt", sha256: zeros))
         let mismatch = try CLIRunner.run(["path", wrong, "mara", "tomas", "--documents", texts.url.path])
         XCTAssertEqual(mismatch.status, 0, mismatch.stderr)
         XCTAssertTrue(mismatch.stdout.contains("evidence ledger[0..<51]]"), mismatch.stdout)
-        XCTAssertTrue(mismatch.stderr.contains("not the text of document 'ledger' (its SHA-256 differs)"), mismatch.stderr)
+        XCTAssertTrue(
+            mismatch.stderr.contains("not the text of document 'ledger' (its SHA-256 differs)"), mismatch.stderr)
 
         let missing = try CLIRunner.run(["path", casePath, "mara", "tomas", "--documents", cases.path("nowhere")])
         XCTAssertNotEqual(missing.status, 0)
@@ -72,7 +81,8 @@ final class CLIPathEvidenceTests: XCTestCase {
         let casePath = try dir.write("case.json", Self.caseFile(source: "ledger.txt", sha256: Self.ledgerSHA256))
         let result = try CLIRunner.run(["chain", casePath, "mara"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.contains("“Mara Quill passed the harbour ledgers to Tomas Venn”"), result.stdout)
+        XCTAssertTrue(
+            result.stdout.contains("“Mara Quill passed the harbour ledgers to Tomas Venn”"), result.stdout)
     }
 
     func testPathAndChainJSON_documentedShapes() throws {
@@ -84,7 +94,8 @@ final class CLIPathEvidenceTests: XCTestCase {
         XCTAssertEqual(Set(path.keys), ["vertices", "cost", "hops"])
         let hops = try XCTUnwrap(path["hops"] as? [[String: Any]])
         XCTAssertEqual(
-            Set(hops[0].keys), ["source", "target", "kind", "evidence", "againstRelation", "relation", "confidence", "from"])
+            Set(hops[0].keys),
+            ["source", "target", "kind", "evidence", "againstRelation", "relation", "confidence", "from"])
         XCTAssertEqual(hops[0]["source"] as? String, "mara")
         XCTAssertEqual(hops[0]["from"] as? String, "2014")
         XCTAssertEqual((hops[1]["evidence"] as? [[String: Any]])?.first?["end"] as? Int, 166)
@@ -93,24 +104,28 @@ final class CLIPathEvidenceTests: XCTestCase {
         XCTAssertEqual(Set(chain.keys), ["entity", "above", "tops", "branches", "truncated"])
         let above = try XCTUnwrap(chain["above"] as? [[String: Any]])
         XCTAssertEqual(above.first?["name"] as? String, "Tomas Venn")
-        XCTAssertEqual(Set(try XCTUnwrap((chain["branches"] as? [[String: Any]])?.first).keys), ["vertices", "endsInCycle"])
+        let branch = try XCTUnwrap((chain["branches"] as? [[String: Any]])?.first)
+        XCTAssertEqual(Set(branch.keys), ["vertices", "endsInCycle"])
         let down = try object(CLIRunner.run(["chain", casePath, "customs", "--down", "--json"]))
         XCTAssertEqual(Set(down.keys), ["entity", "below"])
     }
 
     func testPath_tsvEdgeListWithMultiWordNames() throws {
-        let list = CLIRunner.repositoryRoot.appendingPathComponent("Tests/LinkGraphAlgorithmsTests/Fixtures/hijackers.tsv").path
+        let list = CLIRunner.repositoryRoot
+            .appendingPathComponent("Tests/LinkGraphAlgorithmsTests/Fixtures/hijackers.tsv").path
         let result = try CLIRunner.run(["path", list, "Ziad Jarrah", "Khalid al-Mihdhar", "--undirected"])
         XCTAssertEqual(result.status, 0, result.stderr)
         // networkx.shortest_path(read_edgelist(path, delimiter="\t"), "Ziad Jarrah", "Khalid al-Mihdhar")
         XCTAssertTrue(
             result.stdout.hasPrefix(
-                "Ziad Jarrah → Marwan al-Shehhi → Mohamed Atta → Hani Hanjour → Nawaf al-Hazmi → Khalid al-Mihdhar  (5 hops)"),
+                "Ziad Jarrah → Marwan al-Shehhi → Mohamed Atta → Hani Hanjour → Nawaf al-Hazmi → "
+                    + "Khalid al-Mihdhar  (5 hops)"),
             result.stdout)
         let dir = try TemporaryDirectory()
         let spaced = try dir.write("names.edges", "Hani Hanjour Majed Moqed\n")
         let error = try CLIRunner.run(["centrality", spaced])
         XCTAssertEqual(error.status, 1)
-        XCTAssertTrue(error.stderr.contains("\(spaced):1: expected 'u v' or 'u v weight' but found 4 fields (fields split at spaces and tabs"), error.stderr)
+        let expected = "\(spaced):1: expected 'u v' or 'u v weight' but found 4 fields (fields split at spaces and tabs"
+        XCTAssertTrue(error.stderr.contains(expected), error.stderr)
     }
 }

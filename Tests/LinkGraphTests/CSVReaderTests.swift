@@ -16,7 +16,8 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(try values("a,b"), [["a", "b"]], "no final line break")
         XCTAssertEqual(try values("a,"), [["a", ""]])
         XCTAssertEqual(try values("a\tb\n"), [["a\tb"]])
-        XCTAssertEqual(try CSVReader.records(Array("a\tb\n".utf8), delimiter: 9).map { $0.fields.map(\.value) }, [["a", "b"]])
+        let tabs = try CSVReader.records(Array("a\tb\n".utf8), delimiter: 9)
+        XCTAssertEqual(tabs.map { $0.fields.map(\.value) }, [["a", "b"]])
     }
 
     func testRecords_bareCRBreaksRecordsAndCountsLines() throws {
@@ -32,7 +33,8 @@ final class CSVReaderTests: XCTestCase {
         let fields = try XCTUnwrap(CSVReader.records(Array("x,\"\",,\"y\"\n".utf8)).first?.fields)
         XCTAssertEqual(fields.map(\.isAbsent), [false, false, true, false])
         XCTAssertEqual(fields.map(\.isQuoted), [false, true, false, true])
-        XCTAssertEqual(try CSVReader.records(Array("\"\"\n".utf8)).count, 1, "a line holding \"\" is a record, not a blank line")
+        XCTAssertEqual(
+            try CSVReader.records(Array("\"\"\n".utf8)).count, 1, "a line holding \"\" is a record, not a blank line")
     }
 
     func testRecords_positionsOfFields() throws {

@@ -6,7 +6,8 @@ import XCTest
 final class DocumentTextsTests: XCTestCase {
     func testSHA256_publishedVectors() {
         // FIPS 180-4 examples and `sha256sum` of 1000 "a".
-        XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(
+            SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         XCTAssertEqual(SHA256.hex([UInt8]()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         XCTAssertEqual(
             SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)),
@@ -18,8 +19,10 @@ final class DocumentTextsTests: XCTestCase {
 
     func testQuotation_shortAsIs_longCutAtWordWithEllipsis() {
         XCTAssertEqual(Quotation.shortened("two\nlines", limit: 20), "two lines")
-        XCTAssertEqual(Quotation.shortened("the adviser reported to the ministry, weekly", limit: 30), "the adviser reported to the…")
-        XCTAssertEqual(Quotation.shortened(String(repeating: "x", count: 50), limit: 10), String(repeating: "x", count: 9) + "…")
+        XCTAssertEqual(
+            Quotation.shortened("the adviser reported to the ministry, weekly", limit: 30), "the adviser reported to the…")
+        let long = String(repeating: "x", count: 50)
+        XCTAssertEqual(Quotation.shortened(long, limit: 10), String(repeating: "x", count: 9) + "…")
     }
 
     func testPassage_fromDocumentFile_evidenceTextFirst_badSpanNil() throws {
@@ -42,7 +45,8 @@ final class DocumentTextsTests: XCTestCase {
         XCTAssertEqual(texts.cite(Evidence(document: "far", start: 0, end: 3)), "far[0..<3]")
         XCTAssertTrue(texts.problems.isEmpty)
 
-        let wrong = CaseFile(documents: [Document(id: "n", source: "notes.txt", sha256: String(repeating: "0", count: 64))])
+        let zeros = String(repeating: "0", count: 64)
+        let wrong = CaseFile(documents: [Document(id: "n", source: "notes.txt", sha256: zeros)])
         let mismatched = DocumentTexts(caseFile: wrong, casePath: nil, folders: [folder.path])
         XCTAssertNil(mismatched.passage(of: Evidence(document: "n", start: 0, end: 3)))
         XCTAssertEqual(mismatched.problems.count, 1)
