@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "LinkGraphAlgorithms", targets: ["LinkGraphAlgorithms"]),
         .library(name: "LinkGraphFormats", targets: ["LinkGraphFormats"]),
         .library(name: "LinkGraphGraphviz", targets: ["LinkGraphGraphviz"]),
+        .library(name: "LinkGraphViews", targets: ["LinkGraphViews"]),
         .library(name: "LinkGraphPlugin", targets: ["LinkGraphPlugin"]),
         // The prose extractor as a library too (the fuzz targets in Fuzz/ read its rules files).
         .library(name: "TextPatterns", targets: ["TextPatterns"]),
@@ -20,6 +21,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // `swift package generate-documentation --target LinkGraph` (the DocC catalogs); a
+        // command plug-in only, built into nothing.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // The Graphviz C library, found with pkg-config. Only LinkGraphGraphviz imports it.
@@ -81,16 +85,37 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LinkGraphTests", dependencies: ["LinkGraph"]),
-        .testTarget(name: "LinkGraphPluginTests", dependencies: ["LinkGraphPlugin", "LinkGraph"], exclude: ["Fixtures"]),
-        .testTarget(name: "CSVTablesTests", dependencies: ["CSVTables", "LinkGraphPlugin", "LinkGraph"]),
+        // What every test target shares: the repository and shared-data locator, the CLI runner,
+        // the timed runner and temporary directories.
+        .target(name: "LinkGraphTestSupport", path: "Tests/LinkGraphTestSupport"),
+        .testTarget(name: "LinkGraphTests", dependencies: ["LinkGraph", "LinkGraphTestSupport"]),
         .testTarget(
-            name: "TextPatternsTests", dependencies: ["TextPatterns", "LinkGraphPlugin", "LinkGraph"], exclude: ["Fixtures"]
+            name: "LinkGraphPluginTests", dependencies: ["LinkGraphPlugin", "LinkGraph", "LinkGraphTestSupport"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "CSVTablesTests", dependencies: ["CSVTables", "LinkGraphPlugin", "LinkGraph", "LinkGraphTestSupport"]),
+        .testTarget(
+            name: "TextPatternsTests",
+            dependencies: ["TextPatterns", "LinkGraphPlugin", "LinkGraph", "LinkGraphTestSupport"],
+            exclude: ["Fixtures"]
         ),
-        .testTarget(name: "LinkGraphCLITests", dependencies: ["linkgraph"]),
-        .testTarget(name: "LinkGraphFormatsTests", dependencies: ["LinkGraphFormats", "LinkGraphGraphviz"]),
-        .testTarget(name: "LinkGraphViewsTests", dependencies: ["LinkGraphViews", "LinkGraphGraphviz"]),
-        .testTarget(name: "LinkGraphGraphvizTests", dependencies: ["LinkGraphGraphviz", "LinkGraphFormats"]),
-        .testTarget(name: "LinkGraphAlgorithmsTests", dependencies: ["LinkGraphAlgorithms"]),
+        .testTarget(name: "LinkGraphCLITests", dependencies: ["linkgraph", "LinkGraphTestSupport"]),
+        .testTarget(
+            name: "LinkGraphFormatsTests",
+            dependencies: ["LinkGraphFormats", "LinkGraphGraphviz", "LinkGraphTestSupport"]),
+        .testTarget(
+            name: "LinkGraphViewsTests", dependencies: ["LinkGraphViews", "LinkGraphGraphviz", "LinkGraphTestSupport"]),
+        .testTarget(
+            name: "LinkGraphGraphvizTests",
+            dependencies: ["LinkGraphGraphviz", "LinkGraphFormats", "LinkGraphTestSupport"]),
+        .testTarget(
+            name: "LinkGraphAlgorithmsTests", dependencies: ["LinkGraphAlgorithms", "LinkGraphTestSupport"],
+            exclude: ["Fixtures"]),
+        // The DocC article's example (Sources/LinkGraph/LinkGraph.docc/GettingStarted.md), compiled and run.
+        .testTarget(
+            name: "GettingStartedTests",
+            dependencies: [
+                "LinkGraph", "LinkGraphAlgorithms", "LinkGraphViews", "LinkGraphGraphviz", "LinkGraphTestSupport",
+            ]),
     ]
 )

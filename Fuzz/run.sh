@@ -6,7 +6,8 @@
 #
 # Environment: FUZZ_RUNS (inputs per target, overrides SECONDS), FUZZ_MAX_LEN (default 4096),
 # FUZZ_JOBS (swift build -j), FUZZ_DOT_SEEDS (extra DOT seed directory, read only; default
-# /work/shared/corpus/graphviz when it exists), FUZZ_SKIP_BUILD=1.
+# corpus/graphviz of the shared folder, $LINKGRAPH_SHARED or ../shared, when it exists),
+# FUZZ_SKIP_BUILD=1.
 #
 # Everything it writes stays in Fuzz/.build-fuzz/ (ignored by git): the working corpora
 # (corpus/TARGET), crash, timeout and out-of-memory inputs (findings/TARGET/) and the logs
@@ -38,7 +39,7 @@ bin="$("${build[@]}" --show-bin-path)"
 # backtracer's reads of the crashed stack); let libFuzzer and ASan report a crash instead.
 export SWIFT_BACKTRACE=enable=no
 
-dot_seeds="${FUZZ_DOT_SEEDS:-/work/shared/corpus/graphviz}"
+dot_seeds="${FUZZ_DOT_SEEDS:-${LINKGRAPH_SHARED:-$here/../../shared}/corpus/graphviz}"
 
 dictionary() {
     case "$1" in

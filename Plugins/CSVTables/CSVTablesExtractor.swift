@@ -70,10 +70,10 @@ public struct CSVTablesExtractor: Extractor {
             }
             delimiter = byte
         }
-        let records: [CSVParser.Record]
+        let records: [CSVReader.Record]
         do {
-            records = try CSVParser.parse(request.bytes, delimiter: delimiter)
-        } catch let error as CSVParser.SyntaxError {
+            records = try CSVReader.records(request.bytes, delimiter: delimiter)
+        } catch let error as CSVReader.SyntaxError {
             throw fail(error.line, error.column, error.message)
         }
         guard let header = records.first else { return Extraction() }
@@ -142,7 +142,7 @@ public struct CSVTablesError: Error, Equatable, CustomStringConvertible {
 /// Turns the rows of a table into entities or relations.
 struct RowReader {
     let file: String
-    let header: CSVParser.Record
+    let header: CSVReader.Record
     let columnOf: [String: Int]
     let attributeColumns: [(index: Int, name: String)]
 
@@ -151,14 +151,14 @@ struct RowReader {
     }
 
     /// The trimmed cell of a field, nil when the column is absent or the cell empty.
-    func cell(_ field: String, _ record: CSVParser.Record) -> CSVParser.Field? {
+    func cell(_ field: String, _ record: CSVReader.Record) -> CSVReader.Field? {
         guard let i = columnOf[field], i < record.fields.count else { return nil }
         var cell = record.fields[i]
         cell.value = cell.value.trimmingSpaces
         return cell.value.isEmpty ? nil : cell
     }
 
-    func checkWidth(_ record: CSVParser.Record) throws {
+    func checkWidth(_ record: CSVReader.Record) throws {
         if record.fields.count != header.fields.count {
             throw fail(
                 record.line, record.fields.last.map { $0.column } ?? 1,
@@ -166,7 +166,7 @@ struct RowReader {
         }
     }
 
-    func attributes(_ record: CSVParser.Record) -> JSONObject {
+    func attributes(_ record: CSVReader.Record) -> JSONObject {
         var attributes: JSONObject = [:]
         for (i, name) in attributeColumns where i < record.fields.count {
             let value = record.fields[i].value.trimmingSpaces
@@ -175,7 +175,7 @@ struct RowReader {
         return attributes
     }
 
-    func entities(_ records: ArraySlice<CSVParser.Record>) throws -> Extraction {
+    func entities(_ records: ArraySlice<CSVReader.Record>) throws -> Extraction {
         var entities: [ExtractedEntity] = []
         var lineOfID: [String: Int] = [:]
         for record in records {
@@ -199,7 +199,7 @@ struct RowReader {
         return Extraction(entities: entities)
     }
 
-    func relations(_ records: ArraySlice<CSVParser.Record>, defaultKind: String?) throws -> Extraction {
+    func relations(_ records: ArraySlice<CSVReader.Record>, defaultKind: String?) throws -> Extraction {
         guard columnOf["source"] != nil, columnOf["target"] != nil else {
             throw fail(header.line, 1, "a relations table needs both a source and a target column")
         }
@@ -210,7 +210,7 @@ struct RowReader {
         var indexOfID: [String: Int] = [:]
         var relations: [ExtractedRelation] = []
 
-        func endpoint(_ cell: CSVParser.Field, kind: String?) -> String {
+        func endpoint(_ cell: CSVReader.Field, kind: String?) -> String {
             let span = Span(start: cell.start, end: cell.end)
             if let i = indexOfID[cell.value] {
                 entities[i].mentions.append(span)

@@ -43,19 +43,6 @@ public struct DOTInputExtractor: CaseFileProducingExtractor {
         }
         return try DOTCaseImporter.caseFile(graph, file: file).caseFile
     }
-
-    public func extract(_ request: ExtractionRequest) throws -> Extraction {
-        let caseFile = try extractCaseFile(request)
-        return Extraction(
-            entities: caseFile.entities.map {
-                ExtractedEntity(id: $0.id, name: $0.name, kind: $0.kind, aliases: $0.aliases, attributes: $0.attributes)
-            },
-            relations: caseFile.relations.map {
-                ExtractedRelation(
-                    source: $0.source, target: $0.target, kind: $0.kind, confidence: $0.effectiveConfidence, from: $0.from,
-                    until: $0.until, attributes: $0.attributes, weight: $0.weight)
-            })
-    }
 }
 
 /// A DOT document Graphviz could not read: the file (and line) before Graphviz's message.

@@ -466,19 +466,13 @@ struct DocumentRun {
         }
         order.removeAll { !strong.contains($0) }
         var ids: [Int: String] = [:]
-        var used = Set<String>()
+        var uniqueIDs = UniqueIDs()
         var entities: [ExtractedEntity] = []
         var mentionsOf: [Int: [Mention]] = [:]
         for m in mentions where !m.isReference && m.cluster >= 0 { mentionsOf[m.cluster, default: []].append(m) }
         for c in order {
             let name = name(of: c)
-            var id = slug(name)
-            if used.contains(id) {
-                var n = 2
-                while used.contains("\(id)-\(n)") { n += 1 }
-                id = "\(id)-\(n)"
-            }
-            used.insert(id)
+            let id = uniqueIDs.claim(NameNormalizer.slug(name))
             ids[c] = id
             var aliases: [String] = []
             var spans: [Span] = []
@@ -508,12 +502,12 @@ struct DocumentRun {
                     mentions: spans))
         }
         // Relations, merged by (source, target, kind); symmetric kinds in one direction.
-        var merged: [String: Int] = [:]
+        var merged: [RelationKey: Int] = [:]
         var out: [ExtractedRelation] = []
         for r in relations {
             guard var s = ids[r.source], var t = ids[r.target] else { continue }
             if r.kind.isSymmetric && s > t { swap(&s, &t) }
-            let key = "\(s)\u{1}\(t)\u{1}\(r.kind.rawValue)"
+            let key = RelationKey(source: s, target: t, kind: r.kind, directed: true)
             if let i = merged[key] {
                 if !out[i].evidence.contains(r.evidence) { out[i].evidence.append(r.evidence) }
                 out[i].confidence = max(out[i].confidence, r.confidence)
@@ -531,23 +525,5 @@ struct DocumentRun {
         }
         return Extraction(entities: entities, relations: out)
     }
-
-    private func slug(_ name: String) -> String {
-        var s = ""
-        var dash = false
-        for ch in name.lowercased().unicodeScalars {
-            if (ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9") || ch.value > 0x7F && CharacterSet_isLetter(ch) {
-                s.unicodeScalars.append(ch)
-                dash = false
-            } else if !dash && !s.isEmpty {
-                s.append("-")
-                dash = true
-            }
-        }
-        while s.hasSuffix("-") { s.removeLast() }
-        return s.isEmpty ? "entity" : s
-    }
 }
-
-@inline(__always) private func CharacterSet_isLetter(_ u: Unicode.Scalar) -> Bool { u.properties.isAlphabetic }
 

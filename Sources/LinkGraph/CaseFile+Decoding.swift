@@ -46,7 +46,7 @@ struct CaseFileDecoder {
             return nil
         }
         var unknown = top
-        for key in ["version", "documents", "entities", "relations"] { unknown[key] = nil }
+        for key in ["version", "documents", "entities", "relations", "suppressed"] { unknown[key] = nil }
 
         var version = CaseFile.currentVersion
         switch top["version"] {
@@ -63,10 +63,11 @@ struct CaseFileDecoder {
         let documents = decodeArray(top["documents"], path: "documents", required: false) { $0.decodeDocument($1, $2) }
         let entities = decodeArray(top["entities"], path: "entities", required: true) { $0.decodeEntity($1, $2) }
         let relations = decodeArray(top["relations"], path: "relations", required: false) { $0.decodeRelation($1, $2) }
+        let suppressed = decodeSuppression(top["suppressed"])
         checkReferences(documents: documents, entities: entities, relations: relations)
         return CaseFile(
             version: version, documents: documents.values, entities: entities.values,
-            relations: relations.values, unknownFields: unknown)
+            relations: relations.values, suppressed: suppressed, unknownFields: unknown)
     }
 
     /// The elements of an array that could be decoded, with their places in the array (for
@@ -218,10 +219,14 @@ struct CaseFileDecoder {
         let kind = requiredString(object, "kind", path)
         let aliases = stringArray(object, "aliases", path)
         let attributes = attributes(object, path)
+        let provenance = decodeArray(object["provenance"], path: "\(path).provenance", required: false) {
+            $0.decodeContribution($1, $2)
+        }
         guard let id, let name, let kind else { return nil }
         return Entity(
             id: id, name: name, kind: EntityKind(kind), aliases: aliases, attributes: attributes,
-            unknownFields: Self.unknown(object, known: ["id", "name", "kind", "aliases", "attributes"]))
+            provenance: provenance.values,
+            unknownFields: Self.unknown(object, known: ["id", "name", "kind", "aliases", "attributes", "provenance"]))
     }
 
     mutating func decodeRelation(_ object: JSONObject, _ path: String) -> Relation? {
@@ -246,14 +251,20 @@ struct CaseFileDecoder {
         }
         let evidence = decodeArray(object["evidence"], path: "\(path).evidence", required: false) { $0.decodeEvidence($1, $2) }
         let attributes = attributes(object, path)
+        let provenance = decodeArray(object["provenance"], path: "\(path).provenance", required: false) {
+            $0.decodeContribution($1, $2)
+        }
         guard let source, let target, let kind else { return nil }
         return Relation(
             source: source, target: target, kind: RelationKind(kind), directed: directed, weight: weight,
             confidence: confidence, from: from, until: until, evidence: evidence.values,
-            attributes: attributes,
+            attributes: attributes, provenance: provenance.values,
             unknownFields: Self.unknown(
                 object,
-                known: ["source", "target", "kind", "directed", "weight", "confidence", "from", "until", "evidence", "attributes"]))
+                known: [
+                    "source", "target", "kind", "directed", "weight", "confidence", "from", "until", "evidence",
+                    "attributes", "provenance",
+                ]))
     }
 
     mutating func decodeEvidence(_ object: JSONObject, _ path: String) -> Evidence? {
@@ -271,6 +282,67 @@ struct CaseFileDecoder {
         return Evidence(
             document: document, start: start, end: end, text: text,
             unknownFields: Self.unknown(object, known: ["document", "start", "end", "text"]))
+    }
+
+    /// `{"document"?, "extractor"?, "source"?, "confidence"?, "mentions"?: [{"start", "end"}]}`.
+    mutating func decodeContribution(_ object: JSONObject, _ path: String) -> Contribution? {
+        let document = optionalString(object, "document", path)
+        let extractor = optionalString(object, "extractor", path)
+        let file = optionalString(object, "source", path)
+        let confidence = optionalNumber(object, "confidence", path)
+        if let confidence, !(0...1).contains(confidence) {
+            problem("\(path).confidence", "confidence \(confidence) is outside 0...1")
+        }
+        let mentions = decodeArray(object["mentions"], path: "\(path).mentions", required: false) {
+            $0.decodeMention($1, $2)
+        }
+        return Contribution(
+            document: document, extractor: extractor, file: file, confidence: confidence, mentions: mentions.values,
+            unknownFields: Self.unknown(object, known: ["document", "extractor", "source", "confidence", "mentions"]))
+    }
+
+    /// `{"start": N, "end": N}` of a contribution's mention.
+    mutating func decodeMention(_ mention: JSONObject, _ path: String) -> Span? {
+        let start = optionalOffset(mention, "start", path)
+        let end = optionalOffset(mention, "end", path)
+        guard let start, let end else {
+            if mention["start"] == nil || mention["end"] == nil {
+                problem(path, "a mention needs \"start\" and \"end\"")
+            }
+            return nil
+        }
+        if start > end { problem("\(path).end", "end \(end) is before start \(start)") }
+        return Span(start: start, end: end)
+    }
+
+    /// `{"source", "target", "kind"}` of a suppressed relation.
+    mutating func decodeSuppressedRelation(_ relation: JSONObject, _ path: String) -> Suppression.SuppressedRelation? {
+        let source = requiredString(relation, "source", path)
+        let target = requiredString(relation, "target", path)
+        let kind = requiredString(relation, "kind", path)
+        guard let source, let target, let kind else { return nil }
+        return Suppression.SuppressedRelation(
+            source: source, target: target, kind: RelationKind(kind),
+            unknownFields: Self.unknown(relation, known: ["source", "target", "kind"]))
+    }
+
+    /// The top-level `"suppressed"` object: `{"entities": [ID or name], "relations": [{"source", "target", "kind"}]}`.
+    mutating func decodeSuppression(_ value: JSONValue?) -> Suppression {
+        guard let value, value != .null else { return Suppression() }
+        guard case .object(let object) = value else {
+            problem("suppressed", "expected an object, found \(value.typeName)")
+            return Suppression()
+        }
+        let entities = stringArray(object, "entities", "suppressed")
+        for (i, name) in entities.enumerated() where name.isBlank {
+            problem("suppressed.entities[\(i)]", "expected an entity id or name, found an empty string")
+        }
+        let relations = decodeArray(object["relations"], path: "suppressed.relations", required: false) {
+            $0.decodeSuppressedRelation($1, $2)
+        }
+        return Suppression(
+            entities: entities, relations: relations.values,
+            unknownFields: Self.unknown(object, known: ["entities", "relations"]))
     }
 
     // MARK: References

@@ -1,4 +1,4 @@
-/// Writing a case file as JSON, in FORMAT.md's field order, with unknown fields after the
+/// Writing a case file as JSON, in docs/FORMAT.md's field order, with unknown fields after the
 /// known ones. Empty optional collections and absent optional fields are left out, so a file
 /// read and written back keeps its meaning and, for a file written by this tool, its bytes.
 extension CaseFile {
@@ -8,6 +8,7 @@ extension CaseFile {
         top["documents"] = .array(documents.map { $0.jsonValue() })
         top["entities"] = .array(entities.map { $0.jsonValue() })
         top["relations"] = .array(relations.map { $0.jsonValue() })
+        if !suppressed.isEmpty { top["suppressed"] = suppressed.jsonValue() }
         return .object(top.merging(unknownFields))
     }
 
@@ -30,6 +31,7 @@ extension Entity {
         var object: JSONObject = ["id": .string(id), "name": .string(name), "kind": .string(kind.rawValue)]
         if !aliases.isEmpty { object["aliases"] = .array(aliases.map { .string($0) }) }
         if !attributes.isEmpty { object["attributes"] = .object(attributes) }
+        if !provenance.isEmpty { object["provenance"] = .array(provenance.map { $0.jsonValue() }) }
         return .object(object.merging(unknownFields))
     }
 }
@@ -46,6 +48,36 @@ extension Relation {
         if let until { object["until"] = .string(until.description) }
         if !evidence.isEmpty { object["evidence"] = .array(evidence.map { $0.jsonValue() }) }
         if !attributes.isEmpty { object["attributes"] = .object(attributes) }
+        if !provenance.isEmpty { object["provenance"] = .array(provenance.map { $0.jsonValue() }) }
+        return .object(object.merging(unknownFields))
+    }
+}
+
+extension Contribution {
+    public func jsonValue() -> JSONValue {
+        var object: JSONObject = [:]
+        if let document { object["document"] = .string(document) }
+        if let extractor { object["extractor"] = .string(extractor) }
+        if let file { object["source"] = .string(file) }
+        if let confidence { object["confidence"] = .number(JSONNumber(confidence)) }
+        if !mentions.isEmpty { object["mentions"] = .array(mentions.map { $0.jsonValue() }) }
+        return .object(object.merging(unknownFields))
+    }
+}
+
+extension Suppression {
+    public func jsonValue() -> JSONValue {
+        var object: JSONObject = [:]
+        if !entities.isEmpty { object["entities"] = .array(entities.map(JSONValue.string)) }
+        if !relations.isEmpty {
+            object["relations"] = .array(relations.map { relation in
+                let fields: JSONObject = [
+                    "source": .string(relation.source), "target": .string(relation.target),
+                    "kind": .string(relation.kind.rawValue),
+                ]
+                return .object(fields.merging(relation.unknownFields))
+            })
+        }
         return .object(object.merging(unknownFields))
     }
 }

@@ -1,6 +1,6 @@
 /// A case: the entities, the relations between them and the documents that support them.
 ///
-/// The project's own format and its source of truth (FORMAT.md, version 1). Read it with
+/// The project's own format and its source of truth (docs/FORMAT.md, version 1). Read it with
 /// `CaseFile.read(from:)` or `CaseFile(json:)`, write it with `write(to:)` or `jsonText()`.
 /// Fields this version does not know are kept and written back.
 public struct CaseFile: Equatable, Sendable {
@@ -11,17 +11,20 @@ public struct CaseFile: Equatable, Sendable {
     public var documents: [Document]
     public var entities: [Entity]
     public var relations: [Relation]
+    /// What the user deleted and merging must not bring back.
+    public var suppressed: Suppression
     /// Top-level fields this version does not know.
     public var unknownFields: JSONObject
 
     public init(
         version: Int = CaseFile.currentVersion, documents: [Document] = [], entities: [Entity] = [],
-        relations: [Relation] = [], unknownFields: JSONObject = [:]
+        relations: [Relation] = [], suppressed: Suppression = Suppression(), unknownFields: JSONObject = [:]
     ) {
         self.version = version
         self.documents = documents
         self.entities = entities
         self.relations = relations
+        self.suppressed = suppressed
         self.unknownFields = unknownFields
     }
 

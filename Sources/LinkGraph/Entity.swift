@@ -9,18 +9,21 @@ public struct Entity: Equatable, Sendable, Identifiable {
     public var aliases: [String]
     /// Free-form attributes (`role`, `country`, ...), kept as JSON.
     public var attributes: JSONObject
+    /// Who contributed the entity (extractors, documents, mentions); empty when made by hand.
+    public var provenance: [Contribution]
     /// Fields this version does not know, kept so that they are written back.
     public var unknownFields: JSONObject
 
     public init(
         id: String, name: String, kind: EntityKind, aliases: [String] = [],
-        attributes: JSONObject = [:], unknownFields: JSONObject = [:]
+        attributes: JSONObject = [:], provenance: [Contribution] = [], unknownFields: JSONObject = [:]
     ) {
         self.id = id
         self.name = name
         self.kind = kind
         self.aliases = aliases
         self.attributes = attributes
+        self.provenance = provenance
         self.unknownFields = unknownFields
     }
 

@@ -12,6 +12,6 @@ public struct EntityKind: OpenKind {
     public static let event: EntityKind = "event"
     public static let other: EntityKind = "other"
 
-    /// The kinds FORMAT.md defines, in its order.
+    /// The kinds docs/FORMAT.md defines, in its order.
     public static let wellKnown: [EntityKind] = [.person, .organization, .country, .place, .event, .other]
 }

@@ -1,7 +1,7 @@
 /// A typed, dated link between two entities, with the evidence behind it.
 ///
 /// Optional fields stay optional so that a case file is written back as it was read;
-/// `isDirected`, `effectiveWeight` and `effectiveConfidence` apply FORMAT.md's defaults.
+/// `isDirected`, `effectiveWeight` and `effectiveConfidence` apply docs/FORMAT.md's defaults.
 public struct Relation: Equatable, Sendable {
     /// The id of the source entity.
     public var source: String
@@ -20,12 +20,16 @@ public struct Relation: Equatable, Sendable {
     public var until: PartialDate?
     public var evidence: [Evidence]
     public var attributes: JSONObject
+    /// Who contributed the relation; its confidence is their noisy-or unless set by hand.
+    public var provenance: [Contribution]
+    /// Fields this version does not know, kept so that they are written back.
     public var unknownFields: JSONObject
 
     public init(
         source: String, target: String, kind: RelationKind, directed: Bool? = nil, weight: Double? = nil,
         confidence: Double? = nil, from: PartialDate? = nil, until: PartialDate? = nil,
-        evidence: [Evidence] = [], attributes: JSONObject = [:], unknownFields: JSONObject = [:]
+        evidence: [Evidence] = [], attributes: JSONObject = [:], provenance: [Contribution] = [],
+        unknownFields: JSONObject = [:]
     ) {
         self.source = source
         self.target = target
@@ -37,6 +41,7 @@ public struct Relation: Equatable, Sendable {
         self.until = until
         self.evidence = evidence
         self.attributes = attributes
+        self.provenance = provenance
         self.unknownFields = unknownFields
     }
 

@@ -33,7 +33,7 @@ public struct RelationKind: OpenKind {
     /// A is in place B.
     public static let locatedIn: RelationKind = "locatedIn"
 
-    /// The thirteen kinds FORMAT.md defines, in its order.
+    /// The thirteen kinds docs/FORMAT.md defines, in its order.
     public static let wellKnown: [RelationKind] = [
         .reportsTo, .memberOf, .advises, .controls, .influences, .pays, .defectedFrom, .defectedTo,
         .meetsWith, .alliedWith, .opposes, .monitors, .locatedIn,

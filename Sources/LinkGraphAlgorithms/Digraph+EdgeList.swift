@@ -1,34 +1,44 @@
 import Foundation
 
 extension Digraph {
-    /// Reads an edge list file: one edge `u v` or `u v w` per line, tokens separated by
-    /// spaces or tabs, `#` starting a comment. A line with a single token declares an
-    /// isolated vertex. Vertices are numbered in order of first appearance, and their
-    /// tokens become their labels.
+    /// Reads an edge list file: one edge `u v` or `u v w` per line, `#` starting a comment.
+    /// A line with a single field declares an isolated vertex. Vertices are numbered in order
+    /// of first appearance, and their fields become their labels.
+    ///
+    /// Fields are separated by spaces or tabs, except in a tab-separated list (a `.tsv` file,
+    /// or one whose first edge line holds a tab; see `EdgeListDelimiter`): there only tabs
+    /// separate fields, so names may hold spaces (`Hani Hanjour<TAB>Majed Moqed`).
     /// - Parameters:
     ///   - path: The file.
     ///   - directed: Whether `u v` is an arc u → v (else an undirected edge).
-    /// - Throws: `AlgorithmError.edgeListSyntax` naming the file and line for a line with
-    ///   more than three tokens, a weight that is not a number, or a weight column present
-    ///   on some edge lines and missing on others; `invalidArgument` when the file cannot
-    ///   be read.
+    ///   - delimiter: How fields are separated; `.automatic` decides from the name and the text.
+    /// - Throws: `AlgorithmError.edgeListSyntax` naming the file, the line and the delimiter
+    ///   assumed for a line with more than three fields, a weight that is not a number, or a
+    ///   weight column present on some edge lines and missing on others; `invalidArgument`
+    ///   when the file cannot be read.
     /// - Complexity: O(bytes + V + E).
-    public init(edgeListAt path: String, directed: Bool) throws {
+    public init(edgeListAt path: String, directed: Bool, delimiter: EdgeListDelimiter = .automatic) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw AlgorithmError.invalidArgument("cannot read the edge list '\(path)'")
         }
-        try self.init(edgeListBytes: [UInt8](data), directed: directed, fileName: path)
+        try self.init(edgeListBytes: [UInt8](data), directed: directed, fileName: path, delimiter: delimiter)
     }
 
-    /// Parses an edge list held in a string; see `init(edgeListAt:directed:)`.
-    public init(edgeList text: String, directed: Bool) throws {
-        try self.init(edgeListBytes: Array(text.utf8), directed: directed, fileName: nil)
+    /// Parses an edge list held in a string; see `init(edgeListAt:directed:delimiter:)`.
+    public init(edgeList text: String, directed: Bool, delimiter: EdgeListDelimiter = .automatic) throws {
+        try self.init(edgeListBytes: Array(text.utf8), directed: directed, fileName: nil, delimiter: delimiter)
     }
 
-    /// Parses an edge list held in bytes; `fileName` is named in errors. See `init(edgeListAt:directed:)`.
-    public init(edgeListBytes bytes: [UInt8], directed: Bool, fileName: String?) throws {
+    /// Parses an edge list held in bytes; `fileName` is named in errors (and a `.tsv` name
+    /// makes `.automatic` choose tabs). See `init(edgeListAt:directed:delimiter:)`.
+    public init(
+        edgeListBytes bytes: [UInt8], directed: Bool, fileName: String?, delimiter: EdgeListDelimiter = .automatic
+    ) throws {
         var reader = EdgeListReader()
-        try bytes.withUnsafeBufferPointer { try reader.read($0, fileName: fileName) }
+        try bytes.withUnsafeBufferPointer {
+            reader.tabSeparated = delimiter.splitsAtTabsOnly(fileName: fileName, $0)
+            try reader.read($0, fileName: fileName)
+        }
         let labels = reader.finishLabels()
         var index: [String: Vertex] = [:]
         index.reserveCapacity(labels.count)
@@ -75,9 +85,50 @@ extension Digraph {
     }
 }
 
+/// How the fields of an edge-list line are separated.
+public enum EdgeListDelimiter: Sendable {
+    /// Tabs when the file name ends in `.tsv` or the first edge line (the first line with
+    /// a field that is not a comment) holds a tab; else spaces or tabs.
+    case automatic
+    /// Any run of spaces and tabs; names cannot hold spaces.
+    case whitespace
+    /// Tabs only; spaces around a field are trimmed, spaces inside it kept.
+    case tab
+
+    /// Whether a list in `bytes` (from `fileName`) is split at tabs only.
+    /// - Complexity: O(length of the leading comment and blank lines + one line).
+    func splitsAtTabsOnly(fileName: String?, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch self {
+        case .whitespace: return false
+        case .tab: return true
+        case .automatic:
+            if let fileName, fileName.lowercased().hasSuffix(".tsv") { return true }
+            var i = 0
+            var lineHasField = false
+            var lineHasTab = false
+            while i < p.count {
+                switch p[i] {
+                case 10:
+                    if lineHasField { return lineHasTab }
+                    lineHasTab = false
+                case 35:  // '#': the rest of the line is a comment
+                    while i + 1 < p.count && p[i + 1] != 10 { i += 1 }
+                case 9: lineHasTab = true
+                case 32, 13: break
+                default: lineHasField = true
+                }
+                i += 1
+            }
+            return lineHasField && lineHasTab
+        }
+    }
+}
+
 /// A byte-level edge-list tokenizer: canonical decimal tokens are interned through an
 /// array, anything else through a dictionary.
 struct EdgeListReader {
+    /// Fields separated by tabs only (spaces around a field trimmed), else by spaces or tabs.
+    var tabSeparated = false
     var sources: [Int32] = []
     var targets: [Int32] = []
     var weights: [Double] = []
@@ -139,6 +190,7 @@ struct EdgeListReader {
             line += 1
             var tokens = 0
             // Tokenize one line.
+            let spaceSeparates = !tabSeparated
             while i < n && p[i] != 10 {
                 let c = p[i]
                 if c == 32 || c == 9 || c == 13 { i += 1; continue }
@@ -149,14 +201,16 @@ struct EdgeListReader {
                 let s = i
                 while i < n {
                     let d = p[i]
-                    if d == 32 || d == 9 || d == 13 || d == 10 || d == 35 { break }
+                    if (d == 32 && spaceSeparates) || d == 9 || d == 13 || d == 10 || d == 35 { break }
                     i += 1
                 }
+                var end = i
+                while end > s && p[end - 1] == 32 { end -= 1 }  // a tab-separated field's trailing spaces
                 switch tokens {
-                case 0: starts.0 = s; ends.0 = i
-                case 1: starts.1 = s; ends.1 = i
-                case 2: starts.2 = s; ends.2 = i
-                default: starts.3 = s; ends.3 = i
+                case 0: starts.0 = s; ends.0 = end
+                case 1: starts.1 = s; ends.1 = end
+                case 2: starts.2 = s; ends.2 = end
+                default: starts.3 = s; ends.3 = end
                 }
                 tokens += 1
             }
@@ -195,9 +249,16 @@ struct EdgeListReader {
             default:
                 throw AlgorithmError.edgeListSyntax(
                     file: fileName, line: line,
-                    message: "expected 'u v' or 'u v weight' but found \(tokens) fields")
+                    message: "expected 'u v' or 'u v weight' but found \(tokens) fields " + delimiterNote)
             }
         }
+    }
+
+    /// Which delimiter was assumed, for an error about the number of fields.
+    var delimiterNote: String {
+        tabSeparated
+            ? "(fields split at tabs: the file ends in .tsv or its first edge line holds a tab)"
+            : "(fields split at spaces and tabs; to allow spaces inside names, separate the fields with tabs)"
     }
 
     /// Parses `[-]digits[.digits]` with at most 15 significant digits exactly as `Double(_:)`

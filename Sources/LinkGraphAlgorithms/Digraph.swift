@@ -75,27 +75,30 @@ public struct Digraph: Sendable {
     public let labels: [String]
     let labelIndex: [String: Vertex]
 
+    // The CSR storage is internal: other modules read it through `arcs(from:)`,
+    // `target(ofArc:)`, `source(ofEdge:)` and the other accessors, which keep its invariants.
+
     /// Row offsets of the out-arcs, `vertexCount + 1` entries.
-    public let offsets: [Int]
+    let offsets: [Int]
     /// The head of each arc.
-    public let targets: [Vertex]
+    let targets: [Vertex]
     /// The weight of each arc; nil when the graph is unweighted (every weight 1).
-    public let arcWeights: [Double]?
+    let arcWeights: [Double]?
     /// The edge each arc belongs to.
-    public let arcEdges: [Int32]
+    let arcEdges: [Int32]
 
     /// Row offsets of the in-arcs (equal to `offsets` when undirected).
-    public let inOffsets: [Int]
+    let inOffsets: [Int]
     /// The tail of each in-arc (equal to `targets` when undirected).
-    public let inSources: [Vertex]
+    let inSources: [Vertex]
     /// The weight of each in-arc (equal to `arcWeights` when undirected).
-    public let inWeights: [Double]?
+    let inWeights: [Double]?
     /// For a directed graph, the out-arc index of each in-arc; empty when undirected.
     let inArcs: [Int32]
 
     /// Tail and head of each edge, in input order.
-    public let edgeSources: [Vertex]
-    public let edgeTargets: [Vertex]
+    let edgeSources: [Vertex]
+    let edgeTargets: [Vertex]
     let edgeWeights: [Double]?
     let edgeRelations: [Int32]?
     let edgeAgainst: [Bool]?

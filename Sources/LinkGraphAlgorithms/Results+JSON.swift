@@ -1,137 +1,138 @@
 import LinkGraph
 
-// JSON forms of the results, with vertices as labels (entity ids), so that a command's
-// `--json` output is one call. Keys come in a fixed order and lists in the results' own
-// deterministic order, so the same input always gives the same bytes.
+// The JSON forms of the analysis results: the one owner of the shapes that
+// `linkgraph path|chain|centrality|components|communities --json` print (docs/JSON.md).
+// Vertices appear as their labels (entity ids); keys come in a fixed order and lists in the
+// results' own deterministic order, so the same input always gives the same bytes.
 
 extension JSONValue {
+    /// A number, with non-finite values as null (JSON has no infinity).
     static func num(_ x: Double) -> JSONValue { x.isFinite ? .number(JSONNumber(x)) : .null }
     static func num(_ x: Int) -> JSONValue { .number(JSONNumber(x)) }
 }
 
-extension VertexScores {
-    /// `[{"vertex": label, "score": x}, …]` from highest to lowest score (ties by id),
-    /// at most `limit` entries.
-    public func json(in graph: Digraph, limit: Int? = nil) -> JSONValue {
-        let order = ranking().prefix(limit ?? count)
-        return .array(order.map { v in
-            .object(["vertex": .string(graph.label(of: v)), "score": .num(values[Int(v)])])
-        })
-    }
-}
-
-extension EdgeScores {
-    /// `[{"source": label, "target": label, "score": x}, …]` from highest to lowest.
-    public func json(in graph: Digraph, limit: Int? = nil) -> JSONValue {
-        .array(ranking().prefix(limit ?? count).map { e in
-            .object([
-                "source": .string(graph.label(of: graph.source(ofEdge: e))),
-                "target": .string(graph.label(of: graph.target(ofEdge: e))), "score": .num(values[e]),
-            ])
-        })
-    }
-}
-
 extension Path {
-    /// `{"vertices": [...], "cost": x, "reliability": p?, "hops": [{"from", "to", "relation", "against", "weight"}]}`.
-    public func json(in graph: Digraph) -> JSONValue {
-        var o: JSONObject = [
-            "vertices": .array(vertices.map { .string(graph.label(of: $0)) }), "cost": .num(cost),
-        ]
-        if let r = reliability { o["reliability"] = .num(r) }
-        o["hops"] = .array(hops.map { h in
-            .object([
-                "from": .string(graph.label(of: h.from)), "to": .string(graph.label(of: h.to)),
-                "relation": h.relation.map { .num($0) } ?? .null, "against": .bool(h.againstRelation),
-                "weight": .num(h.weight),
-            ])
-        })
-        return .object(o)
+    /// `{"paths": [PATH, ...]}` with each path as `json(in:caseFile:)`.
+    /// - Parameter hopDays: Per path, the day of each hop (time-respecting paths), added as `"days"`.
+    public static func json(
+        _ paths: [Path], in graph: Digraph, caseFile: CaseFile?, hopDays: [[Int]]? = nil
+    ) throws -> JSONValue {
+        var items: [JSONValue] = []
+        for (i, path) in paths.enumerated() {
+            guard case .object(var object) = try path.json(in: graph, caseFile: caseFile) else { continue }
+            if let days = hopDays?[i] { object["days"] = .array(days.map { $0 == Int.min ? .null : .num($0) }) }
+            items.append(.object(object))
+        }
+        return ["paths": .array(items)]
     }
 
-    /// As `json(in:)`, with each hop told as its relation: kind, confidence, dates, evidence.
-    public func json(in graph: Digraph, caseFile: CaseFile) throws -> JSONValue {
-        var o: JSONObject = [
-            "vertices": .array(vertices.map { .string(graph.label(of: $0)) }), "cost": .num(cost),
+    /// `{"vertices": [ID, ...], "cost": N, "reliability": P?, "hops": [HOP, ...]}`.
+    ///
+    /// With a case file, each hop is its relation (`ExplainedHop.json()`); for an edge list,
+    /// `{"source", "target", "kind": "edge", "evidence": [], "weight"}`.
+    /// - Throws: `AlgorithmError` when a hop's relation is not in `caseFile`.
+    public func json(in graph: Digraph, caseFile: CaseFile?) throws -> JSONValue {
+        let hops: [JSONValue]
+        if let caseFile {
+            hops = try explained(in: caseFile, graph: graph).map { $0.json() }
+        } else {
+            hops = self.hops.map { hop in
+                [
+                    "source": .string(graph.label(of: hop.from)), "target": .string(graph.label(of: hop.to)),
+                    "kind": "edge", "evidence": [], "weight": .num(hop.weight),
+                ]
+            }
+        }
+        var object: JSONObject = [
+            "vertices": .array(vertices.map { .string(graph.label(of: $0)) }), "cost": .num(cost), "hops": .array(hops),
         ]
-        if let r = reliability { o["reliability"] = .num(r) }
-        o["hops"] = .array(try explained(in: caseFile, graph: graph).map { $0.json() })
-        return .object(o)
+        if let reliability { object["reliability"] = .num(reliability) }
+        return .object(object)
     }
 }
 
 extension ExplainedHop {
+    /// `{"source", "target", "kind", "evidence": [EVIDENCE], "againstRelation", "relation",
+    /// "confidence", "from"?, "until"?}`; evidence as in the case file.
     public func json() -> JSONValue {
-        var o: JSONObject = [
-            "from": .string(from), "to": .string(to), "kind": .string(kind.rawValue),
-            "against": .bool(againstRelation), "relation": .num(relationIndex), "confidence": .num(confidence),
-            "weight": .num(weight),
+        var object: JSONObject = [
+            "source": .string(from), "target": .string(to), "kind": .string(kind.rawValue),
+            "evidence": .array(evidence.map { $0.jsonValue() }),
         ]
-        if let f = validFrom { o["from_date"] = .string(f.description) }
-        if let u = validUntil { o["until_date"] = .string(u.description) }
-        o["evidence"] = .array(evidence.map { e in
-            var x: JSONObject = ["document": .string(e.document)]
-            if let s = e.start { x["start"] = .num(s) }
-            if let s = e.end { x["end"] = .num(s) }
-            if let t = e.text { x["text"] = .string(t) }
-            return .object(x)
-        })
-        return .object(o)
+        object["againstRelation"] = .bool(againstRelation)
+        object["relation"] = .num(relationIndex)
+        object["confidence"] = .num(confidence)
+        if let validFrom { object["from"] = .string(validFrom.description) }
+        if let validUntil { object["until"] = .string(validUntil.description) }
+        return .object(object)
     }
 }
 
-extension TimeRespectingPath {
-    /// The path's JSON plus `"days"`: the day (`yyyymmdd`, null when undated) of each hop.
-    public func json(in graph: Digraph) -> JSONValue {
-        guard case .object(var o) = path.json(in: graph) else { return .null }
-        o["days"] = .array(hopDays.map { $0 == Int.min ? .null : .num($0) })
-        return .object(o)
+extension Digraph {
+    /// `{"id": ID, "name": NAME, "distance": N}`: the name from `caseFile`, else the id.
+    func member(_ vertex: Vertex, distance: Int, caseFile: CaseFile?) -> JSONValue {
+        let id = label(of: vertex)
+        let name = caseFile?.entity(id: id)?.name ?? id
+        return ["id": .string(id), "name": .string(name), "distance": .num(distance)]
     }
 }
 
 extension ReportingChain {
-    public func json(in graph: Digraph) -> JSONValue {
-        .object([
-            "root": .string(graph.label(of: root)),
-            "above": .array(above.map { .object(["vertex": .string(graph.label(of: $0.vertex)), "distance": .num($0.distance)]) }),
-            "tops": .array(tops.map { .string(graph.label(of: $0)) }),
-            "branches": .array(branches.map { b in
-                .object([
-                    "vertices": .array(b.path.vertices.map { .string(graph.label(of: $0)) }),
-                    "ends_in_cycle": .bool(b.endsInCycle), "path": b.path.json(in: graph),
-                ])
-            }),
+    /// `{"entity": ID, "above": [MEMBER], "tops": [ID], "branches": [{"vertices": [ID],
+    /// "endsInCycle": B}], "truncated": B}`, members as `{"id", "name", "distance"}`.
+    public func json(in graph: Digraph, caseFile: CaseFile?) -> JSONValue {
+        let branches: [JSONValue] = branches.map {
+            [
+                "vertices": .array($0.path.vertices.map { .string(graph.label(of: $0)) }),
+                "endsInCycle": .bool($0.endsInCycle),
+            ]
+        }
+        return [
+            "entity": .string(graph.label(of: root)),
+            "above": .array(above.map { graph.member($0.vertex, distance: $0.distance, caseFile: caseFile) }),
+            "tops": .array(tops.map { .string(graph.label(of: $0)) }), "branches": .array(branches),
             "truncated": .bool(truncated),
-        ])
+        ]
     }
 }
 
 extension ReportingTree {
-    public func json(in graph: Digraph) -> JSONValue {
-        .object([
-            "root": .string(graph.label(of: root)),
-            "below": .array(below.map { .object(["vertex": .string(graph.label(of: $0.vertex)), "distance": .num($0.distance)]) }),
-        ])
+    /// `{"entity": ID, "below": [{"id", "name", "distance"}]}`.
+    public func json(in graph: Digraph, caseFile: CaseFile?) -> JSONValue {
+        [
+            "entity": .string(graph.label(of: root)),
+            "below": .array(below.map { graph.member($0.vertex, distance: $0.distance, caseFile: caseFile) }),
+        ]
+    }
+}
+
+extension VertexScores {
+    /// `{"measure": NAME, "values": {ID: NUMBER, ...}}` with ids in vertex order.
+    public func json(measure: String, in graph: Digraph) -> JSONValue {
+        let values = JSONObject(graph.vertices.map { (graph.label(of: $0), JSONValue.num(self[$0])) })
+        return ["measure": .string(measure), "values": .object(values)]
     }
 }
 
 extension Components {
-    /// `[[label, …], …]`, largest first.
+    /// `{"components": [[ID, ...], ...]}`, largest first.
     public func json(in graph: Digraph) -> JSONValue {
-        .array(members.map { .array($0.map { .string(graph.label(of: $0)) }) })
+        ["components": .array(members.map { .array($0.map { .string(graph.label(of: $0)) }) })]
     }
 }
 
 extension Communities {
+    /// `{"modularity": Q, "communities": [[ID, ...], ...]}`, largest first.
     public func json(in graph: Digraph) -> JSONValue {
-        .object([
-            "modularity": .num(modularity), "levels": .num(levels),
+        [
+            "modularity": .num(modularity),
             "communities": .array(members.map { .array($0.map { .string(graph.label(of: $0)) }) }),
-        ])
+        ]
     }
 }
 
 extension EgoNetwork {
+    /// `{"center": ID, "radius": R, "members": [{"vertex", "distance"}], "edges": [[ID, ID]]}`.
     public func json(in graph: Digraph) -> JSONValue {
         .object([
             "center": .string(graph.label(of: center)), "radius": .num(radius),

@@ -37,13 +37,17 @@ public enum NodeLinkJSON {
         }
         var links: [JSONValue] = []
         links.reserveCapacity(graph.edges.count)
-        var keys: [String: Int] = [:]
+        struct Pair: Hashable {
+            let source: String
+            let target: String
+        }
+        var keys: [Pair: Int] = [:]
         for edge in graph.edges {
             var object = edge.properties
             for name in ["source", "target", "key"] { object[name] = nil }
             object["source"] = .string(edge.source)
             object["target"] = .string(edge.target)
-            let pair = edge.source + "\u{0}" + edge.target
+            let pair = Pair(source: edge.source, target: edge.target)
             let key = keys[pair, default: 0]
             keys[pair] = key + 1
             object["key"] = .number(JSONNumber(key))

@@ -56,8 +56,10 @@ extension PropertyGraph {
         if !caseFile.documents.isEmpty {
             properties[CaseProperty.documents] = Self.json(.array(caseFile.documents.map { $0.jsonValue() }), style)
         }
-        if !caseFile.unknownFields.isEmpty {
-            properties[CaseProperty.unknownFields] = Self.json(.object(caseFile.unknownFields), style)
+        let suppressed: JSONObject = ["suppressed": caseFile.suppressed.jsonValue()]
+        let caseRest = Self.carried(caseFile.unknownFields, suppressed, !caseFile.suppressed.isEmpty)
+        if !caseRest.isEmpty {
+            properties[CaseProperty.unknownFields] = Self.json(.object(caseRest), style)
         }
         for entity in caseFile.entities {
             var p: JSONObject = [nameKey: .string(entity.name), CaseProperty.kind: .string(entity.kind.rawValue)]
@@ -66,9 +68,9 @@ extension PropertyGraph {
                 p[CaseProperty.aliases] = style == .text ? .string(JSONWriter.compact(list)) : list
             }
             Self.addAttributes(entity.attributes, columns: entityAttributes, to: &p)
-            if !entity.unknownFields.isEmpty {
-                p[CaseProperty.unknownFields] = Self.json(.object(entity.unknownFields), style)
-            }
+            let rest = Self.carried(
+                entity.unknownFields, Self.provenance(entity.provenance), !entity.provenance.isEmpty)
+            if !rest.isEmpty { p[CaseProperty.unknownFields] = Self.json(.object(rest), style) }
             nodes.append(PropertyNode(id: entity.id, properties: p, location: PropertyLocation(context: "entity \"\(entity.id)\"")))
         }
         for (index, relation) in caseFile.relations.enumerated() {
@@ -83,14 +85,24 @@ extension PropertyGraph {
                 p[CaseProperty.evidence] = Self.json(.array(relation.evidence.map { $0.jsonValue() }), style)
             }
             Self.addAttributes(relation.attributes, columns: relationAttributes, to: &p)
-            if !relation.unknownFields.isEmpty {
-                p[CaseProperty.unknownFields] = Self.json(.object(relation.unknownFields), style)
-            }
+            let rest = Self.carried(
+                relation.unknownFields, Self.provenance(relation.provenance), !relation.provenance.isEmpty)
+            if !rest.isEmpty { p[CaseProperty.unknownFields] = Self.json(.object(rest), style) }
             edges.append(
                 PropertyEdge(
                     source: relation.source, target: relation.target, isDirected: nil, properties: p,
                     location: PropertyLocation(context: "relations[\(index)]")))
         }
+    }
+
+    /// What the `unknown_fields` column carries: the typed fields no column of its own holds
+    /// (provenance, suppressed; read back by the case-file decoder), then the unknown fields.
+    static func carried(_ unknown: JSONObject, _ typed: JSONObject, _ present: Bool) -> JSONObject {
+        present ? typed.merging(unknown) : unknown
+    }
+
+    static func provenance(_ contributions: [Contribution]) -> JSONObject {
+        ["provenance": .array(contributions.map { $0.jsonValue() })]
     }
 
     /// A JSON value as the style carries it: itself, or its compact text.

@@ -65,7 +65,7 @@ extension PropertyGraph {
 }
 
 /// Builds the case JSON from a property graph, then decodes it with the case file's own
-/// decoder, so that every rule of FORMAT.md is checked in one place.
+/// decoder, so that every rule of docs/FORMAT.md is checked in one place.
 struct CaseAssembler {
     let file: String
     var notes: [String] = []
@@ -100,8 +100,7 @@ struct CaseAssembler {
         if created > 0 { notes.append("\(created) entities were made for relation endpoints without a row of their own (kind other)") }
 
         // Ids: valid ones are kept; the others get slugs that collide with no kept id.
-        var taken = Set(nodes.lazy.map(\.id).filter(PropertyGraph.isValidEntityID))
-        var nextSuffix: [String: Int] = [:]
+        var taken = UniqueIDs(taken: nodes.lazy.map(\.id).filter(PropertyGraph.isValidEntityID))
         var idMap: [String: String] = [:]
         var renamed = 0
         for node in nodes {
@@ -109,16 +108,7 @@ struct CaseAssembler {
                 idMap[node.id] = node.id
                 continue
             }
-            let base = NameNormalizer.slug(node.id)
-            var candidate = base
-            if taken.contains(candidate) {
-                var n = nextSuffix[base] ?? 2
-                while taken.contains("\(base)-\(n)") { n += 1 }
-                nextSuffix[base] = n + 1
-                candidate = "\(base)-\(n)"
-            }
-            taken.insert(candidate)
-            idMap[node.id] = candidate
+            idMap[node.id] = taken.claim(NameNormalizer.slug(node.id))
             renamed += 1
         }
         if renamed > 0 {

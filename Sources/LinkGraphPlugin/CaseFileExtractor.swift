@@ -8,7 +8,14 @@ public protocol CaseFileProducingExtractor: Extractor {
     func extractCaseFile(_ request: ExtractionRequest) throws -> CaseFile
 }
 
-/// Reads a document that is itself a case file (`application/json`, FORMAT.md), so that
+extension CaseFileProducingExtractor {
+    /// The case file as an extraction (`Extraction(caseFile:)`), for hosts that want one.
+    public func extract(_ request: ExtractionRequest) throws -> Extraction {
+        Extraction(caseFile: try extractCaseFile(request))
+    }
+}
+
+/// Reads a document that is itself a case file (`application/json`, docs/FORMAT.md), so that
 /// `linkgraph extract` can take existing cases beside texts and tables.
 public struct CaseFileExtractor: CaseFileProducingExtractor {
     public init() {}
@@ -16,7 +23,7 @@ public struct CaseFileExtractor: CaseFileProducingExtractor {
     public var description: ExtractorDescription {
         ExtractorDescription(
             name: "case-file", version: "1", accepts: ["application/json"],
-            summary: "Reads a LinkGraph case file (FORMAT.md) as it is: entities, relations, evidence.",
+            summary: "Reads a LinkGraph case file (docs/FORMAT.md) as it is: entities, relations, evidence.",
             origin: .builtIn,
             examples: [
                 ExtractorExample(
@@ -36,21 +43,5 @@ public struct CaseFileExtractor: CaseFileProducingExtractor {
     public func extractCaseFile(_ request: ExtractionRequest) throws -> CaseFile {
         let file = request.metadata["path"]?.stringValue ?? request.id
         return try CaseFile(jsonBytes: request.bytes, file: file)
-    }
-
-    /// The case file as an extraction: entities by id, relations with their confidence, dates,
-    /// weight and attributes. Evidence with offsets into other documents is not carried (use
-    /// `extractCaseFile` for a faithful copy).
-    public func extract(_ request: ExtractionRequest) throws -> Extraction {
-        let caseFile = try extractCaseFile(request)
-        return Extraction(
-            entities: caseFile.entities.map {
-                ExtractedEntity(id: $0.id, name: $0.name, kind: $0.kind, aliases: $0.aliases, attributes: $0.attributes)
-            },
-            relations: caseFile.relations.map {
-                ExtractedRelation(
-                    source: $0.source, target: $0.target, kind: $0.kind, confidence: $0.effectiveConfidence, from: $0.from,
-                    until: $0.until, attributes: $0.attributes, weight: $0.weight)
-            })
     }
 }

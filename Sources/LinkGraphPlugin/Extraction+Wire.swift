@@ -1,6 +1,6 @@
 import LinkGraph
 
-/// The wire form of an extraction: a case-file fragment (FORMAT.md) with local ids.
+/// The wire form of an extraction: a case-file fragment (docs/FORMAT.md) with local ids.
 ///
 /// ```json
 /// {"entities": [{"id": "e1", "name": "Hadi al-Amiri", "kind": "person", "aliases": ["Amiri"],
@@ -186,8 +186,3 @@ extension ExtractedRelation {
     }
 }
 
-extension Span {
-    public func jsonValue() -> JSONValue {
-        .object(["start": .number(JSONNumber(start)), "end": .number(JSONNumber(end))])
-    }
-}

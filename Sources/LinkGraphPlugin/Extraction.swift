@@ -33,7 +33,7 @@ public struct ExtractionRequest: Equatable, Sendable {
 /// What an extractor found in one document: entities with the spans where they are mentioned,
 /// and relations between them with their evidence. Ids are local to the extraction.
 ///
-/// Wire form: a case-file fragment `{"entities": [...], "relations": [...]}` as in FORMAT.md,
+/// Wire form: a case-file fragment `{"entities": [...], "relations": [...]}` as in docs/FORMAT.md,
 /// where an entity may also carry `"confidence"` and `"mentions": [{"start":..,"end":..}]`.
 public struct Extraction: Equatable, Sendable {
     public var entities: [ExtractedEntity]
@@ -102,15 +102,3 @@ public struct ExtractedRelation: Equatable, Sendable {
     }
 }
 
-/// A half-open range of UTF-8 byte offsets into a document, `start..<end`.
-public struct Span: Hashable, Sendable, Comparable {
-    public var start: Int
-    public var end: Int
-
-    public init(start: Int, end: Int) {
-        self.start = start
-        self.end = end
-    }
-
-    public static func < (a: Span, b: Span) -> Bool { (a.start, a.end) < (b.start, b.end) }
-}

@@ -20,7 +20,9 @@ enum EntityCard {
         if let namePointSize { name = "<FONT POINT-SIZE=\"\(namePointSize)\">\(name)</FONT>" }
         var rows = "<TR><TD>\(name)</TD></TR>"
         var subtitle = entity.kind.rawValue
-        if let role = entity.attribute("role"), !role.isEmpty { subtitle += " · " + shortened(role, to: maxRoleLength) }
+        if let role = entity.attribute("role"), !role.isEmpty {
+            subtitle += " · " + Quotation.shortened(role, limit: maxRoleLength)
+        }
         let subtitleColour = faded ? ViewStyle.fadedText : "#555555"
         rows += "<TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"\(subtitleColour)\">\(escape(subtitle))</FONT></TD></TR>"
         if highlighted {
@@ -31,18 +33,7 @@ enum EntityCard {
 
     /// Escaped and shortened text for a card line.
     static func escape(_ text: String) -> String {
-        DOTHTML.escape(shortened(text, to: maxLineLength))
-    }
-
-    /// `text` on one line, cut at a word boundary with an ellipsis when longer than `limit`.
-    static func shortened(_ text: String, to limit: Int) -> String {
-        let oneLine = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        guard oneLine.count > limit else { return oneLine }
-        var cut = String(oneLine.prefix(limit - 1))
-        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {
-            cut = String(cut[..<space])
-        }
-        return cut.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) + "…"
+        DOTHTML.escape(Quotation.shortened(text, limit: maxLineLength))
     }
 }
 
@@ -96,8 +87,8 @@ enum Tooltip {
         if let confidence = relation.confidence { lines.append("confidence \(confidence)") }
         for evidence in relation.evidence {
             var line = "evidence: " + evidence.citation
-            if let text = evidence.text?.split(whereSeparator: \.isNewline).joined(separator: " "), !text.isEmpty {
-                line += " “" + (text.count > maxQuotation ? text.prefix(maxQuotation - 1) + "…" : text) + "”"
+            if let text = evidence.text, !text.isEmpty {
+                line += " “" + Quotation.shortened(text, limit: maxQuotation) + "”"
             }
             lines.append(line)
         }

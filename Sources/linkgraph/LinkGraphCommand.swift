@@ -10,7 +10,7 @@ struct LinkGraphCommand: ParsableCommand {
         commandName: "linkgraph",
         abstract: "Entity-relationship graphs for link analysis: extract, analyse and draw who is linked to whom.",
         discussion: """
-            A case file (FORMAT.md) holds entities, relations and the evidence behind them. \
+            A case file (docs/FORMAT.md) holds entities, relations and the evidence behind them. \
             `linkgraph demo` draws the bundled example; `linkgraph render CASE -o OUT.svg` draws any case.
             """,
         version: LinkGraphVersion.current,

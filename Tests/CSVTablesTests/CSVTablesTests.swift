@@ -4,48 +4,6 @@ import XCTest
 
 @testable import CSVTables
 
-final class CSVParserTests: XCTestCase {
-    func values(_ text: String) throws -> [[String]] {
-        try CSVParser.parse(Array(text.utf8)).map { $0.fields.map(\.value) }
-    }
-
-    func testParse_rfc4180Quoting() throws {
-        XCTAssertEqual(
-            try values("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n,,\n"),
-            [["a", "b", "c"], ["x, y", "say \"hi\"", "two\nlines"], ["", "", ""]])
-        XCTAssertEqual(try values("\u{FEFF}a\n\nb\n"), [["a"], ["b"]], "BOM and empty lines skipped")
-        XCTAssertEqual(try values("a,b"), [["a", "b"]], "no final line break")
-        XCTAssertEqual(try values("a,"), [["a", ""]])
-    }
-
-    func testParse_positionsOfFields() throws {
-        let records = try CSVParser.parse(Array("id,name\n\"é\",\"Zoë \"\"Z\"\"\"\n".utf8))
-        let field = records[1].fields[1]
-        XCTAssertEqual([field.line, field.column], [2, 5])
-        XCTAssertEqual(field.value, "Zoë \"Z\"")
-        XCTAssertEqual([records[1].start, records[1].end], [8, 25])
-        XCTAssertEqual([records[1].fields[0].start, records[1].fields[0].end], [9, 11], "the content inside the quotes")
-    }
-
-    func testParse_errorsNameLineAndColumn() {
-        func error(_ text: String) -> CSVParser.SyntaxError? {
-            do {
-                _ = try CSVParser.parse(Array(text.utf8))
-                return nil
-            } catch {
-                return error as? CSVParser.SyntaxError
-            }
-        }
-        XCTAssertEqual(error("a,b\nc,\"open\nmore")?.line, 2)
-        XCTAssertEqual(error("a,b\nc,\"open\nmore")?.column, 3)
-        XCTAssertEqual(error("a,b\n\"x\"y,z").map { [$0.line, $0.column] }, [2, 4])
-        XCTAssertEqual(error("a,b\nab\"c,d").map { [$0.line, $0.column] }, [2, 3])
-        XCTAssertThrowsError(try CSVParser.parse([0x61, 0x2C, 0xFF, 0x0A])) { error in
-            XCTAssertEqual((error as? CSVParser.SyntaxError).map { [$0.line, $0.column] }, [1, 3])
-        }
-    }
-}
-
 final class CSVTablesExtractorTests: XCTestCase {
     let extractor = CSVTablesExtractor()
 
@@ -121,7 +79,7 @@ final class CSVTablesExtractorTests: XCTestCase {
         assertError("source,target,kind\na,b\n", line: 2, column: 3, contains: "2 fields")
         assertError("source,target\na,b\n", line: 1, column: 1, contains: "kind column")
         assertError("colour,size\nred,big\n", line: 1, column: 1, contains: "cannot tell")
-        assertError("id,name\nx,\"unterminated\n", line: 2, column: 3, contains: "unterminated")
+        assertError("id,name\nx,\"unterminated\n", line: 2, column: 3, contains: "not closed before the end")
         assertError("id,name\nx,X\nx,Y\n", line: 3, column: 1, contains: "first on line 2")
         assertError("Payer,b\n", options: ["columns": .object(["source": "Nope"])], line: 1, column: 1, contains: "does not have")
         assertError("name,Kind,type\n", line: 1, column: 11, contains: "second kind column")

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 @testable import LinkGraphAlgorithms
@@ -28,6 +29,50 @@ final class EdgeListTests: XCTestCase {
             XCTAssertTrue(message.contains("4 fields"))
             XCTAssertTrue("\(error)".hasPrefix("edge list:2:"))
         }
+    }
+
+    func testEdgeList_tsvWithMultiWordNames_matchesNetworkX() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/hijackers.tsv")
+        let g = try Digraph(edgeListAt: file.path, directed: false)
+        // networkx.read_edgelist(path, delimiter="\t"): 8 nodes, 8 edges.
+        XCTAssertEqual(g.vertexCount, 8)
+        XCTAssertEqual(g.edgeCount, 8)
+        XCTAssertEqual(g.labels.first, "Hani Hanjour")
+        let from = try g.vertex(labeled: "Ziad Jarrah"), to = try g.vertex(labeled: "Khalid al-Mihdhar")
+        let path = try g.shortestPath(from: from, to: to)
+        XCTAssertEqual(
+            path.vertices.map { g.label(of: $0) },
+            ["Ziad Jarrah", "Marwan al-Shehhi", "Mohamed Atta", "Hani Hanjour", "Nawaf al-Hazmi", "Khalid al-Mihdhar"])
+        // networkx.betweenness_centrality(G)["Hani Hanjour"]
+        XCTAssertEqual(try g.betweenness()[g.vertex(labeled: "Hani Hanjour")], 0.6190476190476191, accuracy: 1e-12)
+    }
+
+    func testEdgeList_tabInFirstEdgeLine_splitsAtTabsOnly() throws {
+        let text = "# names\n Abu Bakr \tUmm Salama\t2\nUmm Salama\tIbn Sina\t0.5\nlone one\n"
+        let g = try Digraph(edgeList: text, directed: true)
+        XCTAssertEqual(g.labels, ["Abu Bakr", "Umm Salama", "Ibn Sina", "lone one"])
+        XCTAssertEqual(g.weight(ofEdge: 1), 0.5)
+        let spaces = try Digraph(edgeList: "a b\nb\tc\n", directed: true)
+        XCTAssertEqual(spaces.labels, ["a", "b", "c"], "a first edge line without a tab keeps spaces as separators")
+        XCTAssertEqual(try Digraph(edgeList: "a b c\n", directed: true, delimiter: .tab).labels, ["a b c"])
+        let forced = try Digraph(edgeList: "x\ty\nlone one\n", directed: true, delimiter: .whitespace)
+        XCTAssertEqual(forced.labels, ["x", "y", "lone", "one"])
+    }
+
+    func testEdgeList_namesWithSpacesWithoutTabs_errorSaysWhichDelimiter() throws {
+        XCTAssertThrowsError(try Digraph(edgeList: "Hani Hanjour Majed Moqed\n", directed: false)) { error in
+            let message = "\(error)"
+            XCTAssertTrue(message.contains("found 4 fields (fields split at spaces and tabs"), message)
+        }
+        XCTAssertThrowsError(try Digraph(edgeList: "a\tb\tc\td\n", directed: false)) { error in
+            XCTAssertTrue("\(error)".contains("found 4 fields (fields split at tabs"), "\(error)")
+        }
+        let bytes = Array("a b\tc d\n".utf8)
+        XCTAssertEqual(try Digraph(edgeListBytes: bytes, directed: false, fileName: "x.TSV").labels, ["a b", "c d"])
+        let tsvWithoutTabs = Array("Hani Hanjour\n".utf8)
+        let single = try Digraph(edgeListBytes: tsvWithoutTabs, directed: false, fileName: "x.tsv")
+        XCTAssertEqual(single.labels, ["Hani Hanjour"])
     }
 
     func testEdgeList_badWeight_throwsWithLine() {

@@ -5,9 +5,7 @@ import XCTest
 
 /// The oracle fixtures written by scripts/oracle/make_fixtures.py, found from #filePath.
 enum Fixtures {
-    static let graphsDirectory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Graphs")
+    static let graphsDirectory = SharedData.repositoryRoot.appendingPathComponent("Graphs")
 
     static let names = [
         "karate", "florentine", "kite", "lesmis", "davis",

@@ -135,7 +135,7 @@ final class ExtractorCommandsTests: XCTestCase {
         edited.entities.removeAll { $0.name == "Nova Relief" }
         edited.relations.removeAll { $0.target == "nova-relief" }
         edited.relations[0].confidence = 0.2
-        edited.unknownFields["suppressed"] = .object(["entities": .array([.string("Nova Relief")])])
+        edited.suppressed.entities = ["Nova Relief"]
         let editedPath = dir.path("edited.json")
         try edited.write(to: editedPath)
 

@@ -16,20 +16,11 @@ final class GraphvizCorpusCLITests: XCTestCase {
     /// The per-job limit given with --timeout; a run is two jobs (parse, render).
     static let timeout = 60.0
 
-    /// `<repo>/../shared` or `/work/shared`.
-    static var shared: URL? {
-        let candidates = [
-            CLIRunner.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared"),
-            URL(fileURLWithPath: "/work/shared"),
-        ]
-        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("corpus").path) }
-    }
 
     /// Every input file of a corpus folder: all files below it but its notes (`*.md`,
     /// `manifest.tsv`) and Graphviz's own reference outputs (`*.dot243.svg`, `*.dot243.stderr`).
     static func inputs(_ folder: String) throws -> [URL] {
-        guard let shared else { throw XCTSkip("shared corpus not found beside the repository or at /work/shared") }
-        let base = shared.appendingPathComponent("corpus").appendingPathComponent(folder)
+        let base = try SharedData.require("corpus/" + folder)
         guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else {
             throw XCTSkip("\(base.path) is missing")
         }

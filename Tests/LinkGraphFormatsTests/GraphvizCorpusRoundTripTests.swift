@@ -10,11 +10,7 @@ import XCTest
 /// have one entity per node and one relation per edge.
 final class GraphvizCorpusRoundTripTests: XCTestCase {
     static func corpusDirectory() throws -> URL {
-        let repositoryRoot = InterchangeFixtures.repositoryRoot
-        for candidate in [repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/graphviz"), URL(fileURLWithPath: "/work/shared/corpus/graphviz")] {
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("manifest.tsv").path) { return candidate }
-        }
-        throw XCTSkip("the Graphviz corpus (../shared/corpus/graphviz) is not here")
+        try SharedData.require("corpus/graphviz/manifest.tsv").deletingLastPathComponent()
     }
 
     /// Files `dot` accepts, by the manifest (exit code 0).

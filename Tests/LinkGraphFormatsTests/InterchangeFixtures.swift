@@ -6,8 +6,7 @@ import XCTest
 /// Cases shared by the interchange tests: a small one with every field, the bundled
 /// example, and one full of hostile names.
 enum InterchangeFixtures {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let repositoryRoot = SharedData.repositoryRoot
 
     /// The bundled example case (Graphs/iran-iraq-2014/case.json).
     static func exampleCase() throws -> CaseFile {

@@ -148,17 +148,12 @@ func capturingStandardError<R>(_ body: () throws -> R) rethrows -> (result: R, s
 
 /// Paths of shared, read-only test data beside the repository (never copied into it).
 enum SharedCorpus {
-    /// `<repo>/../shared`, or `/work/shared`; `nil` when neither exists.
-    static var root: URL? {
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let candidates = [repo.deletingLastPathComponent().appendingPathComponent("shared"), URL(fileURLWithPath: "/work/shared")]
-        return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
-    }
+    /// The shared folder (`SharedData.root`); `nil` when it is not there.
+    static var root: URL? { SharedData.root }
 
     /// The Graphviz example graphs (`graphs/directed`, `graphs/undirected`).
     static func graphvizGraphs() throws -> [URL] {
-        guard let root else { throw XCTSkip("shared corpus not found beside the repository") }
-        let base = root.appendingPathComponent("corpus/graphviz/graphs")
+        let base = try SharedData.require("corpus/graphviz/graphs")
         var files: [URL] = []
         for folder in ["directed", "undirected"] {
             let dir = base.appendingPathComponent(folder)
@@ -210,19 +205,9 @@ extension DOTGraph {
 func runDot(_ arguments: [String], input: Data) -> Data? {
     let candidates = ["/usr/bin/dot", "/usr/local/bin/dot", "/opt/homebrew/bin/dot"]
     guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    let stdin = Pipe(), stdout = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = FileHandle.nullDevice
-    do { try process.run() } catch { return nil }
-    stdin.fileHandleForWriting.write(input)
-    try? stdin.fileHandleForWriting.close()
-    let output = stdout.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return process.terminationStatus == 0 ? output : nil
+    let dot = URL(fileURLWithPath: path)
+    guard let result = try? CLIRunner.run(executable: dot, arguments, stdin: input) else { return nil }
+    return result.status == 0 ? result.stdoutData : nil
 }
 
 extension DOTAttributes {

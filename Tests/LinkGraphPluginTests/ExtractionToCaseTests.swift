@@ -21,12 +21,12 @@ final class ExtractionToCaseTests: XCTestCase {
         XCTAssertEqual([relation.source, relation.target], ["harbor-trust", "mara-quill"])
         XCTAssertEqual(relation.confidence, 0.6)
         XCTAssertEqual(relation.evidence, [Evidence(document: "memo", start: 0, end: 28, text: "Harbor Trust paid Mara Quill")])
-        XCTAssertEqual(
-            relation.unknownFields["provenance"],
-            .array([.object(["document": "memo", "extractor": "kw", "confidence": .number(JSONNumber(0.6))])]))
-        XCTAssertEqual(
-            Provenance.entries(of: fragment.entities[0].unknownFields).first?["mentions"],
-            .array([.object(["start": .number(JSONNumber(0)), "end": .number(JSONNumber(12))])]))
+        XCTAssertEqual(relation.provenance, [Contribution(document: "memo", extractor: "kw", confidence: 0.6)])
+        XCTAssertEqual(fragment.entities[0].provenance.first?.mentions, [Span(start: 0, end: 12)])
+        XCTAssertTrue(
+            JSONWriter.compact(fragment.entities[0].jsonValue()).contains(
+                #""provenance":[{"document":"memo","extractor":"kw","confidence":"#),
+            JSONWriter.compact(fragment.entities[0].jsonValue()))
         // The fragment is a valid case file.
         XCTAssertNoThrow(try CaseFile(json: fragment.jsonValue()))
     }
@@ -55,7 +55,7 @@ final class ExtractionToCaseTests: XCTestCase {
         let controls = merged.relations[0]
         XCTAssertEqual(controls.confidence!, 1 - 0.5 * 0.4, accuracy: 1e-12)
         XCTAssertEqual(controls.evidence.map(\.document), ["d1", "d2"])
-        XCTAssertEqual(Provenance.entries(of: controls.unknownFields).count, 2)
+        XCTAssertEqual(controls.provenance.count, 2)
         XCTAssertEqual(merged.documents.map(\.id), ["d1", "d2"])
         XCTAssertNoThrow(try CaseFile(json: merged.jsonValue()))
 

@@ -4,8 +4,7 @@ import XCTest
 /// Paths, scratch directories, compilers and process inspection for the plug-in tests.
 enum PluginTestSupport {
     /// The repository root, found from this file's path.
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let repositoryRoot = SharedData.repositoryRoot
 
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
@@ -38,17 +37,9 @@ enum PluginTestSupport {
     /// Runs a program to its end; fails the test with its output when it exits non-zero.
     @discardableResult
     static func run(_ executable: String, _ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        if process.terminationStatus != 0 {
+        let result = try CLIRunner.run(executable: URL(fileURLWithPath: executable), arguments)
+        let text = result.stdout + result.stderr
+        if result.status != 0 {
             XCTFail("\(executable) \(arguments.joined(separator: " ")) failed:\n\(text)", file: file, line: line)
             throw XCTSkip("the build step failed")
         }

@@ -86,8 +86,7 @@ final class CaseFileRoundTripTests: XCTestCase {
     }
 
     func testBundledExampleCase_isValid() throws {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Graphs/iran-iraq-2014/case.json").path
+        let path = SharedData.repositoryRoot.appendingPathComponent("Graphs/iran-iraq-2014/case.json").path
         guard FileManager.default.fileExists(atPath: path) else { throw XCTSkip("example case not written yet") }
         let caseFile = try CaseFile.read(from: path)
         XCTAssertGreaterThanOrEqual(caseFile.entities.count, 29)

@@ -12,8 +12,8 @@ final class CaseMergerTests: XCTestCase {
         ],
         relations: [Relation(source: "harbor", target: "quill", kind: .pays, confidence: 0.3)])
 
-    func provenance(_ document: String, _ confidence: Double) -> JSONObject {
-        ["provenance": .array([.object(["document": .string(document), "extractor": "kw", "confidence": .number(JSONNumber(confidence))])])]
+    func provenance(_ document: String, _ confidence: Double) -> [Contribution] {
+        [Contribution(document: document, extractor: "kw", confidence: confidence)]
     }
 
     func testMerge_keepsTheBaseAsItIs_andOnlyAdds() {
@@ -26,7 +26,8 @@ final class CaseMergerTests: XCTestCase {
             ],
             relations: [
                 Relation(source: "x1", target: "x2", kind: .pays, confidence: 0.9, from: PartialDate("2016"),
-                    evidence: [Evidence(document: "new-doc", start: 0, end: 4)], unknownFields: provenance("new-doc", 0.9)),
+                    evidence: [Evidence(document: "new-doc", start: 0, end: 4)],
+                    provenance: provenance("new-doc", 0.9)),
                 Relation(source: "x3", target: "x2", kind: .pays),
             ])
         var merger = CaseMerger(base: base)
@@ -57,7 +58,11 @@ final class CaseMergerTests: XCTestCase {
             CaseFile(
                 documents: [Document(id: document)],
                 entities: [Entity(id: "a", name: "A Corp", kind: .organization), Entity(id: "b", name: "B Corp", kind: .organization)],
-                relations: [Relation(source: "a", target: "b", kind: .controls, confidence: confidence, unknownFields: provenance(document, confidence))])
+                relations: [
+                    Relation(
+                        source: "a", target: "b", kind: .controls, confidence: confidence,
+                        provenance: provenance(document, confidence))
+                ])
         }
         var merger = CaseMerger()
         merger.merge(fragment("d1", 0.5))
@@ -75,7 +80,7 @@ final class CaseMergerTests: XCTestCase {
         var again = CaseMerger(base: edited)
         again.merge(fragment("d4", 0.9))
         XCTAssertEqual(again.caseFile.relations[0].confidence, 0.42)
-        XCTAssertEqual(Provenance.entries(of: again.caseFile.relations[0].unknownFields).count, 4)
+        XCTAssertEqual(again.caseFile.relations[0].provenance.count, 4)
     }
 
     func testMerge_symmetricKindsEitherDirection_directedKindsNot() {
@@ -90,7 +95,7 @@ final class CaseMergerTests: XCTestCase {
         XCTAssertEqual(merged.relations.map(\.kind), [.pays, .meetsWith, .pays])
         XCTAssertEqual([merged.relations[2].source, merged.relations[2].target], ["quill", "harbor"])
         XCTAssertEqual(
-            Provenance.entries(of: merged.relations[1].unknownFields).first?["source"], .string("in.json"),
+            merged.relations[1].provenance.first?.file, "in.json",
             "a relation without provenance is credited to its file")
     }
 
@@ -99,10 +104,8 @@ final class CaseMergerTests: XCTestCase {
         edited.entities.removeAll { $0.id == "quill" }
         edited.relations.removeAll()
         edited.entities.append(Entity(id: "nova", name: "Nova Relief", kind: .organization))
-        edited.unknownFields["suppressed"] = .object([
-            "entities": .array([.string("Mara Quill"), .string("old-id")]),
-            "relations": .array([.object(["source": "harbor", "target": "nova", "kind": "pays"])]),
-        ])
+        edited.suppressed = Suppression(
+            entities: ["Mara Quill", "old-id"], relations: [.init(source: "harbor", target: "nova", kind: .pays)])
         let incoming = CaseFile(
             entities: [
                 Entity(id: "e1", name: "MARA QUILL", kind: .person), Entity(id: "old-id", name: "Unrelated Name", kind: .person),
@@ -118,9 +121,16 @@ final class CaseMergerTests: XCTestCase {
         XCTAssertEqual(report.suppressedRelations, 2)
         XCTAssertEqual(merger.caseFile.entities.map(\.id), ["harbor", "nova"])
         XCTAssertEqual(merger.caseFile.relations.map { "\($0.source)>\($0.target)" }, ["nova>harbor"])
-        XCTAssertEqual(merger.caseFile.unknownFields["suppressed"], edited.unknownFields["suppressed"], "the list is kept")
-        // And the result is still a valid case file.
-        XCTAssertNoThrow(try CaseFile(json: merger.caseFile.jsonValue()))
+        XCTAssertEqual(merger.caseFile.suppressed, edited.suppressed, "the list is kept")
+        XCTAssertTrue(merger.caseFile.unknownFields.isEmpty, "nothing typed is left in unknown fields")
+        // And the result is still a valid case file, with the list written and read back.
+        let text = JSONWriter.compact(merger.caseFile.jsonValue())
+        XCTAssertTrue(
+            text.contains(
+                #""suppressed":{"entities":["Mara Quill","old-id"],"#
+                    + #""relations":[{"source":"harbor","target":"nova","kind":"pays"}]}"#),
+            text)
+        XCTAssertEqual(try CaseFile(json: merger.caseFile.jsonValue()), merger.caseFile)
     }
 
     func testMerge_idsKeptWhenFree_slugsWhenMadeUp_selfLoopsFromResolutionDropped() {
@@ -146,5 +156,46 @@ final class CaseMergerTests: XCTestCase {
         var fresh = CaseMerger(base: CaseFile(entities: [Entity(id: "nova-relief", name: "Nova Relief Fund", kind: .organization)]))
         fresh.merge(CaseFile(entities: [Entity(id: "x", name: "Nova Relief", kind: .organization)]), matchIDs: false)
         XCTAssertEqual(fresh.caseFile.entities.map(\.id), ["nova-relief", "nova-relief-2"])
+    }
+
+    func testProvenanceAndSuppression_readTyped_writtenBack_badOnesNamed() throws {
+        let text = """
+            {"version": 1, "documents": [{"id": "d"}],
+             "entities": [{"id": "a", "name": "A", "kind": "person",
+                           "provenance": [{"document": "d", "extractor": "kw", "confidence": 0.8,
+                                           "mentions": [{"start": 0, "end": 1}], "page": 3}]},
+                          {"id": "b", "name": "B", "kind": "person"}],
+             "relations": [{"source": "a", "target": "b", "kind": "pays", "provenance": [{"source": "x.json"}]}],
+             "suppressed": {"entities": ["C"], "relations": [{"source": "b", "target": "a", "kind": "meetsWith"}]}}
+            """
+        let caseFile = try CaseFile(jsonBytes: Array(text.utf8))
+        let contribution = try XCTUnwrap(caseFile.entities[0].provenance.first)
+        XCTAssertEqual(contribution.extractor, "kw")
+        XCTAssertEqual(contribution.confidence, 0.8)
+        XCTAssertEqual(contribution.mentions, [Span(start: 0, end: 1)])
+        XCTAssertEqual(contribution.unknownFields, ["page": 3])
+        XCTAssertEqual(caseFile.relations[0].provenance, [Contribution(file: "x.json")])
+        XCTAssertEqual(caseFile.suppressed.entities, ["C"])
+        let either = RelationKey(source: "a", target: "b", kind: .meetsWith, directed: false)
+        XCTAssertEqual(caseFile.suppressed.relations.first?.key, either)
+        XCTAssertTrue(caseFile.unknownFields.isEmpty && caseFile.entities[0].unknownFields.isEmpty)
+        XCTAssertEqual(try CaseFile(json: caseFile.jsonValue()), caseFile)
+
+        let bad = """
+            {"version": 1, "entities": [{"id": "a", "name": "A", "kind": "person",
+              "provenance": [{"confidence": 2, "mentions": [{"start": 4}]}]}],
+             "suppressed": {"entities": [7], "relations": [{"source": "a", "kind": "pays"}]}}
+            """
+        XCTAssertThrowsError(try CaseFile(jsonBytes: Array(bad.utf8), file: "bad.json")) { error in
+            let message = "\(error)"
+            for expected in [
+                "entities[0].provenance[0].confidence: confidence 2.0 is outside 0...1",
+                "entities[0].provenance[0].mentions[0]: a mention needs \"start\" and \"end\"",
+                "suppressed.entities[0]: expected a string, found a number",
+                "suppressed.relations[0].target: required field is missing",
+            ] {
+                XCTAssertTrue(message.contains(expected), "\(expected)\n\(message)")
+            }
+        }
     }
 }

@@ -4,12 +4,9 @@ import XCTest
 @testable import LinkGraph
 
 final class GoldScorerTests: XCTestCase {
-    /// `shared/eval/seed.gold.json` beside the repository, or a skip.
+    /// `eval/seed.gold.json` of the shared test data, or a skip.
     func seedGold() throws -> CaseFile {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let path = repository.deletingLastPathComponent().appendingPathComponent("shared/eval/seed.gold.json").path
-        guard FileManager.default.fileExists(atPath: path) else { throw XCTSkip("\(path) is absent") }
-        return try CaseFile.read(from: path)
+        try CaseFile.read(from: SharedData.require("eval/seed.gold.json").path)
     }
 
     func testNormalize_asFORMATSays() {

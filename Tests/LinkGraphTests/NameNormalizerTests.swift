@@ -44,6 +44,20 @@ final class NameNormalizerTests: XCTestCase {
         XCTAssertEqual(NameNormalizer.unique("a", taken: { ["a", "a-2"].contains($0) }), "a-3")
         XCTAssertEqual(NameNormalizer.unique("b", taken: { _ in false }), "b")
     }
+
+    func testUniqueIDs_suffixesInOrder_reservedAndExternalIDsSkipped() {
+        var ids = UniqueIDs(taken: ["ana", "bo-2"])
+        XCTAssertEqual(ids.claim("ana"), "ana-2")
+        XCTAssertEqual(ids.claim("ana"), "ana-3")
+        XCTAssertEqual(ids.claim("bo"), "bo")
+        XCTAssertEqual(ids.claim("bo"), "bo-3")
+        ids.reserve("cy")
+        XCTAssertEqual(ids.claim("cy", isTaken: { $0 == "cy-2" }), "cy-3")
+        XCTAssertTrue(ids.contains("cy-3"))
+        let many = (0..<1000).map { _ in ids.claim("entity") }
+        XCTAssertEqual(Set(many).count, 1000)
+        XCTAssertEqual(many.last, "entity-1000")
+    }
 }
 
 final class EntityResolverTests: XCTestCase {

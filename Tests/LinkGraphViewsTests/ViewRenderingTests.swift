@@ -100,8 +100,7 @@ final class ViewRenderingTests: XCTestCase {
     }
 
     func testBundledExample_everyLayout_rendersEveryEntity() throws {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Graphs/iran-iraq-2014/case.json").path
+        let path = SharedData.repositoryRoot.appendingPathComponent("Graphs/iran-iraq-2014/case.json").path
         guard FileManager.default.fileExists(atPath: path) else { throw XCTSkip("no bundled example at \(path)") }
         let caseFile = try CaseFile.read(from: path)
         let drawing = CaseView(kind: .all).drawing(of: caseFile)

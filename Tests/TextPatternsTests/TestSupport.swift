@@ -34,16 +34,8 @@ extension Extraction {
     }
 }
 
-/// The seed article and its gold case file beside the repository (`../shared`), or in
-/// `/work/shared`; nil when neither is there.
-func sharedFile(_ relative: String) -> URL? {
-    let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    for base in [repo.deletingLastPathComponent().appendingPathComponent("shared"), URL(fileURLWithPath: "/work/shared")] {
-        let url = base.appendingPathComponent(relative)
-        if FileManager.default.fileExists(atPath: url.path) { return url }
-    }
-    return nil
-}
+/// A file of the shared test data (the seed article, its gold case file); nil when absent.
+func sharedFile(_ relative: String) -> URL? { SharedData.file(relative) }
 
 func fixture(_ name: String) -> URL {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").appendingPathComponent(name)

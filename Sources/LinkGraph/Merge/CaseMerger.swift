@@ -13,20 +13,19 @@
 ///   its name.
 /// - Relations are the same when source, target and kind are (either direction for symmetric
 ///   kinds or `directed: false`). Evidence is accumulated without duplicates.
-/// - **Provenance**: entities and relations carry an unknown field `"provenance"`, a list of
-///   contributions `{"document": .., "extractor": .., "confidence": ..}` (entities also
-///   `"mentions"`). Contributions are kept without duplicates; an incoming relation without
-///   provenance counts as one contribution named after `contributor` (e.g. its file name).
+/// - **Provenance**: entities and relations carry `provenance`, a list of `Contribution`s
+///   (document, extractor, confidence; entities also mentions). Contributions are kept without
+///   duplicates; an incoming relation without provenance counts as one contribution credited
+///   to `contributor` (e.g. its file name).
 /// - **Confidence** of a relation is the noisy-or `1 − Π(1 − cᵢ)` of its distinct contributions,
 ///   recomputed when a new contribution arrives, unless the relation's confidence differs from
 ///   the noisy-or of its recorded provenance: then a person set it (a base relation without
 ///   provenance, or one edited by hand) and it is left as it is. Merging the same contributions
 ///   again changes nothing.
-/// - **Suppressed**: a case's top-level `"suppressed"` field,
-///   `{"entities": ["id or name", ...], "relations": [{"source": .., "target": .., "kind": ..}]}`,
-///   lists what the user deleted. An incoming entity resolving to a suppressed id or name is
-///   dropped with its relations; a relation with a suppressed (source, target, kind) is dropped.
-///   Lists from merged cases are united into the result.
+/// - **Suppressed**: a case's `suppressed` (entity ids or names, and relations by source,
+///   target and kind) lists what the user deleted. An incoming entity resolving to a suppressed
+///   id or name is dropped with its relations; a relation with a suppressed (source, target,
+///   kind) is dropped. Lists from merged cases are united into the result.
 /// - A relation whose two ends resolve to the same entity only because of resolution (its
 ///   ends had different ids) is dropped.
 public struct CaseMerger: Sendable {
@@ -50,7 +49,7 @@ public struct CaseMerger: Sendable {
             relationIndex[RelationKey(relation)] = i
         }
         documentIDs = Set(base.documents.map(\.id))
-        applySuppressed(Suppressed(base.unknownFields["suppressed"]))
+        applySuppressed(base.suppressed)
     }
 
     /// Merges several cases: the first is the base, the others are merged into it in order.
@@ -74,7 +73,7 @@ public struct CaseMerger: Sendable {
     @discardableResult
     public mutating func merge(_ incoming: CaseFile, contributor: String? = nil, matchIDs: Bool = true) -> MergeReport {
         var report = MergeReport()
-        applySuppressed(Suppressed(incoming.unknownFields["suppressed"]))
+        applySuppressed(incoming.suppressed)
 
         // Documents: by id; the base's version of a document wins.
         for document in incoming.documents where !documentIDs.contains(document.id) {
@@ -126,18 +125,15 @@ public struct CaseMerger: Sendable {
                 report.suppressedRelations += 1
                 continue
             }
-            var contributions = Provenance.entries(of: mapped.unknownFields)
+            var contributions = mapped.provenance
             if contributions.isEmpty {
-                var entry: JSONObject = [:]
-                if let contributor { entry["source"] = .string(contributor) }
-                entry["confidence"] = .number(JSONNumber(mapped.effectiveConfidence))
-                contributions = [entry]
+                contributions = [Contribution(file: contributor, confidence: mapped.effectiveConfidence)]
             }
             if let index = relationIndex[key] {
                 absorb(mapped, contributions: contributions, into: index)
                 report.mergedRelations += 1
             } else {
-                mapped.unknownFields["provenance"] = .array(contributions.map(JSONValue.object))
+                mapped.provenance = contributions
                 mapped.evidence = Self.distinctEvidence(mapped.evidence)
                 relationIndex[key] = caseFile.relations.count
                 caseFile.relations.append(mapped)
@@ -161,26 +157,24 @@ public struct CaseMerger: Sendable {
             target.aliases.append(name)
         }
         for (key, value) in entity.attributes where target.attributes[key] == nil { target.attributes[key] = value }
-        for (key, value) in entity.unknownFields where key != "provenance" && target.unknownFields[key] == nil {
+        for (key, value) in entity.unknownFields where target.unknownFields[key] == nil {
             target.unknownFields[key] = value
         }
-        let provenance = Provenance.union(
-            Provenance.entries(of: target.unknownFields), Provenance.entries(of: entity.unknownFields))
-        if !provenance.isEmpty { target.unknownFields["provenance"] = .array(provenance.map(JSONValue.object)) }
+        target.provenance = Provenance.union(target.provenance, entity.provenance)
         caseFile.entities[index] = target
         resolver.add(id: id, names: target.allNames, kind: target.kind)
     }
 
-    private mutating func absorb(_ relation: Relation, contributions: [JSONObject], into index: Int) {
+    private mutating func absorb(_ relation: Relation, contributions: [Contribution], into index: Int) {
         var target = caseFile.relations[index]
-        let before = Provenance.entries(of: target.unknownFields)
+        let before = target.provenance
         let after = Provenance.union(before, contributions)
         if after.count > before.count {
             if Provenance.isMachineSet(confidence: target.confidence, before) {
                 let combined = Provenance.noisyOr(after)
                 target.confidence = combined == 1 && target.confidence == nil ? nil : combined
             }
-            target.unknownFields["provenance"] = .array(after.map(JSONValue.object))
+            target.provenance = after
         }
         target.evidence = Self.distinctEvidence(target.evidence + relation.evidence)
         if target.from == nil { target.from = relation.from }
@@ -192,22 +186,11 @@ public struct CaseMerger: Sendable {
 
     // MARK: Suppressed
 
-    private mutating func applySuppressed(_ suppressed: Suppressed) {
+    private mutating func applySuppressed(_ suppressed: Suppression) {
         guard !suppressed.isEmpty else { return }
-        for name in suppressed.entities {
-            let tombstoneID = "\u{1}suppressed:" + name
-            resolver.add(id: tombstoneID, names: [name], kind: .other, tombstone: true)
-            // A suppressed id also matches by id.
-            if !resolver.contains(id: name) { resolver.add(id: name, names: [], kind: .other, tombstone: true) }
-        }
-        for relation in suppressed.relations { suppressedRelations.insert(relation) }
-        let existing = Suppressed(caseFile.unknownFields["suppressed"])
-        var merged = existing
-        merged.formUnion(suppressed)
-        // Rewritten only when something was added, so the base's own field stays as written.
-        if merged.entities.count != existing.entities.count || merged.relations.count != existing.relations.count {
-            caseFile.unknownFields["suppressed"] = merged.jsonValue()
-        }
+        for name in suppressed.entities { resolver.suppress(name) }
+        for relation in suppressed.relations { suppressedRelations.insert(relation.key) }
+        caseFile.suppressed.formUnion(suppressed)
     }
 
     static func distinctNames(_ names: [String], excluding: [String]) -> [String] {
@@ -223,11 +206,23 @@ public struct CaseMerger: Sendable {
     }
 
     static func distinctEvidence(_ evidence: [Evidence]) -> [Evidence] {
-        var seen: Set<String> = []
-        return evidence.filter { item in
-            let key = item.start != nil ? "\(item.document)\u{0}\(item.start!)\u{0}\(item.end ?? -1)"
-                : "\(item.document)\u{0}\(item.text ?? "")"
-            return seen.insert(key).inserted
+        var seen: Set<EvidenceKey> = []
+        return evidence.filter { seen.insert(EvidenceKey($0)).inserted }
+    }
+
+    /// When two pieces of evidence are the same: the same document and span, or, without
+    /// offsets, the same document and quotation.
+    struct EvidenceKey: Hashable {
+        let document: String
+        let start: Int?
+        let end: Int?
+        let text: String?
+
+        init(_ evidence: Evidence) {
+            document = evidence.document
+            start = evidence.start
+            end = evidence.start == nil ? nil : evidence.end
+            text = evidence.start == nil ? evidence.text ?? "" : nil
         }
     }
 }
@@ -268,87 +263,5 @@ public struct RelationKey: Hashable, Sendable {
 
     public init(_ relation: Relation) {
         self.init(source: relation.source, target: relation.target, kind: relation.kind, directed: relation.isDirected)
-    }
-}
-
-/// The `"provenance"` field of entities and relations: who contributed what.
-public enum Provenance {
-    /// The contributions recorded in an element's unknown fields.
-    public static func entries(of fields: JSONObject) -> [JSONObject] {
-        fields["provenance"]?.arrayValue?.compactMap(\.objectValue) ?? []
-    }
-
-    /// The identity of a contribution: everything but its confidence and mentions.
-    static func identity(_ entry: JSONObject) -> JSONObject {
-        var id = entry
-        id["confidence"] = nil
-        id["mentions"] = nil
-        return id
-    }
-
-    /// `a` followed by the entries of `b` whose identity `a` lacks.
-    public static func union(_ a: [JSONObject], _ b: [JSONObject]) -> [JSONObject] {
-        var out = a
-        var seen = a.map(identity)
-        for entry in b where !seen.contains(identity(entry)) {
-            seen.append(identity(entry))
-            out.append(entry)
-        }
-        return out
-    }
-
-    /// `1 − Π(1 − cᵢ)` over the contributions' confidences (1 when absent); 0 for none.
-    public static func noisyOr(_ entries: [JSONObject]) -> Double {
-        var miss = 1.0
-        for entry in entries {
-            let c = min(max(entry["confidence"]?.doubleValue ?? 1, 0), 1)
-            miss *= 1 - c
-        }
-        return 1 - miss
-    }
-
-    /// Whether `confidence` is what the contributions give, i.e. not set by hand.
-    static func isMachineSet(confidence: Double?, _ entries: [JSONObject]) -> Bool {
-        guard !entries.isEmpty else { return false }
-        return abs((confidence ?? 1) - noisyOr(entries)) < 1e-9
-    }
-}
-
-/// The `"suppressed"` top-level field: entities (ids or names) and relations the user deleted.
-struct Suppressed {
-    var entities: [String] = []
-    var relations: [RelationKey] = []
-    var relationValues: [JSONValue] = []
-
-    var isEmpty: Bool { entities.isEmpty && relations.isEmpty }
-
-    init(_ value: JSONValue?) {
-        guard let object = value?.objectValue else { return }
-        for item in object["entities"]?.arrayValue ?? [] {
-            if let name = item.stringValue, !name.isEmpty { entities.append(name) }
-        }
-        for item in object["relations"]?.arrayValue ?? [] {
-            guard let relation = item.objectValue, let source = relation["source"]?.stringValue,
-                let target = relation["target"]?.stringValue, let kind = relation["kind"]?.stringValue
-            else { continue }
-            let kindValue = RelationKind(kind)
-            relations.append(RelationKey(source: source, target: target, kind: kindValue, directed: !kindValue.isSymmetric))
-            relationValues.append(item)
-        }
-    }
-
-    mutating func formUnion(_ other: Suppressed) {
-        for name in other.entities where !entities.contains(name) { entities.append(name) }
-        for (key, value) in zip(other.relations, other.relationValues) where !relations.contains(key) {
-            relations.append(key)
-            relationValues.append(value)
-        }
-    }
-
-    func jsonValue() -> JSONValue {
-        var object: JSONObject = [:]
-        object["entities"] = .array(entities.map(JSONValue.string))
-        object["relations"] = .array(relationValues)
-        return .object(object)
     }
 }

@@ -41,6 +41,8 @@ public struct EntityResolver: Sendable {
     private var bySurname: [String: Set<Int>] = [:]
     /// Person-like entries with a one-word name, by that word.
     private var bySingleWord: [String: Set<Int>] = [:]
+    /// What `suppress` was given, so that suppressing twice adds one entry.
+    private var suppressedNames: Set<String> = []
 
     public init() {}
 
@@ -68,6 +70,18 @@ public struct EntityResolver: Sendable {
             }
             if kind == .person || kind == .other, !key.contains(" ") { bySingleWord[key, default: []].insert(index) }
         }
+    }
+
+    /// Makes a suppressed entity known: a mention with `idOrName` as its id (when ids are
+    /// matched) or as a name resolves to `.suppressed(idOrName)`. An id already known as an
+    /// entity stays that entity's.
+    public mutating func suppress(_ idOrName: String) {
+        guard suppressedNames.insert(idOrName).inserted else { return }
+        let index = entries.count
+        entries.append(Entry(id: idOrName, kind: .other, isTombstone: true))
+        if byID[idOrName] == nil { byID[idOrName] = index }
+        let key = NameNormalizer.key(idOrName)
+        if !key.isEmpty { byKey[key, default: []].append(index) }
     }
 
     /// Adds every entity of a case.

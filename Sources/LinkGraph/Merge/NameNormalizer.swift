@@ -112,11 +112,10 @@ public enum NameNormalizer {
         return slug.isEmpty ? "entity" : String(slug.prefix(80))
     }
 
-    /// `base`, or `base-2`, `base-3`, ... whichever `taken` does not contain yet.
+    /// `base`, or `base-2`, `base-3`, ... whichever `taken` does not contain yet (the rule of
+    /// `UniqueIDs`, for a caller that keeps its own set).
     public static func unique(_ base: String, taken: (String) -> Bool) -> String {
-        if !taken(base) { return base }
-        var n = 2
-        while taken("\(base)-\(n)") { n += 1 }
-        return "\(base)-\(n)"
+        var ids = UniqueIDs()
+        return ids.claim(base, isTaken: taken)
     }
 }

@@ -78,7 +78,7 @@ public struct GoldScore: Equatable, Sendable, CustomStringConvertible {
     static func format(_ value: Double) -> String { String(format: "%.2f", value) }
 }
 
-/// Scores an extraction (a predicted case file) against a gold case file, as FORMAT.md's
+/// Scores an extraction (a predicted case file) against a gold case file, as docs/FORMAT.md's
 /// "Scoring" section defines.
 ///
 /// - Entities: a prediction matches a gold entity when a normalized form of its name or

@@ -43,7 +43,7 @@ extension LinkGraphCommand {
             let parameters = CentralityMeasure.Parameters(degreeMode: mode.mode, alpha: alpha, beta: beta, damping: damping)
             let scores = try measure.scores(on: graph, parameters)
             if json {
-                try Console.json(JSONOutput.scores(scores, measure: measure.rawValue, graph: graph))
+                try Console.json(scores.json(measure: measure.rawValue, in: graph))
                 return
             }
             try Console.line("\(measure.rawValue) (top \(min(top, graph.vertexCount)) of \(graph.vertexCount)):")

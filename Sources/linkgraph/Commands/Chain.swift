@@ -21,9 +21,12 @@ extension LinkGraphCommand {
         var down = false
         @Option(help: "The relation kinds of the chain, comma-separated (default: reportsTo,advises,memberOf,controls).")
         var via: RelationKindList?
-        @Flag(help: "Print JSON.")
+        @Flag(help: "Print JSON (docs/JSON.md).")
         var json = false
+        @OptionGroup var documents: DocumentOptions
         @OptionGroup var analysis: AnalysisOptions
+
+        func validate() throws { try documents.validate() }
 
         func run() throws {
             let kinds = via?.kinds ?? RelationKind.chainKinds
@@ -34,10 +37,7 @@ extension LinkGraphCommand {
             if down {
                 let tree = try graph.reportingTree(to: root)
                 if json {
-                    let below: [JSONValue] = tree.below.map {
-                        ["id": .string(graph.label(of: $0.vertex)), "name": .string(input.name(of: $0.vertex)), "distance": .number(JSONNumber($0.distance))]
-                    }
-                    try Console.json(["entity": .string(graph.label(of: root)), "below": .array(below)])
+                    try Console.json(tree.json(in: graph, caseFile: input.caseFile))
                     return
                 }
                 if tree.below.isEmpty {
@@ -53,17 +53,7 @@ extension LinkGraphCommand {
             }
             let chain = try graph.reportingChain(from: root)
             if json {
-                let above: [JSONValue] = chain.above.map {
-                    ["id": .string(graph.label(of: $0.vertex)), "name": .string(input.name(of: $0.vertex)), "distance": .number(JSONNumber($0.distance))]
-                }
-                let branches: [JSONValue] = chain.branches.map {
-                    ["vertices": .array($0.path.labels(in: graph).map { .string($0) }), "endsInCycle": .bool($0.endsInCycle)]
-                }
-                try Console.json([
-                    "entity": .string(graph.label(of: root)), "above": .array(above),
-                    "tops": .array(chain.tops.map { .string(graph.label(of: $0)) }), "branches": .array(branches),
-                    "truncated": .bool(chain.truncated),
-                ])
+                try Console.json(chain.json(in: graph, caseFile: input.caseFile))
                 return
             }
             if chain.above.isEmpty {
@@ -71,9 +61,10 @@ extension LinkGraphCommand {
                 return
             }
             try Console.line("\(input.name(of: root)) reports up to: " + chain.tops.map { input.name(of: $0) }.joined(separator: ", "))
+            let texts = documents.texts(of: input, casePath: self.input)
             for (i, branch) in chain.branches.enumerated() {
                 try Console.lines(
-                    try PathReport.lines(branch.path, number: i + 1, hopDays: nil, in: input)
+                    try PathReport.lines(branch.path, number: i + 1, hopDays: nil, in: input, texts: texts)
                         + (branch.endsInCycle ? ["   (ends in a cycle)"] : []))
             }
             if chain.truncated { try Console.line("(more branches not shown)") }

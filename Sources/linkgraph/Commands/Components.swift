@@ -21,9 +21,9 @@ extension LinkGraphCommand {
             let input = try AnalysisInput.load(self.input, options: analysis)
             let graph = input.graph
             let components = strong ? graph.strongComponents() : graph.weakComponents()
-            let groups = components.members.sorted { ($0.count, $1.first ?? 0) > ($1.count, $0.first ?? 0) }
+            let groups = components.members
             if json {
-                try Console.json(["components": .array(groups.map { .array($0.map { .string(graph.label(of: $0)) }) })])
+                try Console.json(components.json(in: graph))
                 return
             }
             try Console.line("\(groups.count) \(strong ? "strong" : "weak") component\(groups.count == 1 ? "" : "s"):")
@@ -57,10 +57,7 @@ extension LinkGraphCommand {
             let graph = input.graph
             let result = try graph.louvainCommunities(resolution: resolution, weighted: graph.isWeighted, seed: seed)
             if json {
-                try Console.json([
-                    "modularity": JSONOutput.number(result.modularity),
-                    "communities": .array(result.members.map { .array($0.map { .string(graph.label(of: $0)) }) }),
-                ])
+                try Console.json(result.json(in: graph))
                 return
             }
             try Console.line("\(result.members.count) communities, modularity \(PathReport.format(result.modularity)):")

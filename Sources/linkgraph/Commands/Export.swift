@@ -10,7 +10,7 @@ extension LinkGraphCommand {
             discussion: """
                 dot: one node per entity and one edge per relation, with kind, dates, confidence \
                 and evidence as attributes (Graphviz, Gephi and NetworkX read it).
-                json: the case file itself, normalised (FORMAT.md field order).
+                json: the case file itself, normalised (docs/FORMAT.md field order).
                 graphml: GraphML with a typed <key> per property (yEd, Gephi, Cytoscape, NetworkX read_graphml).
                 gexf: GEXF 1.3 for Gephi; relation dates are spells on Gephi's timeline \
                 (from = first day, until = last day of the partial date).

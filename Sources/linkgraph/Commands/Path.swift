@@ -16,7 +16,7 @@ extension LinkGraphCommand {
                 """
         )
 
-        @Argument(help: "The case file (JSON) or an edge list (.edges, .txt).")
+        @Argument(help: "The case file (JSON) or an edge list (.edges, .txt, .tsv).")
         var input: String
         @Argument(help: "Where the path starts.")
         var from: String
@@ -33,11 +33,13 @@ extension LinkGraphCommand {
         var reliable = false
         @Flag(name: .customLong("time-respecting"), help: "Each hop's relation valid no earlier than the hop before it.")
         var timeRespecting = false
-        @Flag(help: "Print JSON: {\"paths\": [{\"vertices\", \"cost\", \"hops\"}]}.")
+        @Flag(help: "Print JSON: {\"paths\": [{\"vertices\", \"cost\", \"hops\"}]} (docs/JSON.md).")
         var json = false
+        @OptionGroup var documents: DocumentOptions
         @OptionGroup var analysis: AnalysisOptions
 
         func validate() throws {
+            try documents.validate()
             if k < 1 { throw ValidationError("--k must be at least 1") }
             if [k > 1, all, timeRespecting].filter({ $0 }).count > 1 {
                 throw ValidationError("choose one of --k, --all and --time-respecting")
@@ -69,11 +71,13 @@ extension LinkGraphCommand {
             }
             if paths.isEmpty { throw PathNotFound(from: input.name(of: source), to: input.name(of: target)) }
             if json {
-                try Console.json(["paths": .array(try paths.map { try JSONOutput.path($0, in: input) })])
+                try Console.json(try Path.json(paths, in: graph, caseFile: input.caseFile, hopDays: days))
                 return
             }
+            let texts = documents.texts(of: input, casePath: self.input)
             for (i, path) in paths.enumerated() {
-                try Console.lines(try PathReport.lines(path, number: paths.count > 1 ? i + 1 : nil, hopDays: days?[i], in: input))
+                let number = paths.count > 1 ? i + 1 : nil
+                try Console.lines(try PathReport.lines(path, number: number, hopDays: days?[i], in: input, texts: texts))
             }
         }
     }
@@ -90,7 +94,10 @@ struct PathNotFound: Error, CustomStringConvertible {
 
 /// A path as text: a line with the route and its cost, then one line per hop.
 enum PathReport {
-    static func lines(_ path: Path, number: Int?, hopDays: [Int]?, in input: AnalysisInput) throws -> [String] {
+    /// - Parameter texts: Document texts, to quote evidence cited by offsets only.
+    static func lines(
+        _ path: Path, number: Int?, hopDays: [Int]?, in input: AnalysisInput, texts: DocumentTexts = DocumentTexts()
+    ) throws -> [String] {
         let graph = input.graph
         var lines: [String] = []
         var head = (number.map { "\($0). " } ?? "") + path.vertices.map { input.name(of: $0) }.joined(separator: " → ")
@@ -110,7 +117,9 @@ enum PathReport {
                 case (nil, let u?): notes.append("until \(u)")
                 default: break
                 }
-                if !hop.evidence.isEmpty { notes.append("evidence " + hop.evidence.map(\.citation).joined(separator: ", ")) }
+                if !hop.evidence.isEmpty {
+                    notes.append("evidence " + hop.evidence.map { texts.cite($0) }.joined(separator: ", "))
+                }
                 if !notes.isEmpty { line += "  [" + notes.joined(separator: "; ") + "]" }
                 lines.append(line)
             }

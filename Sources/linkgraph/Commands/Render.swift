@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LinkGraph
+import LinkGraphAlgorithms
 import LinkGraphFormats
 import LinkGraphGraphviz
 import LinkGraphViews

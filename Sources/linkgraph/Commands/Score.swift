@@ -11,7 +11,7 @@ extension LinkGraphCommand {
                 punctuation and symbols stripped at both ends, a leading "the " dropped), one to one by maximum \
                 matching; relations are counted labeled (source, target, kind; symmetric kinds either way) and \
                 unlabeled (the pair either way). Gold items with "attributes": {"optional": true} count neither way. \
-                See FORMAT.md, "Scoring". The last line is the summary: entityF1=.. relF1=.. relUnlabeledF1=..
+                See docs/FORMAT.md, "Scoring". The last line is the summary: entityF1=.. relF1=.. relUnlabeledF1=..
                 """
         )
 

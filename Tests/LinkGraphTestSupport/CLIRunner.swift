@@ -1,18 +1,19 @@
 import Foundation
 import XCTest
 
-/// Runs the built `linkgraph` binary as a user would, capturing its output and exit status.
-struct CLIRunner {
-    struct Result {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-        let stdoutData: Data
+/// Runs the built `linkgraph` binary as a user would (or any other program), capturing its
+/// output and exit status.
+public struct CLIRunner {
+    public struct Result {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
+        public let stdoutData: Data
     }
 
     /// The `linkgraph` executable beside the test bundle (the test target depends on it, so
     /// SwiftPM builds it first).
-    static var executable: URL {
+    public static var executable: URL {
         get throws {
             var directory = Bundle.main.bundleURL
             for _ in 0..<3 {
@@ -24,13 +25,19 @@ struct CLIRunner {
         }
     }
 
-    /// The repository root, found from this file's path.
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    /// The repository root.
+    public static var repositoryRoot: URL { SharedData.repositoryRoot }
 
     /// Runs `linkgraph ARGUMENTS` in `directory` and waits for it to end. Standard output and
     /// error go to temporary files, so a large output can never block the child.
-    static func run(_ arguments: [String], in directory: URL? = nil, stdin: Data? = nil) throws -> Result {
+    public static func run(_ arguments: [String], in directory: URL? = nil, stdin: Data? = nil) throws -> Result {
+        try run(executable: executable, arguments, in: directory, stdin: stdin)
+    }
+
+    /// Runs any program the same way (`dot`, a compiler, a plug-in host) and waits for it.
+    public static func run(
+        executable: URL, _ arguments: [String], in directory: URL? = nil, stdin: Data? = nil
+    ) throws -> Result {
         let scratch = try TemporaryDirectory()
         let outPath = scratch.path("stdout"), errPath = scratch.path("stderr"), inPath = scratch.path("stdin")
         for path in [outPath, errPath] { _ = FileManager.default.createFile(atPath: path, contents: nil) }
@@ -44,7 +51,7 @@ struct CLIRunner {
             try? input.close()
         }
         let process = Process()
-        process.executableURL = try executable
+        process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         process.standardOutput = out
@@ -61,17 +68,17 @@ struct CLIRunner {
 }
 
 /// A temporary directory removed when the test ends.
-final class TemporaryDirectory {
-    let url: URL
+public final class TemporaryDirectory {
+    public let url: URL
 
-    init() throws {
+    public init() throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("linkgraph-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+    public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 
-    func write(_ name: String, _ text: String) throws -> String {
+    public func write(_ name: String, _ text: String) throws -> String {
         let path = path(name)
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         return path
@@ -83,17 +90,17 @@ final class TemporaryDirectory {
 /// Runs the built `linkgraph` with a time limit, standard output and error going to files (so
 /// a large output cannot block it), reporting a signal, a timeout and the time taken. At the
 /// limit it is sent SIGTERM, and SIGKILL 5 s later.
-enum TimedRun {
-    struct Result {
-        let status: Int32
-        let signaled: Bool
-        let timedOut: Bool
-        let seconds: Double
-        let stdout: String
-        let stderr: String
+public enum TimedRun {
+    public struct Result {
+        public let status: Int32
+        public let signaled: Bool
+        public let timedOut: Bool
+        public let seconds: Double
+        public let stdout: String
+        public let stderr: String
     }
 
-    static func run(_ arguments: [String], limit: TimeInterval) throws -> Result {
+    public static func run(_ arguments: [String], limit: TimeInterval) throws -> Result {
         let scratch = try TemporaryDirectory()
         let outPath = scratch.path("stdout"), errPath = scratch.path("stderr")
         for path in [outPath, errPath] { _ = FileManager.default.createFile(atPath: path, contents: nil) }
