@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "LinkGraphFormats", targets: ["LinkGraphFormats"]),
         .library(name: "LinkGraphGraphviz", targets: ["LinkGraphGraphviz"]),
         .library(name: "LinkGraphPlugin", targets: ["LinkGraphPlugin"]),
+        .library(name: "LinkGraphReport", targets: ["LinkGraphReport"]),
         // The prose extractor as a library too (the fuzz targets in Fuzz/ read its rules files).
         .library(name: "TextPatterns", targets: ["TextPatterns"]),
         // The example dynamic-library extractor plug-in (loaded with --plugin libSwiftKeywordExtractor.so).
@@ -41,6 +42,15 @@ let package = Package(
         .target(name: "LinkGraphGraphviz", dependencies: ["CGraphviz", "LinkGraph", "LinkGraphFormats"]),
         // Influence, defection and full views of a case as a drawing.
         .target(name: "LinkGraphViews", dependencies: ["LinkGraph", "LinkGraphFormats"]),
+        // The interactive case report: one HTML page with the drawing, the data, our script and style.
+        .target(
+            name: "LinkGraphReport",
+            dependencies: ["LinkGraph", "LinkGraphAlgorithms", "LinkGraphFormats", "LinkGraphViews"],
+            resources: [
+                .embedInCode("Resources/report.html"), .embedInCode("Resources/report.css"),
+                .embedInCode("Resources/report.js"),
+            ]
+        ),
         // The extractor contract, the registry and the out-of-binary loaders.
         .target(name: "LinkGraphPlugin", dependencies: ["LinkGraph"]),
         // Built-in extractor: entities and relations tables in CSV.
@@ -62,7 +72,7 @@ let package = Package(
             name: "linkgraph",
             dependencies: [
                 "LinkGraph", "LinkGraphAlgorithms", "LinkGraphFormats", "LinkGraphGraphviz",
-                "LinkGraphViews", "LinkGraphPlugin", "CSVTables", "TextPatterns",
+                "LinkGraphViews", "LinkGraphPlugin", "LinkGraphReport", "CSVTables", "TextPatterns",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,5 +87,6 @@ let package = Package(
         .testTarget(name: "LinkGraphViewsTests", dependencies: ["LinkGraphViews", "LinkGraphGraphviz"]),
         .testTarget(name: "LinkGraphGraphvizTests", dependencies: ["LinkGraphGraphviz", "LinkGraphFormats"]),
         .testTarget(name: "LinkGraphAlgorithmsTests", dependencies: ["LinkGraphAlgorithms"]),
+        .testTarget(name: "LinkGraphReportTests", dependencies: ["LinkGraphReport", "LinkGraphGraphviz", "LinkGraphFormats"]),
     ]
 )
