@@ -212,26 +212,38 @@ class ReportInBrowserTests(unittest.TestCase):
         else:
             self.assertIn("not in this report", blocks[0].text)
 
+    def find_path(self, source, target):
+        """Types two names into the path form and submits it from the keyboard."""
+        for field, value in [("path-from", source), ("path-to", target)]:
+            box = self.driver.find_element(By.ID, field)
+            box.clear()
+            box.send_keys(value, Keys.ESCAPE)
+        self.driver.find_element(By.ID, "path-to").send_keys(Keys.ENTER)
+
     def test_path_sameAsLinkgraphPath_withAndWithoutKindFilter(self):
         driver = self.open(self.example)
-        for source, target, unticked in [("jabouri-adviser", "iran", []),
-                                         ("dismissed-cia-agents", "iranian-intelligence", []),
-                                         ("donnie-brasco", "iran", ["memberOf"])]:
+        for source, target, unticked in [("jabouri-adviser", "iran", []), ("turkey", "the-intercept", []),
+                                         ("northern-syria", "united-kingdom", []),
+                                         ("turkey", "the-intercept", ["memberOf"]),
+                                         ("jabouri-adviser", "iran", ["reportsTo"])]:
             for kind in unticked:
                 driver.find_element(By.CSS_SELECTOR, f"#relation-kinds input[value={kind}]").click()
             kept = sorted({r["kind"] for r in self.case["relations"]} - set(unticked))
-            expected = path_vertices(run("path", EXAMPLE, source, target, "--via", ",".join(kept), "--json").stdout)
-            for field, value in [("path-from", self.entity(source)["name"]), ("path-to", self.entity(target)["name"])]:
-                box = driver.find_element(By.ID, field)
-                box.clear()
-                box.send_keys(value)
-            driver.find_element(By.CSS_SELECTOR, "#path-form button[type=submit]").click()
+            cli = run("path", EXAMPLE, source, target, "--via", ",".join(kept), "--json", check=False)
+            self.find_path(self.entity(source)["name"], self.entity(target)["name"])
             hops = driver.find_elements(By.CSS_SELECTOR, "#path-hops li")
-            shown = [hops[0].get_attribute("data-from")] + [li.get_attribute("data-to") for li in hops]
-            self.assertEqual(shown, expected, f"{source} → {target} without {unticked}")
-            lit = self.js("return [...document.querySelectorAll('#drawing g.node.lit')].map(g => g.id)")
-            self.assertEqual(sorted(lit), sorted("entity-" + v for v in expected))
-            self.assertEqual(len(self.js("return [...document.querySelectorAll('#drawing g.edge.lit')]")), len(hops))
+            if cli.returncode == 1:
+                self.assertIn("no path", cli.stderr)
+                self.assertEqual(hops, [])
+                self.assertIn("No path", driver.find_element(By.ID, "path-message").text)
+            else:
+                expected = path_vertices(cli.stdout)
+                shown = [hops[0].get_attribute("data-from")] + [li.get_attribute("data-to") for li in hops]
+                self.assertEqual(shown, expected, f"{source} → {target} without {unticked}")
+                lit = self.js("return [...document.querySelectorAll('#drawing g.node.lit')].map(g => g.id)")
+                self.assertEqual(sorted(lit), sorted("entity-" + v for v in expected))
+                self.assertEqual(len(self.js("return [...document.querySelectorAll('#drawing g.edge.lit')]")), len(hops))
+                self.assertIn("path=" + source, self.js("return location.hash"))
             for kind in unticked:
                 driver.find_element(By.CSS_SELECTOR, f"#relation-kinds input[value={kind}]").click()
 
@@ -420,14 +432,19 @@ class ReportInBrowserTests(unittest.TestCase):
     # ----- screenshots ------------------------------------------------------------------
 
     def test_screenshots_forTheReadme(self):
-        driver = self.open(self.example, "#entity=jabouri-adviser")
+        # Without --documents: the committed pictures must not carry the article's text.
+        page = self.scratch / "plain.html"
+        run("report", EXAMPLE, "-o", page)
+        driver = self.open(page, "#entity=jabouri-adviser")
         target = SCREENSHOTS if os.environ.get("LINKGRAPH_UPDATE_SCREENSHOTS") == "1" else self.scratch
         target.mkdir(parents=True, exist_ok=True)
+        driver.find_element(By.ID, "chain-button").click()
         driver.save_screenshot(str(target / "report-entity.png"))
-        for field, value in [("path-from", "Donnie Brasco"), ("path-to", "Iran")]:
-            driver.find_element(By.ID, field).send_keys(value)
-        driver.find_element(By.CSS_SELECTOR, "#path-form button[type=submit]").click()
-        self.assertTrue(driver.find_elements(By.CSS_SELECTOR, "#path-hops li"))
+        self.find_path("Turkey", "The Intercept")
+        hops = driver.find_elements(By.CSS_SELECTOR, "#path-hops li")
+        self.assertEqual(len(hops), 5)
+        hops[2].find_element(By.TAG_NAME, "button").click()
+        self.js("document.getElementById('path-heading').scrollIntoView()")
         driver.save_screenshot(str(target / "report-path.png"))
         for name in ["report-entity.png", "report-path.png"]:
             data = (target / name).read_bytes()

@@ -109,14 +109,22 @@
     view = { x: view.x + view.w / 2 - w / 2, y: view.y + view.h / 2 - hgt / 2, w: w, h: hgt };
     applyView();
   }
-  /** Centres the view on element g, zooming in when the whole drawing is shown. */
+  /** Pans the view so that element g is in its centre, keeping the zoom. */
   function centreOn(g) {
     if (!view || !g) return;
     const box = g.getBoundingClientRect();
     const c = toDrawing(box.left + box.width / 2, box.top + box.height / 2);
-    const w = Math.min(view.w, Math.max(full.w / 3, 400));
-    const k = w / view.w;
-    view = { x: c.x - w / 2, y: c.y - (view.h * k) / 2, w: w, h: view.h * k };
+    view = { x: c.x - view.w / 2, y: c.y - view.h / 2, w: view.w, h: view.h };
+    applyView();
+  }
+  /** Fits the view to the elements (a path, a chain), with a margin; the whole drawing when none is drawn. */
+  function showElements(elements) {
+    const boxes = elements.filter((g) => g).map((g) => g.getBoundingClientRect());
+    if (!view || !boxes.length) return;
+    const a = toDrawing(Math.min(...boxes.map((b) => b.left)), Math.min(...boxes.map((b) => b.top)));
+    const b = toDrawing(Math.max(...boxes.map((b) => b.right)), Math.max(...boxes.map((b) => b.bottom)));
+    const margin = 40;
+    view = { x: a.x - margin, y: a.y - margin, w: b.x - a.x + 2 * margin, h: b.y - a.y + 2 * margin };
     applyView();
   }
   $("zoom-in").addEventListener("click", () => zoom(1.25));
@@ -616,13 +624,13 @@
     const lit = new Set([from]);
     hops.forEach((hop) => lit.add(hop.to));
     highlight(lit, new Set(hops.map((hop) => hop.relation)));
+    showElements([...lit].map((i) => entityElement[i]));
     message.textContent = `${hops.length} hop${hops.length === 1 ? "" : "s"} from ${entities[from].name} to ${entities[to].name}.`;
     $("path-hops").replaceChildren(
       ...hops.map((hop) => {
         const rel = relations[hop.relation];
-        const forward = entityIndex.get(rel.source) === hop.from;
         const a = entities[hop.from], b = entities[hop.to];
-        const how = forward ? `${a.name} ${rel.kind} ${b.name}` : `${a.name} ${rel.kind} ${b.name} (recorded as ${b.name} ${rel.kind} ${a.name})`;
+        const how = `${a.name} ${rel.kind} ${b.name}` + (rel.directed ? "" : " (either way)");
         const facts = [dates(rel), "confidence " + fmt(rel.confidence), rel.evidence.length + " evidence"].filter((x) => x);
         return h(
           "li", { "data-from": a.id, "data-to": b.id, "data-relation": String(hop.relation) },
@@ -686,8 +694,9 @@
     clearHighlight();
     state.chain = i;
     const chain = describeChain(i);
-    highlight(new Set([i, ...chain.above.entities, ...chain.below.entities]),
-      new Set([...chain.above.relations, ...chain.below.relations]));
+    const members = new Set([i, ...chain.above.entities, ...chain.below.entities]);
+    highlight(members, new Set([...chain.above.relations, ...chain.below.relations]));
+    showElements([...members].map((j) => entityElement[j]));
   }
 
   // ----- Centrality table -----------------------------------------------------------------
