@@ -45,7 +45,9 @@ final class CaseReportTests: XCTestCase {
         let html = try Self.html(of: Self.hostileCase)
         XCTAssertEqual(html.components(separatedBy: "<script").count - 1, 2, "exactly the data and our script")
         XCTAssertEqual(html.components(separatedBy: "</script>").count - 1, 2)
-        for tag in ["<img", "<svg onload", "<b>", "<i>owns"] { XCTAssertFalse(html.contains(tag), "\(tag) became markup") }
+        for tag in ["<img", "<svg onload", "<b>", "<i>owns"] {
+            XCTAssertFalse(html.contains(tag), "\(tag) became markup")
+        }
         let json = try Self.element(html, after: "<script type=\"application/json\" id=\"case-data\">")
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let entities = try XCTUnwrap(object["entities"] as? [[String: Any]])
@@ -64,7 +66,8 @@ final class CaseReportTests: XCTestCase {
         let html = try Self.html(of: Self.hostileCase)
         let policyStart = try XCTUnwrap(html.range(of: "http-equiv=\"Content-Security-Policy\" content=\""))
         let policyEnd = try XCTUnwrap(html.range(of: "\"", range: policyStart.upperBound..<html.endIndex))
-        let policy = String(html[policyStart.upperBound..<policyEnd.lowerBound]).replacingOccurrences(of: "&apos;", with: "'")
+        let policy = String(html[policyStart.upperBound..<policyEnd.lowerBound])
+            .replacingOccurrences(of: "&apos;", with: "'")
         let directives = Dictionary(
             policy.split(separator: ";").map { part -> (String, String) in
                 let words = part.split(separator: " ", maxSplits: 1).map(String.init)
@@ -76,18 +79,21 @@ final class CaseReportTests: XCTestCase {
         let styleStart = try XCTUnwrap(html.range(of: "<style>"))
         let styleEnd = try XCTUnwrap(html.range(of: "</style>"))
         let style = String(html[styleStart.upperBound..<styleEnd.lowerBound])
-        XCTAssertEqual(directives["script-src"], "'sha256-\(try Self.opensslBase64SHA256(script))'")
-        XCTAssertEqual(directives["style-src"], "'sha256-\(try Self.opensslBase64SHA256(style))'")
-        for directive in directives.values { XCTAssertFalse(directive.contains("http"), "a remote source: \(directive)") }
+        XCTAssertEqual(directives["script-src"], "'sha256-\(try Self.hashlibBase64SHA256(script))'")
+        XCTAssertEqual(directives["style-src"], "'sha256-\(try Self.hashlibBase64SHA256(style))'")
+        for directive in directives.values {
+            XCTAssertFalse(directive.contains("http"), "a remote source: \(directive)")
+        }
     }
 
     /// SHA-256 in base64 by another implementation: Python's hashlib.
-    static func opensslBase64SHA256(_ text: String) throws -> String {
+    static func hashlibBase64SHA256(_ text: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
             "python3", "-c",
-            "import sys, hashlib, base64; print(base64.b64encode(hashlib.sha256(sys.stdin.buffer.read()).digest()).decode())",
+            "import sys, hashlib, base64; "
+                + "print(base64.b64encode(hashlib.sha256(sys.stdin.buffer.read()).digest()).decode())",
         ]
         let input = Pipe(), output = Pipe()
         process.standardInput = input
@@ -102,7 +108,8 @@ final class CaseReportTests: XCTestCase {
 
     func testSHA256_publishedVectors() {
         XCTAssertEqual(SHA256.hex(Array("".utf8)), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(
+            SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         XCTAssertEqual(
             SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)),
             "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
@@ -114,7 +121,8 @@ final class CaseReportTests: XCTestCase {
     func testScript_passesNodeSyntaxCheck() throws {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources/LinkGraphReport/Resources/report.js")
-        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), ReportPage.script, "the embedded script is the file")
+        XCTAssertEqual(
+            try String(contentsOf: file, encoding: .utf8), ReportPage.script, "the embedded script is the file")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["node", "--check", file.path]
@@ -149,7 +157,8 @@ final class CaseReportTests: XCTestCase {
     }
 
     func testDocuments_fromDirectory_bySourceNameAndID_checkedAgainstSHA256() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("report-docs-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("report-docs-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data("Ünïcode text".utf8).write(to: directory.appendingPathComponent("article.txt"))
@@ -163,7 +172,9 @@ final class CaseReportTests: XCTestCase {
         XCTAssertEqual(texts, ["article": "Ünïcode text", "notes": "by id", "stored": "kept in the case"])
         caseFile.documents[0].sha256 = String(repeating: "0", count: 64)
         XCTAssertThrowsError(try ReportDocuments.texts(of: caseFile, directory: directory.path)) { error in
-            guard case ReportError.documentMismatch(let path, "article", _) = error else { return XCTFail("\(error)") }
+            guard case ReportError.documentMismatch(let path, "article", _) = error else {
+                return XCTFail("\(error)")
+            }
             XCTAssertTrue(path.hasSuffix("article.txt"))
         }
         XCTAssertThrowsError(try ReportDocuments.texts(of: caseFile, directory: directory.path + "/nothing")) { error in

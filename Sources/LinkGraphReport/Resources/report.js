@@ -32,6 +32,7 @@
     }
     return node;
   }
+  const linkButton = (text, onclick) => h("button", { type: "button", class: "link", onclick: onclick }, text);
   const nameOf = (id) => (entityIndex.has(id) ? entities[entityIndex.get(id)].name : id);
   const fmt = (x) => (x === null || x === undefined ? "–" : Number(x).toPrecision(4).replace(/\.?0+$/, ""));
   function dates(r) {
@@ -326,7 +327,8 @@
   }
   /** Puts the controls in line with the state (after reading a fragment). */
   function syncControls() {
-    for (const [fieldset, hidden] of [["entity-kinds", state.hiddenEntityKinds], ["relation-kinds", state.hiddenRelationKinds]]) {
+    const groups = [["entity-kinds", state.hiddenEntityKinds], ["relation-kinds", state.hiddenRelationKinds]];
+    for (const [fieldset, hidden] of groups) {
       for (const box of $(fieldset).querySelectorAll("input")) box.checked = !hidden.has(box.value);
     }
     $("confidence").value = String(state.minConfidence);
@@ -419,7 +421,7 @@
   const panelBody = $("panel-body");
   const entityButton = (id) =>
     entityIndex.has(id)
-      ? h("button", { type: "button", class: "link", onclick: () => select({ entity: entityIndex.get(id) }, { focusPanel: true }) }, nameOf(id))
+      ? linkButton(nameOf(id), () => select({ entity: entityIndex.get(id) }, { focusPanel: true }))
       : h("span", {}, id);
 
   /** One piece of evidence: the passage with its span marked, else the quotation, else the place. */
@@ -431,12 +433,14 @@
     if (doc && doc.text !== undefined && ev.start !== undefined && ev.end !== undefined) {
       const bytes = doc.bytes || (doc.bytes = new TextEncoder().encode(doc.text));
       const decode = (a, b) => new TextDecoder().decode(bytes.subarray(a, b));
-      const start = Math.max(0, Math.min(ev.start, bytes.length)), end = Math.max(start, Math.min(ev.end, bytes.length));
+      const start = Math.max(0, Math.min(ev.start, bytes.length));
+      const end = Math.max(start, Math.min(ev.end, bytes.length));
       let a = Math.max(0, start - 200), b = Math.min(bytes.length, end + 200);
       while (a > 0 && (bytes[a] & 0xc0) === 0x80) a++;
       while (b < bytes.length && (bytes[b] & 0xc0) === 0x80) b--;
       block.append(
-        a > 0 ? "…" : "", decode(a, start), h("mark", {}, decode(start, end)), decode(end, b), b < bytes.length ? "…" : ""
+        a > 0 ? "…" : "", decode(a, start), h("mark", {}, decode(start, end)), decode(end, b),
+        b < bytes.length ? "…" : ""
       );
     } else if (ev.text) {
       block.append("“", ev.text, "”");
@@ -452,7 +456,7 @@
     const parts = [dates(rel), rel.confidence < 1 ? "confidence " + fmt(rel.confidence) : ""].filter((x) => x);
     return h(
       "li", {},
-      h("button", { type: "button", class: "link", onclick: () => select({ relation: r }, { focusPanel: true }) }, nameOf(other)),
+      linkButton(nameOf(other), () => select({ relation: r }, { focusPanel: true })),
       parts.length ? " (" + parts.join(", ") + ")" : "",
       relationElement[r] ? "" : h("span", { class: "not-drawn" }, " not in the drawing"),
       rel.evidence.map(evidenceBlock)
@@ -494,12 +498,15 @@
         e.aliases.length ? [h("dt", {}, "Aliases"), h("dd", { "data-field": "aliases" }, e.aliases.join("; "))] : [],
         attributeRows(e.attributes),
         h("dt", {}, "Dates"),
-        h("dd", { "data-field": "dates" }, allDates.length ? allDates[0] + " to " + allDates[allDates.length - 1] : "none given"),
+        h("dd", { "data-field": "dates" },
+          allDates.length ? allDates[0] + " to " + allDates[allDates.length - 1] : "none given"),
         h("dt", {}, "Centrality"),
-        h("dd", {}, `degree ${fmt(c.degree[i])}, betweenness ${fmt(c.betweenness[i])}, PageRank ${fmt(c.pagerank[i])}`)
+        h("dd", {},
+          `degree ${fmt(c.degree[i])}, betweenness ${fmt(c.betweenness[i])}, PageRank ${fmt(c.pagerank[i])}`)
       ),
       entityElement[i] ? [] : h("p", { class: "not-drawn" }, "This entity is not in the drawing."),
-      h("button", { type: "button", id: "chain-button", onclick: () => { showChain(i); writeFragment(); } }, "Who reports to whom"),
+      h("button", { type: "button", id: "chain-button", onclick: () => { showChain(i); writeFragment(); } },
+        "Who reports to whom"),
       h("div", { id: "chain-result" }),
       h("section", { "aria-label": "Relations out" }, groupedRelations("Out", outgoing[i], (r) => r.target)),
       h("section", { "aria-label": "Relations in" }, groupedRelations("In", incoming[i], (r) => r.source)),
@@ -521,7 +528,9 @@
       ),
       relationElement[r] ? [] : h("p", { class: "not-drawn" }, "This relation is not in the drawing."),
       h("h4", {}, `Evidence (${rel.evidence.length})`),
-      rel.evidence.length ? h("div", { class: "evidence-list" }, rel.evidence.map(evidenceBlock)) : h("p", {}, "No evidence recorded."),
+      rel.evidence.length
+        ? h("div", { class: "evidence-list" }, rel.evidence.map(evidenceBlock))
+        : h("p", {}, "No evidence recorded."),
     ];
   }
 
@@ -537,7 +546,8 @@
       g = relationElement[what.relation];
     }
     if (g) g.classList.add("selected");
-    if (!options.keepHighlight && state.chain !== null && !("entity" in what && what.entity === state.chain)) clearHighlight();
+    const ownChain = "entity" in what && what.entity === state.chain;
+    if (!options.keepHighlight && state.chain !== null && !ownChain) clearHighlight();
     if (options.keepHighlight && state.chain !== null && "entity" in what) describeChain(state.chain);
     markTableRow();
     if (options.focusPanel) {
@@ -571,7 +581,8 @@
   function resolve(text) {
     const q = text.trim().toLowerCase();
     if (!q) return null;
-    const exact = entities.findIndex((e) => e.id.toLowerCase() === q || [e.name].concat(e.aliases).some((n) => n.toLowerCase() === q));
+    const named = (e) => e.id.toLowerCase() === q || [e.name].concat(e.aliases).some((n) => n.toLowerCase() === q);
+    const exact = entities.findIndex(named);
     if (exact >= 0) return exact;
     const found = entityMatches(text, 2);
     return found.length === 1 ? found[0] : null;
@@ -602,7 +613,9 @@
     }
     if (!parent.has(to)) return null;
     const hops = [];
-    for (let v = to; parent.get(v); v = parent.get(v)[0]) hops.unshift({ from: parent.get(v)[0], to: v, relation: parent.get(v)[1] });
+    for (let v = to; parent.get(v); v = parent.get(v)[0]) {
+      hops.unshift({ from: parent.get(v)[0], to: v, relation: parent.get(v)[1] });
+    }
     return hops;
   }
 
@@ -617,7 +630,8 @@
     const kinds = new Set(relationKinds.filter((k) => !state.hiddenRelationKinds.has(k)));
     const hops = shortestPath(from, to, kinds);
     if (!hops) {
-      message.textContent = `No path from ${entities[from].name} to ${entities[to].name} along the ticked relation kinds.`;
+      message.textContent =
+        `No path from ${entities[from].name} to ${entities[to].name} along the ticked relation kinds.`;
       return;
     }
     state.path = [entities[from].id, entities[to].id];
@@ -625,16 +639,18 @@
     hops.forEach((hop) => lit.add(hop.to));
     highlight(lit, new Set(hops.map((hop) => hop.relation)));
     showElements([...lit].map((i) => entityElement[i]));
-    message.textContent = `${hops.length} hop${hops.length === 1 ? "" : "s"} from ${entities[from].name} to ${entities[to].name}.`;
+    const plural = hops.length === 1 ? "" : "s";
+    message.textContent = `${hops.length} hop${plural} from ${entities[from].name} to ${entities[to].name}.`;
     $("path-hops").replaceChildren(
       ...hops.map((hop) => {
         const rel = relations[hop.relation];
         const a = entities[hop.from], b = entities[hop.to];
         const how = `${a.name} ${rel.kind} ${b.name}` + (rel.directed ? "" : " (either way)");
-        const facts = [dates(rel), "confidence " + fmt(rel.confidence), rel.evidence.length + " evidence"].filter((x) => x);
+        const facts = [dates(rel), "confidence " + fmt(rel.confidence), rel.evidence.length + " evidence"]
+          .filter((x) => x);
         return h(
           "li", { "data-from": a.id, "data-to": b.id, "data-relation": String(hop.relation) },
-          h("button", { type: "button", class: "link", onclick: () => select({ relation: hop.relation }, { focusPanel: true, keepHighlight: true }) }, how),
+          linkButton(how, () => select({ relation: hop.relation }, { focusPanel: true, keepHighlight: true })),
           " — " + facts.join(", ")
         );
       })
@@ -703,7 +719,8 @@
 
   const tableRows = 100;
   let sortKey = "pagerank", sortDescending = true;
-  const value = (i, key) => (key === "name" ? entities[i].name : key === "kind" ? entities[i].kind : data.centrality[key][i] ?? -1);
+  const value = (i, key) =>
+    key === "name" ? entities[i].name : key === "kind" ? entities[i].kind : data.centrality[key][i] ?? -1;
   function renderTable() {
     const order = entities.map((_, i) => i);
     order.sort((a, b) => {
@@ -715,9 +732,10 @@
     $("centrality").tBodies[0].replaceChildren(
       ...shown.map((i) =>
         h("tr", { "data-entity": entities[i].id },
-          h("th", { scope: "row" }, h("button", { type: "button", class: "link", onclick: () => select({ entity: i }, { focusPanel: true }) }, entities[i].name)),
+          h("th", { scope: "row" }, linkButton(entities[i].name, () => select({ entity: i }, { focusPanel: true }))),
           h("td", {}, entities[i].kind),
-          ["degree", "betweenness", "pagerank"].map((k) => h("td", { class: "number", "data-key": k }, fmt(data.centrality[k][i])))
+          ["degree", "betweenness", "pagerank"].map((k) =>
+            h("td", { class: "number", "data-key": k }, fmt(data.centrality[k][i])))
         )
       )
     );
@@ -725,9 +743,10 @@
       const key = th.querySelector("button").dataset.key;
       th.setAttribute("aria-sort", key === sortKey ? (sortDescending ? "descending" : "ascending") : "none");
     }
+    const how = "Computed when the report was written: every relation, directions followed.";
     $("table-note").textContent = entities.length > tableRows
-      ? `The first ${tableRows} of ${entities.length} entities in this order. Computed when the report was written: every relation, directions followed.`
-      : "Computed when the report was written: every relation, directions followed.";
+      ? `The first ${tableRows} of ${entities.length} entities in this order. ${how}`
+      : how;
     markTableRow();
   }
   function markTableRow() {

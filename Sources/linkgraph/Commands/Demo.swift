@@ -52,7 +52,8 @@ extension LinkGraphCommand {
                     try draw(view, of: caseFile, to: frames, name: "frame-\(i + 1)-\(date)", formats: [.png])
                 }
             }
-            let report = try CaseReport(caseFile), page = URL(fileURLWithPath: directory).appendingPathComponent("report.html")
+            let report = try CaseReport(caseFile)
+            let page = URL(fileURLWithPath: directory).appendingPathComponent("report.html")
             let svg = try graphviz.render(report.drawing, layout: .dot, format: .svg, file: casePath).data
             try FileIO.writeAtomically(try report.html(svg: svg), to: page.path)
             print("report: \(caseFile.entities.count) entities, \(caseFile.relations.count) relations → \(page.path)")
