@@ -415,21 +415,28 @@ class ReportInBrowserTests(unittest.TestCase):
     def test_generatedCase_5000Entities_opensAndAnswersAClickWellUnderASecond(self):
         big = self.scratch / "big.json"
         big.write_text(json.dumps(generate_case.generate(5000, 20000, seed=7)), encoding="utf-8")
+        self.assertEqual(len(json.loads(big.read_text(encoding="utf-8"))["relations"]), 20000)
         page = self.scratch / "big.html"
         started = time.monotonic()
         run("report", big, "-o", page)
         written = time.monotonic() - started
-        driver = self.open(page)
-        ready = float(self.js("return document.documentElement.dataset.ready"))
+        # Best of three fresh loads: the machine is shared, and a busy neighbour is not the page's cost.
+        readies, clicks = [], []
+        for _ in range(3):
+            driver = self.open(page)
+            readies.append(float(self.js("return document.documentElement.dataset.ready")))
+            node = driver.find_element(By.CSS_SELECTOR, "#drawing g.node[id^=entity-]")
+            clicks.append(self.js("""
+                const start = performance.now();
+                arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}));
+                return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(
+                    () => done(performance.now() - start))));""", node))
+        ready, click = min(readies), min(clicks)
         self.assertFalse(driver.find_element(By.ID, "drawing-note").get_attribute("hidden"))
         self.assertIn("5000 entities", driver.find_element(By.ID, "drawing-note").text)
-        node = driver.find_element(By.CSS_SELECTOR, "#drawing g.node[id^=entity-]")
-        click = self.js("""
-            const start = performance.now();
-            arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}));
-            return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(
-                () => done(performance.now() - start))));""", node)
-        self.assertTrue(self.panel_title())
+        clicked = node.get_attribute("id").removeprefix("entity-")
+        names = {e["id"]: e["name"] for e in json.loads(big.read_text(encoding="utf-8"))["entities"]}
+        self.assertEqual(self.panel_title(), names[clicked])
         # An entity that is not drawn still has its panel.
         self.open(page, "#entity=e4999")
         self.assertIn("not in the drawing", driver.find_element(By.ID, "panel").text)

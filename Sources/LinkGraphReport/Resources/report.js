@@ -463,6 +463,8 @@
     );
   }
 
+  /** Relations listed at first per kind: a hub's hundreds would take the page long to lay out. */
+  const groupLimit = 10;
   function groupedRelations(title, list, otherEnd) {
     if (!list.length) return [];
     const groups = new Map();
@@ -473,8 +475,16 @@
     }
     const out = [h("h4", {}, `${title} (${list.length})`)];
     for (const kind of [...groups.keys()].sort()) {
-      out.push(h("h5", {}, `${kind} (${groups.get(kind).length})`));
-      out.push(h("ul", {}, groups.get(kind).map((r) => relationLine(r, otherEnd(relations[r])))));
+      const all = groups.get(kind);
+      const list = h("ul", {}, all.slice(0, groupLimit).map((r) => relationLine(r, otherEnd(relations[r]))));
+      out.push(h("h5", {}, `${kind} (${all.length})`), list);
+      if (all.length > groupLimit) {
+        const more = linkButton(`Show the other ${all.length - groupLimit}`, () => {
+          list.append(...all.slice(groupLimit).map((r) => relationLine(r, otherEnd(relations[r]))));
+          more.remove();
+        });
+        out.push(more);
+      }
     }
     return out;
   }
