@@ -83,11 +83,15 @@ def main():
     finally:
         driver.quit()
     median = lambda key: statistics.median(r[key] for r in rows if r[key] is not None)
+    best = lambda key: min(r[key] for r in rows if r[key] is not None)
     print(f"case: {args.entities} entities, {args.relations} relations ({case.stat().st_size / 1e6:.1f} MB JSON)")
     print(f"linkgraph report (release, median of 3): {statistics.median(writes):.2f} s, "
           f"page {page.stat().st_size / 1e6:.1f} MB")
     print(f"in Chromium (median of {args.runs}): ready {median('ready'):.0f} ms, first paint {median('paint'):.0f} ms, "
           f"load {median('load'):.0f} ms, click to painted panel {median('click'):.0f} ms")
+    print(f"best of {args.runs}: ready {best('ready'):.0f} ms, first paint {best('paint'):.0f} ms, "
+          f"load {best('load'):.0f} ms, click {best('click'):.0f} ms")
+    print(f"load average while measuring: {open('/proc/loadavg').read().split()[0]}")
 
 
 if __name__ == "__main__":
