@@ -49,6 +49,8 @@ public struct CaseReport {
     public let drawing: DOTGraph
     /// Counts of what the drawing shows, and why it is partial when it is.
     let summary: DrawingSummary
+    /// Why the drawing leaves entities out, as the page says it; nil when it draws the whole view.
+    public var partialDrawingNote: String? { summary.note }
     let centrality: Centrality
 
     /// Computes the centralities and the drawing.

@@ -45,6 +45,7 @@ extension LinkGraphCommand {
             let caseFile = try CaseLoading.load(input, limits: limits)
             let texts = try ReportDocuments.texts(of: caseFile, directory: documents)
             let report = try CaseReport(caseFile, options: ReportOptions(view: view, documentTexts: texts))
+            if let note = report.partialDrawingNote { Diagnostics.note(note) }
             let layout = LayoutChoice.layout(for: report.drawing, requested: layout)
             let rendering = try graphviz.render(report.drawing, layout: layout, format: .svg, file: input)
             for warning in rendering.warnings { Diagnostics.warn("Graphviz: \(warning)") }
