@@ -443,9 +443,12 @@ class ReportInBrowserTests(unittest.TestCase):
         self.assertIn("not in the drawing", driver.find_element(By.ID, "panel").text)
         print(f"\n5,000 entities / 20,000 relations: report written in {written:.1f} s "
               f"({page.stat().st_size / 1e6:.1f} MB), page ready {ready:.0f} ms after navigation, "
-              f"click to painted panel {click:.0f} ms", file=sys.stderr)
-        self.assertLess(ready, 1000)
-        self.assertLess(click, 500)
+              f"click to painted panel {click:.0f} ms (load average {os.getloadavg()[0]:.1f})", file=sys.stderr)
+        # One second on a machine to itself; when other processes share its cores (load average
+        # above the core count), the page gets a share of a core and the limit grows by as much.
+        share = max(1.0, os.getloadavg()[0] / (os.cpu_count() or 1))
+        self.assertLess(ready, 1000 * share, f"load average {os.getloadavg()[0]:.1f}")
+        self.assertLess(click, 500 * share, f"load average {os.getloadavg()[0]:.1f}")
 
     # ----- screenshots ------------------------------------------------------------------
 
