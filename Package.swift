@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "LinkGraphGraphviz", targets: ["LinkGraphGraphviz"]),
         .library(name: "LinkGraphViews", targets: ["LinkGraphViews"]),
         .library(name: "LinkGraphPlugin", targets: ["LinkGraphPlugin"]),
+        .library(name: "LinkGraphReport", targets: ["LinkGraphReport"]),
         // The prose extractor as a library too (the fuzz targets in Fuzz/ read its rules files).
         .library(name: "TextPatterns", targets: ["TextPatterns"]),
         // The example dynamic-library extractor plug-in (loaded with --plugin libSwiftKeywordExtractor.so).
@@ -54,6 +55,15 @@ let package = Package(
         ),
         // Influence, defection and full views of a case as a drawing.
         .target(name: "LinkGraphViews", dependencies: ["LinkGraph", "LinkGraphFormats"]),
+        // The interactive case report: one HTML page with the drawing, the data, our script and style.
+        .target(
+            name: "LinkGraphReport",
+            dependencies: ["LinkGraph", "LinkGraphAlgorithms", "LinkGraphFormats", "LinkGraphViews"],
+            resources: [
+                .embedInCode("Resources/report.html"), .embedInCode("Resources/report.css"),
+                .embedInCode("Resources/report.js"),
+            ]
+        ),
         // The extractor contract, the registry and the out-of-binary loaders.
         .target(name: "LinkGraphPlugin", dependencies: ["LinkGraph", "LinkGraphProcess"]),
         // Built-in extractor: entities and relations tables in CSV.
@@ -81,7 +91,7 @@ let package = Package(
             name: "linkgraph",
             dependencies: [
                 "LinkGraph", "LinkGraphAlgorithms", "LinkGraphFormats", "LinkGraphGraphviz",
-                "LinkGraphViews", "LinkGraphPlugin", "CSVTables", "TextPatterns", "GraphvizDOT",
+                "LinkGraphViews", "LinkGraphPlugin", "LinkGraphReport", "CSVTables", "TextPatterns", "GraphvizDOT",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -117,5 +127,8 @@ let package = Package(
             dependencies: [
                 "LinkGraph", "LinkGraphAlgorithms", "LinkGraphViews", "LinkGraphGraphviz", "LinkGraphTestSupport",
             ]),
+        .testTarget(
+            name: "LinkGraphReportTests",
+            dependencies: ["LinkGraphReport", "LinkGraphGraphviz", "LinkGraphFormats", "LinkGraphTestSupport"]),
     ]
 )

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what LinkGraph needs to build and test on Debian, when it is missing:
 # the Graphviz C library and headers, the dot command (used by tests as a comparison),
-# pkg-config, and NetworkX for the reader checks. Safe to run again; installs nothing
+# pkg-config, NetworkX for the reader checks, and for the report's tests Chromium with its
+# WebDriver, Selenium and Node.js (a syntax check of the page's script). Safe to run again; installs nothing
 # that is already there. Needs root (or sudo) only when something is missing.
 set -euo pipefail
 
@@ -17,6 +18,20 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
+# For the report's tests only: a failure here is a warning, and those tests skip.
+extras=()
+for pkg in chromium chromium-driver; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || extras+=("$pkg")
+done
+command -v node >/dev/null 2>&1 || extras+=(nodejs)
+if [ ${#extras[@]} -gt 0 ]; then
+  echo "installing: ${extras[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${extras[@]}" >/dev/null; } \
+    || echo "warning: could not install ${extras[*]}; the report's browser tests will be skipped" >&2
+fi
+
 if ! command -v swift >/dev/null 2>&1; then
   if [ -x /opt/swift/usr/bin/swift ]; then
     export PATH="/opt/swift/usr/bin:$PATH"
@@ -29,4 +44,9 @@ fi
 if command -v python3 >/dev/null 2>&1 && ! python3 -c "import networkx" >/dev/null 2>&1; then
   echo "installing: networkx (python)" >&2
   python3 -m pip install -q networkx >/dev/null 2>&1 || echo "warning: could not install networkx; the reader checks will be skipped" >&2
+fi
+
+if command -v python3 >/dev/null 2>&1 && ! python3 -c "import selenium" >/dev/null 2>&1; then
+  echo "installing: selenium (python)" >&2
+  python3 -m pip install -q selenium >/dev/null 2>&1 || echo "warning: could not install selenium; the report's browser tests will be skipped" >&2
 fi

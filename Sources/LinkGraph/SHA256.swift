@@ -1,3 +1,5 @@
+import Foundation
+
 /// SHA-256 of a byte sequence (FIPS 180-4), to check that a document file is the one a case
 /// file names (`Document.sha256`).
 ///
@@ -27,6 +29,16 @@ public enum SHA256 {
             for shift in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((word >> UInt32(shift)) & 0xf)]) }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The digest as 32 bytes.
+    public static func bytes<Bytes: Collection>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
+        digest(bytes).flatMap { word in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) } }
+    }
+
+    /// The digest in base64, as Content-Security-Policy hash sources write it.
+    public static func base64<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        Data(Self.bytes(bytes)).base64EncodedString()
     }
 
     /// The digest as eight big-endian words.

@@ -4,6 +4,7 @@ import LinkGraph
 import LinkGraphAlgorithms
 import LinkGraphFormats
 import LinkGraphGraphviz
+import LinkGraphReport
 import LinkGraphViews
 
 extension LinkGraphCommand {
@@ -14,7 +15,8 @@ extension LinkGraphCommand {
                 Reads Graphs/iran-iraq-2014/case.json (the 2014–15 Iranian intelligence cables on \
                 Iraq) and writes influence.{dot,svg,png} and defection.{dot,svg,png} beside it, or \
                 into --output; also chain.{dot,svg,png} (the longest reporting chain, highlighted) \
-                and timeline/frame-N-DATE.{dot,png} (the defection view at each change of loyalty).
+                and timeline/frame-N-DATE.{dot,png} (the defection view at each change of loyalty), \
+                and report.html (the interactive report of the whole case).
                 """
         )
 
@@ -52,6 +54,11 @@ extension LinkGraphCommand {
                 }
                 try set.commit(removing: TimelineFrames.staleFrames(in: frames, keeping: set.paths))
             }
+            let report = try CaseReport(caseFile)
+            let page = URL(fileURLWithPath: directory).appendingPathComponent("report.html")
+            let svg = try graphviz.render(report.drawing, layout: .dot, format: .svg, file: casePath).data
+            try FileIO.writeAtomically(try report.html(svg: svg), to: page.path)
+            print("report: \(caseFile.entities.count) entities, \(caseFile.relations.count) relations → \(page.path)")
         }
 
         /// Writes one view as DOT (our writer's text) and in each of `formats`, into `set`
