@@ -50,7 +50,10 @@ let package = Package(
             name: "TextPatterns",
             dependencies: ["LinkGraphPlugin", "LinkGraph", .product(name: "Yams", package: "Yams")],
             path: "Plugins/TextPatterns",
-            resources: [.embedInCode("Resources/relations.yaml"), .embedInCode("Resources/gazetteer.yaml")]
+            resources: [
+                .embedInCode("Resources/relations.yaml"), .embedInCode("Resources/gazetteer.yaml"),
+                .embedInCode("Resources/triggers.yaml"),
+            ]
         ),
         // TextPatterns driver: extraction as JSON, and throughput over a corpus (Benchmarks/extract/run.sh).
         .executableTarget(

@@ -8,7 +8,8 @@
 # ../shared/eval/dev/score.py (FORMAT.md's rules), and prints per text and as means: entity F1,
 # labeled and unlabeled relation F1 and precision, then the precision of the predicted relations
 # binned by their confidence. The shared data is found at $LINKGRAPH_SHARED or ../shared next to
-# the repository. --keep DIR keeps the case files written.
+# the repository. --keep DIR keeps the case files written. LINKGRAPH_BIN=PATH runs that binary
+# instead of building one.
 # Examples: evaluate.sh --split tune
 #           evaluate.sh --split test -- --with text-patterns --min-confidence 0.5
 set -euo pipefail
@@ -32,8 +33,13 @@ if [ ! -f "$shared/eval/dev/score.py" ]; then
 fi
 shared=$(cd "$shared" && pwd)
 cd "$repo"
-swift build -c release --scratch-path .build-release --product linkgraph >/dev/null
-bin=$repo/.build-release/release/linkgraph
+# LINKGRAPH_BIN: an already built linkgraph to run instead (for example a debug build).
+if [ -n "${LINKGRAPH_BIN:-}" ]; then
+  bin=$LINKGRAPH_BIN
+else
+  swift build -c release --scratch-path .build-release --product linkgraph >/dev/null
+  bin=$repo/.build-release/release/linkgraph
+fi
 dev=$shared/eval/dev
 own=$here/texts
 # name|text|gold

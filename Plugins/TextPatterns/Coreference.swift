@@ -51,6 +51,15 @@ struct Coreference {
             if n.source == .gazetteer && m.source == .gazetteer { continue }
             uf.union(i, i + 1)
         }
+        // `Oleg Gordievsky` and `Oleg Antonovich Gordievsky`: one person (same first and last name).
+        var firstAndLast: [UInt64: Int] = [:]
+        for (i, m) in mentions.enumerated() where m.source == .name && m.kindHint != .organization && m.kindHint != .place {
+            let words = m.tokens.filter { tokens[$0].isWord && !lexicon.particle.contains(tokens[$0].key) }
+            guard words.count >= 2 else { continue }
+            let key = Coreference.textKey(tokens, words[0]..<(words[0] + 1)) &* 31
+                &+ Coreference.textKey(tokens, words[words.count - 1]..<(words[words.count - 1] + 1))
+            if let r = firstAndLast[key] { uf.union(r, i) } else { firstAndLast[key] = i }
+        }
         // Surnames and initials.
         var roots = mentions.indices.map { uf.find($0) }
         var surname: [UInt64: Int] = [:]
@@ -74,6 +83,7 @@ struct Coreference {
             }
             fullNameRoots.insert(root)
             let last = words[words.count - 1]
+
             var keys = [Coreference.textKey(tokens, last..<(last + 1))]
             if words.count >= 3, lexicon.particle.contains(tokens[words[words.count - 2]].key) {
                 keys.append(Coreference.textKey(tokens, words[words.count - 2]..<(last + 1)))

@@ -40,6 +40,8 @@ struct DocumentRun {
     private var lexicon: Lexicon { model.lexicon }
     private let theKey = TokenHash.key("the")
     private let ofKey = TokenHash.key("of")
+    private let andKey = TokenHash.key("and")
+    private let orKey = TokenHash.key("or")
 
     mutating func run() {
         Tokenizer.tokenize(bytes, into: &tokens)
@@ -47,17 +49,17 @@ struct DocumentRun {
         recognize()
         let sameAs = matchSameAs()
         Coreference(gazetteer: model.gazetteer, lexicon: lexicon).cluster(tokens, bytes, &mentions, sameAs: sameAs)
+        dropCommonWordEntities()
         assignKinds()
         resolvePronouns()
         createEntities()
         matchRelations()
-        addContainment()
     }
 
     // MARK: - Mentions
 
     private mutating func recognize() {
-        let recognizer = NameRecognizer(gazetteer: model.gazetteer, lexicon: lexicon)
+        let recognizer = NameRecognizer(gazetteer: model.gazetteer, lexicon: lexicon, words: model.words)
         var initial: [Int] = []
         for (si, s) in sentences.enumerated() {
             let before = mentions.count
@@ -88,12 +90,25 @@ struct DocumentRun {
                 }
             }
         }
-        // A capitalized word opening a sentence is no name if the document also writes it in lower case.
+        // A capitalized word opening a sentence is no name if the document also writes it in lower
+        // case, or if the English word list has it only in lower case and the document never
+        // capitalizes it inside a sentence.
         if !initial.isEmpty {
             let keys = Set(initial.map { tokens[mentions[$0].tokens.lowerBound].key })
             var lowerSeen = Set<UInt64>()
             for t in tokens where t.isLowerWord && keys.contains(t.key) { lowerSeen.insert(t.key) }
-            let drop = Set(initial.filter { lowerSeen.contains(tokens[mentions[$0].tokens.lowerBound].key) })
+            var capitalizedInside = Set<UInt64>()
+            for s in sentences {
+                var first = true
+                for k in s.tokens where tokens[k].isWord {
+                    if !first && tokens[k].isCapitalized && keys.contains(tokens[k].key) { capitalizedInside.insert(tokens[k].key) }
+                    first = false
+                }
+            }
+            let drop = Set(initial.filter { i in
+                let key = tokens[mentions[i].tokens.lowerBound].key
+                return lowerSeen.contains(key) || (model.words.isOnlyCommon(key) && !capitalizedInside.contains(key))
+            })
             if !drop.isEmpty {
                 mentions = mentions.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
             }
@@ -101,6 +116,21 @@ struct DocumentRun {
         markStrongDemonyms()
         bySentence = Array(repeating: [], count: sentences.count)
         for (i, m) in mentions.enumerated() { bySentence[m.sentence].append(i) }
+    }
+
+    /// An entity named only by single capitalized words that the English word list has only in
+    /// lower case (`Performance`, `Headquarters`, `Rule`) is no entity: its mentions leave their
+    /// cluster. A surname that is also a common word (`Harrow`) stays when its full name is there.
+    private mutating func dropCommonWordEntities() {
+        var onlyCommon: [Int: Bool] = [:]
+        for m in mentions where !m.isReference && m.cluster >= 0 {
+            let common = m.source == .name && m.honorificStart == nil && m.tokens.count == 1
+                && !tokens[m.tokens.lowerBound].flags.contains(.allUpper) && model.words.isOnlyCommon(tokens[m.tokens.lowerBound].key)
+            onlyCommon[m.cluster] = (onlyCommon[m.cluster] ?? true) && common
+        }
+        for i in mentions.indices where mentions[i].cluster >= 0 && onlyCommon[mentions[i].cluster] == true {
+            mentions[i].cluster = -1
+        }
     }
 
     /// `American and British officials`: demonyms whose head noun is a group noun refer to
@@ -406,46 +436,56 @@ struct DocumentRun {
         made += rule.also.map { ($0.kind, $0.source, $0.target) }
         for (kindName, src, tgt) in made {
             guard let a = cluster(src), let b = cluster(tgt) else { continue }
+            // A coordinated slot after the trigger gets the relation too: `met with American and
+            // British officials`, `members A, B and C`.
+            var sources = [a]
             var targets = [b]
-            // A coordinated target after the trigger: `met with American and British officials`.
+            if let sid = CompiledPattern.slotID(Substring(src)), m.slots[sid] > m.anchor {
+                sources += coordinated(after: m.slots[sid], units: u, like: a)
+            }
             if let tid = CompiledPattern.slotID(Substring(tgt)), m.slots[tid] > m.anchor {
-                var x = m.slots[tid] + 1
-                while x + 1 < u.count, u.mention[x] < 0, tokens[Int(u.token[x])].key == TokenHash.key("and") || tokens[Int(u.token[x])].key == TokenHash.key("or"),
-                    u.mention[x + 1] >= 0
-                {
-                    let mention = mentions[Int(u.mention[x + 1])]
-                    if mention.weak && mention.source == .demonym && !mentions[Int(u.mention[m.slots[tid]])].weak { }
-                    if mention.cluster >= 0 { targets.append(mention.cluster) }
-                    x += 2
-                }
+                targets += coordinated(after: m.slots[tid], units: u, like: b)
             }
             let kind = RelationKind(kindName)
             var from = date?.from
             var until = date?.until
             if let d = date, d.isPoint, !DocumentRun.eventKinds.contains(kind) { until = nil }
             if date == nil { from = nil; until = nil }
-            for t in targets where t != a {
-                relations.append(FoundRelation(source: a, target: t, kind: kind, confidence: confidence, from: from, until: until, evidence: evidence, rule: rule.id))
+            let allowed = model.argumentKinds[kind]
+            for a in sources {
+                if let ok = allowed?.source, !ok.isEmpty, let k = kindByCluster[a], !ok.contains(k) { continue }
+                for t in targets where t != a {
+                    if let ok = allowed?.target, !ok.isEmpty, let k = kindByCluster[t], !ok.contains(k) { continue }
+                    relations.append(
+                        FoundRelation(
+                            source: a, target: t, kind: kind, confidence: confidence, from: from, until: until, evidence: evidence,
+                            rule: rule.id))
+                }
             }
         }
     }
 
-    /// A known place whose containing country is also mentioned: `locatedIn`, from world knowledge.
-    private mutating func addContainment() {
-        var clusterOfEntry: [Int32: Int] = [:]
-        var firstMention: [Int: Mention] = [:]
-        for m in mentions where m.source == .gazetteer || m.source == .demonym {
-            if clusterOfEntry[m.entry] == nil { clusterOfEntry[m.entry] = m.cluster }
-            if firstMention[m.cluster] == nil && m.source == .gazetteer { firstMention[m.cluster] = m }
+    /// Entities listed after unit `i` with the same kind as `first`: `, B`, `and B`, `, and B`,
+    /// `or B`. Stops at anything else.
+    private func coordinated(after i: Int, units u: SentenceUnits, like first: Int) -> [Int] {
+        var out: [Int] = []
+        var x = i + 1
+        let kind = kindByCluster[first]
+        while x < u.count && u.mention[x] < 0 {
+            var y = x
+            let t = tokens[Int(u.token[y])]
+            guard t.punct == 44 || t.key == andKey || t.key == orKey else { break }
+            y += 1
+            if t.punct == 44 && y < u.count && u.mention[y] < 0 && (tokens[Int(u.token[y])].key == andKey || tokens[Int(u.token[y])].key == orKey) {
+                y += 1
+            }
+            guard y < u.count, u.mention[y] >= 0 else { break }
+            let mention = mentions[Int(u.mention[y])]
+            guard mention.cluster >= 0, !mention.isReference, kindByCluster[mention.cluster] == kind else { break }
+            out.append(mention.cluster)
+            x = y + 1
         }
-        for (entry, c) in clusterOfEntry.sorted(by: { $0.key < $1.key }) {
-            let known = model.gazetteer.entries[Int(entry)]
-            guard known.kind == .place, let container = known.container, let cc = clusterOfEntry[Int32(container)], cc != c,
-                let m = firstMention[c]
-            else { continue }
-            let span = Span(start: Int(tokens[m.tokens.lowerBound].start), end: Int(tokens[m.tokens.upperBound - 1].end))
-            relations.append(FoundRelation(source: c, target: cc, kind: .locatedIn, confidence: model.containmentConfidence, evidence: span, rule: "gazetteer"))
-        }
+        return out
     }
 
     // MARK: - Output

@@ -11,6 +11,7 @@ import LinkGraph
 struct NameRecognizer {
     let gazetteer: Gazetteer
     let lexicon: Lexicon
+    let words: EnglishWords
 
     /// Mentions of one sentence, appended to `out`. Single capitalized words that open a
     /// sentence are returned in `sentenceInitial` for the caller to check against the document's
@@ -94,6 +95,13 @@ struct NameRecognizer {
                     j += 1
                     continue
                 }
+            }
+            // A middle initial's period: `Louis J. Freeh`.
+            if t.punct == 46 && j > start && !t.flags.contains(.spaceBefore) && tokens[j - 1].length == 1 && tokens[j - 1].isCapitalized
+                && j + 1 < end && tokens[j + 1].isCapitalized && !tokens[j + 1].flags.contains(.number)
+            {
+                j += 1
+                continue
             }
             if t.punct == 45 && j > start && !t.flags.contains(.spaceBefore) && j + 1 < end && !tokens[j + 1].flags.contains(.spaceBefore)
                 && tokens[j + 1].isCapitalized && tokens[j - 1].isWord
@@ -283,13 +291,28 @@ struct NameRecognizer {
         guard !sentence.isHeadline else { return }
         var a = range.lowerBound
         let b = range.upperBound
+        var honorific = honorific
+        // A title after a known name: `FBI Director Louis Freeh`, `Malian Defense Minister Sadio Camara`.
+        while honorific == nil || honorific! < a {
+            let h = lexicon.honorific.longestMatch(tokens, a, b)
+            guard h > 0, a + h < b, tokens[a + h].isCapitalized else { break }
+            if honorific == nil { honorific = a }
+            a += h
+        }
         while a < b && honorific == nil && (lexicon.notName.contains(tokens[a].key) || lexicon.sentenceStarters.contains(tokens[a].key)) {
             a += 1
         }
         guard a < b else { return }
         let end = sentence.tokens.upperBound
-        let words = (a..<b).filter { tokens[$0].isWord }
-        if words.allSatisfy({ lexicon.notName.contains(tokens[$0].key) }) { return }
+        let wordTokens = (a..<b).filter { tokens[$0].isWord }
+        if wordTokens.allSatisfy({ lexicon.notName.contains(tokens[$0].key) }) { return }
+        // Capitalized common words only (`Supervisory Special Agent`, words of a law's title):
+        // no name, unless a title or rank marks a person.
+        if honorific == nil && wordTokens.count > 1
+            && wordTokens.allSatisfy({ !tokens[$0].flags.contains(.allUpper) && words.isOnlyCommon(tokens[$0].key) })
+        {
+            return
+        }
         if b - a == 1 {
             let t = tokens[a]
             if t.flags.contains(.number) || t.length < 2 { return }
