@@ -51,6 +51,27 @@ struct Coreference {
             if n.source == .gazetteer && m.source == .gazetteer { continue }
             uf.union(i, i + 1)
         }
+        // `Treasury` and `Department of the Treasury`; `Department of State` and `U.S. Department of
+        // State`: a name that ends one longer organization name (and no other) is that organization.
+        var suffixOwner: [UInt64: Int] = [:]
+        for (i, m) in mentions.enumerated() where m.source == .name && m.kindHint == .organization && m.tokens.count > 1 {
+            for start in m.tokens.dropFirst() where tokens[start].isCapitalized {
+                let key = Coreference.textKey(tokens, start..<m.tokens.upperBound)
+                if let r = suffixOwner[key] {
+                    if r >= 0 && uf.find(r) != uf.find(i) { suffixOwner[key] = -1 }
+                } else {
+                    suffixOwner[key] = i
+                }
+            }
+        }
+        for (i, m) in mentions.enumerated() where m.source == .name && m.honorificStart == nil {
+            if m.tokens.count == 1 && (lexicon.orgCue.contains(tokens[m.tokens.lowerBound].key) || lexicon.placeCue.contains(tokens[m.tokens.lowerBound].key)) {
+                continue
+            }
+            if let r = suffixOwner[Coreference.textKey(tokens, m.tokens)], r >= 0, mentions[r].tokens.count > m.tokens.count {
+                uf.union(r, i)
+            }
+        }
         // `Oleg Gordievsky` and `Oleg Antonovich Gordievsky`: one person (same first and last name).
         var firstAndLast: [UInt64: Int] = [:]
         for (i, m) in mentions.enumerated() where m.source == .name && m.kindHint != .organization && m.kindHint != .place {

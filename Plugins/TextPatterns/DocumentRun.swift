@@ -131,6 +131,32 @@ struct DocumentRun {
         for i in mentions.indices where mentions[i].cluster >= 0 && onlyCommon[mentions[i].cluster] == true {
             mentions[i].cluster = -1
         }
+        // An acronym defined for lower-case words (`private military company (PMC)`) abbreviates
+        // a common noun, not a name: it and its plural are no entity anywhere in the document.
+        var commonAcronyms = Set<UInt64>()
+        for m in mentions where m.source == .acronym && m.tokens.count == 1 {
+            let k = m.tokens.lowerBound
+            guard k >= 2, tokens[k - 1].punct == 40 else { continue }
+            let letters = Array(text(k..<(k + 1)).lowercased().unicodeScalars.filter { $0.properties.isAlphabetic })
+            var initials: [Unicode.Scalar] = []
+            var w = k - 2
+            while w >= 0 && initials.count < letters.count && (tokens[w].isLowerWord || tokens[w].punct == 45) {
+                if tokens[w].isWord { initials.insert(bytes[Int(tokens[w].start)] < 0x80 ? Unicode.Scalar(bytes[Int(tokens[w].start)]) : "?", at: 0) }
+                w -= 1
+            }
+            let plain = letters.last == "s" && initials.count == letters.count - 1 ? Array(letters.dropLast()) : letters
+            if initials == plain && !plain.isEmpty {
+                commonAcronyms.insert(tokens[k].key)
+                commonAcronyms.insert(TokenHash.key(text(k..<(k + 1)) + "s"))
+            }
+        }
+        if !commonAcronyms.isEmpty {
+            for i in mentions.indices where mentions[i].source == .acronym && mentions[i].tokens.count == 1
+                && commonAcronyms.contains(tokens[mentions[i].tokens.lowerBound].key)
+            {
+                mentions[i].cluster = -1
+            }
+        }
     }
 
     /// `American and British officials`: demonyms whose head noun is a group noun refer to

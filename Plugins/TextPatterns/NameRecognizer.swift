@@ -261,7 +261,9 @@ struct NameRecognizer {
         if form == .demonym || form == .pluralDemonym {
             if j < end && tokens[j].isLowerWord {
                 let org = lexicon.demonymOrg.longestMatch(tokens, j, end)
-                if org > 0 && form == .demonym {
+                // `American intelligence operatives` are people, not an agency.
+                let groupAfter = org > 0 && j + org < end && tokens[j + org].isLowerWord && lexicon.groupNoun.contains(tokens[j + org].key)
+                if org > 0 && form == .demonym && !groupAfter {
                     out.append(Mention(tokens: i..<(j + org), source: .name, kindHint: .organization, sentence: index))
                     return
                 }
@@ -292,12 +294,18 @@ struct NameRecognizer {
         var a = range.lowerBound
         let b = range.upperBound
         var honorific = honorific
-        // A title after a known name: `FBI Director Louis Freeh`, `Malian Defense Minister Sadio Camara`.
-        while honorific == nil || honorific! < a {
-            let h = lexicon.honorific.longestMatch(tokens, a, b)
-            guard h > 0, a + h < b, tokens[a + h].isCapitalized else { break }
-            if honorific == nil { honorific = a }
-            a += h
+        // A title after a known name (`FBI Director Louis Freeh`), or several titles before the
+        // name (`Air Force Chief of Staff Colonel Alou Diarra`): the name starts after the last title.
+        var p = a
+        while p < b - 1 {
+            let h = lexicon.honorific.longestMatch(tokens, p, b)
+            if h > 0 && p + h < b && tokens[p + h].isCapitalized && !tokens[p + h].flags.contains(.number) {
+                if honorific == nil { honorific = a }
+                a = p + h
+                p += h
+            } else {
+                p += 1
+            }
         }
         while a < b && honorific == nil && (lexicon.notName.contains(tokens[a].key) || lexicon.sentenceStarters.contains(tokens[a].key)) {
             a += 1
