@@ -114,6 +114,7 @@ struct DocumentRun {
             }
         }
         markStrongDemonyms()
+        markCompoundModifiers()
         bySentence = Array(repeating: [], count: sentences.count)
         for (i, m) in mentions.enumerated() { bySentence[m.sentence].append(i) }
     }
@@ -156,6 +157,18 @@ struct DocumentRun {
             {
                 mentions[i].cluster = -1
             }
+        }
+    }
+
+    /// `Kremlin-connected businessman`, `Mexico-based company`: a name joined by a hyphen to a lower-case
+    /// word only modifies the noun after it, so relation slots skip it unless a rule asks for `:weak`.
+    private mutating func markCompoundModifiers() {
+        for i in mentions.indices where !mentions[i].isReference {
+            let k = mentions[i].tokens.upperBound
+            guard k + 1 < tokens.count, tokens[k].punct == 45, !tokens[k].flags.contains(.spaceBefore),
+                !tokens[k + 1].flags.contains(.spaceBefore), tokens[k + 1].isLowerWord
+            else { continue }
+            mentions[i].weak = true
         }
     }
 

@@ -158,7 +158,7 @@ struct PatternMatcher {
                     m.slots[s.id] = saved
                 }
                 // Skip a modifier, or a weak demonym standing where a slot might be.
-                guard afterWords && skipped < 3 && (isModifier(pos) || (units.mention[pos] >= 0 && mentions[Int(units.mention[pos])].weak)) else { break }
+                guard afterWords && skipped < 4 && (isModifier(pos) || (units.mention[pos] >= 0 && mentions[Int(units.mention[pos])].weak)) else { break }
                 pos += 1
                 skipped += 1
             }
@@ -310,6 +310,8 @@ struct PatternMatcher {
                 x -= 1
                 continue
             }
+            // The object of a verb in the past tense (`joined the KGB`) is no subject.
+            if t.isLowerWord && looksLikePastVerb(t) { return false }
             if (t.isLowerWord && !lexicon.conjunction.contains(t.key) && !lexicon.relativePronoun.contains(t.key)) && skipped < 1 {
                 x -= 1
                 skipped += 1
@@ -323,5 +325,14 @@ struct PatternMatcher {
             return true
         }
         return true
+    }
+
+    private static let irregularPast = KeySet(
+        ["met", "paid", "left", "ran", "led", "sold", "told", "gave", "took", "made", "held", "sent", "became", "fled"].map { TokenHash.key($0) })
+
+    /// A lower-case word of five letters or more ending in `-ed`, or a common irregular past.
+    private func looksLikePastVerb(_ t: Token) -> Bool {
+        if PatternMatcher.irregularPast.contains(t.key) { return true }
+        return t.flags.contains(.endsInEd)
     }
 }

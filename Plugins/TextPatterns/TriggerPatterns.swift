@@ -75,6 +75,9 @@ enum TriggerPatterns {
                     let be = "is|are|was|were|been|being|be|get|got"
                     forms.append(("passive", ["\(b) ~2 \(be) ~2 @\(base).pp by the? \(a)", "\(b) , ~1 @\(base).pp by the? \(a)"],
                                   Confidence.passive))
+                    // "B is a company controlled until 2023 by A".
+                    forms.append(("passive-noun", ["\(b) ~2 is|was|are|were|became a|an|the ~4 @\(base).pp ~3 by the? \(a)"],
+                                  Confidence.relative))
                     forms.append(("passive-far", ["\(b) ... \(be) ~2 @\(base).pp by the? \(a)"], Confidence.far))
                 } else {
                     // "A was posted to B": no agent; A stays the source.
@@ -84,7 +87,8 @@ enum TriggerPatterns {
                     forms.append(("passive-far", ["\(a) ... \(be) ~2 @\(base).pp the? \(b)"], Confidence.far))
                     if words.count == 2 {
                         classes[base + ".ppv"] = Inflection.participle(words[0])
-                        forms.append(("compound", ["\(b) - @\(base).ppv ~4 ,? \(a)", "\(a) , a|an|the? \(b) - @\(base).ppv"],
+                        let bw = slot("B", objectKinds + ["weak"])
+                        forms.append(("compound", ["\(bw) - @\(base).ppv ~4 ,? \(a)", "\(a) , a|an|the? \(bw) - @\(base).ppv"],
                                       Confidence.premodifier))
                     }
                 }
