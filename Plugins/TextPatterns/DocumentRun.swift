@@ -468,6 +468,13 @@ struct DocumentRun {
             guard let id = CompiledPattern.slotID(Substring(slot)), m.slots[id] >= 0 else { return nil }
             let mi = u.mention[m.slots[id]]
             guard mi >= 0 else { return nil }
+            // A possessor ending the match (`an ally of Russia's president X`) is not the argument:
+            // the noun it owns is.
+            if m.slots[id] == m.upper - 1, m.slots[id] + 1 < u.count, u.mention[m.slots[id] + 1] < 0,
+                tokens[Int(u.token[m.slots[id] + 1])].flags.contains(.possessive)
+            {
+                return nil
+            }
             let c = mentions[Int(mi)].cluster
             return c >= 0 ? c : nil
         }

@@ -130,7 +130,9 @@ enum TriggerPatterns {
                 forms.append(("far", ["\(a) ... \(copula) \(det) @trigger.tense? ~3 @\(base).np the? \(b)"], Confidence.far))
             } else {
                 forms.append(("premodifier", ["\(bWeak) ~2 @\(base).n ,? \(honorific)\(a)"], Confidence.premodifier))
-                forms.append(("premodifier-appositive", ["\(a) , \(det) @trigger.tense? ~1 \(bWeak) ~2 @\(base).n"], Confidence.appositive))
+                // The article is required: `A, FBI Director B` is a list of names, not an appositive.
+                forms.append(("premodifier-appositive", ["\(a) , a|an|the|its|his|her|their @trigger.tense? ~1 \(bWeak) ~2 @\(base).n"],
+                              Confidence.appositive))
                 forms.append(("premodifier-copular", ["\(a) ~3 \(copula) \(det) @trigger.tense? ~1 \(bWeak) ~2 @\(base).n"],
                               Confidence.appositive))
                 forms.append(("premodifier-far", ["\(a) ... \(copula) \(det) @trigger.tense? ~1 \(bWeak) ~2 @\(base).n"], Confidence.far))
