@@ -296,17 +296,22 @@ struct DocumentRun {
     }
 
     /// `he`, `him`, `she`: the nearest person mentioned before, within three sentences.
-    /// `the bank`: the last organization mentioned whose name ends in `Bank`.
+    /// `the bank`: the last organization mentioned whose name ends in `Bank`, else whose name has
+    /// that word (`the ministry` for `Ministry of Defense`).
     private mutating func resolvePronouns() {
         var lastByHead: [UInt64: Int] = [:]
+        var lastByWord: [UInt64: Int] = [:]
         for i in mentions.indices {
             let m = mentions[i]
             if m.source == .definite {
-                mentions[i].cluster = lastByHead[tokens[m.tokens.upperBound - 1].key] ?? -1
+                let head = tokens[m.tokens.upperBound - 1].key
+                mentions[i].cluster = lastByHead[head] ?? lastByWord[head] ?? -1
             } else if !m.isReference && m.cluster >= 0 {
                 var k = m.tokens.upperBound - 1
                 while k > m.tokens.lowerBound && !tokens[k].isWord { k -= 1 }
                 if lexicon.orgCue.contains(tokens[k].key) { lastByHead[tokens[k].key] = m.cluster }
+                // `the ministry` for `Ministry of Defense`: a cue word anywhere in the name.
+                for w in m.tokens where lexicon.orgCue.contains(tokens[w].key) { lastByWord[tokens[w].key] = m.cluster }
                 if m.entry >= 0 {
                     let head = model.gazetteer.entries[Int(m.entry)].headKey
                     if lexicon.orgCue.contains(head) { lastByHead[head] = m.cluster }
