@@ -34,11 +34,13 @@ extension Extraction {
     }
 }
 
-/// The seed article and its gold case file beside the repository (`../shared`), or in
-/// `/work/shared`; nil when neither is there.
+/// A file of the shared data (seed article, evaluation texts and gold files): under
+/// `$LINKGRAPH_SHARED`, or `../shared` beside the repository; nil when neither has it.
 func sharedFile(_ relative: String) -> URL? {
     let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    for base in [repo.deletingLastPathComponent().appendingPathComponent("shared"), URL(fileURLWithPath: "/work/shared")] {
+    var bases = [repo.deletingLastPathComponent().appendingPathComponent("shared")]
+    if let env = ProcessInfo.processInfo.environment["LINKGRAPH_SHARED"] { bases.insert(URL(fileURLWithPath: env), at: 0) }
+    for base in bases {
         let url = base.appendingPathComponent(relative)
         if FileManager.default.fileExists(atPath: url.path) { return url }
     }
