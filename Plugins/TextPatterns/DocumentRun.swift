@@ -530,6 +530,7 @@ struct DocumentRun {
             if t.punct == 44 && y < u.count && u.mention[y] < 0 && (tokens[Int(u.token[y])].key == andKey || tokens[Int(u.token[y])].key == orKey) {
                 y += 1
             }
+            if y < u.count && u.mention[y] < 0 && tokens[Int(u.token[y])].key == theKey { y += 1 }
             guard y < u.count, u.mention[y] >= 0 else { break }
             let mention = mentions[Int(u.mention[y])]
             guard mention.cluster >= 0, !mention.isReference, kindByCluster[mention.cluster] == kind else { break }
@@ -607,7 +608,10 @@ struct DocumentRun {
             let key = "\(s)\u{1}\(t)\u{1}\(r.kind.rawValue)"
             if let i = merged[key] {
                 if !out[i].evidence.contains(r.evidence) { out[i].evidence.append(r.evidence) }
-                out[i].confidence = max(out[i].confidence, r.confidence)
+                if r.confidence > out[i].confidence {
+                    out[i].confidence = (r.confidence * 1000).rounded() / 1000
+                    out[i].attributes["rule"] = .string(r.rule)
+                }
                 if out[i].from == nil && out[i].until == nil {
                     out[i].from = r.from
                     out[i].until = r.until

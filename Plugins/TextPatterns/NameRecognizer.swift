@@ -9,6 +9,8 @@ import LinkGraph
 /// `Syrian Democratic Forces`); otherwise a run is split at the known names inside it.
 /// - Complexity: O(t) per sentence of t tokens, with one gazetteer probe per capitalized token.
 struct NameRecognizer {
+    static let ordinals = KeySet(["first", "second", "third", "fourth", "fifth", "sixth"].map { TokenHash.key($0) })
+
     let gazetteer: Gazetteer
     let lexicon: Lexicon
     let words: EnglishWords
@@ -188,6 +190,8 @@ struct NameRecognizer {
         let endsInCue = b - a >= 2 && isCue(tokens[b - 1])
         while a < b && gazetteer.longestMatch(tokens, a, b) == nil
             && (lexicon.sentenceStarters.contains(tokens[a].key) || (!endsInCue && lexicon.notName.contains(tokens[a].key)))
+            // An ordinal inside a sentence starts an organization's name: `the First Chief Directorate`.
+            && !(endsInCue && a != firstWord && NameRecognizer.ordinals.contains(tokens[a].key))
         {
             a += 1
         }
@@ -259,6 +263,13 @@ struct NameRecognizer {
         let j = i + g.length
         let form = g.terminal.form
         if form == .demonym || form == .pluralDemonym {
+            // A demonym before an unknown acronym names a state or region: `Russian SFSR`, `Kazakh SSR`.
+            if form == .demonym && j < end && tokens[j].flags.contains(.allUpper) && !tokens[j].flags.contains(.initialism)
+                && gazetteer.longestMatch(tokens, j, end) == nil
+            {
+                out.append(Mention(tokens: i..<(j + 1), source: .name, kindHint: .place, sentence: index))
+                return
+            }
             if j < end && tokens[j].isLowerWord {
                 let org = lexicon.demonymOrg.longestMatch(tokens, j, end)
                 // `American intelligence operatives` are people, not an agency.
@@ -297,14 +308,28 @@ struct NameRecognizer {
         // A title after a known name (`FBI Director Louis Freeh`), or several titles before the
         // name (`Air Force Chief of Staff Colonel Alou Diarra`): the name starts after the last title.
         var p = a
+        var firstTitle: Int?
         while p < b - 1 {
             let h = lexicon.honorific.longestMatch(tokens, p, b)
             if h > 0 && p + h < b && tokens[p + h].isCapitalized && !tokens[p + h].flags.contains(.number) {
-                if honorific == nil { honorific = a }
+                if firstTitle == nil { firstTitle = p }
                 a = p + h
                 p += h
             } else {
                 p += 1
+            }
+        }
+        if let t = firstTitle, honorific == nil {
+            honorific = t
+            // The words before the title name its organization: `Vesper Institute Director X`.
+            var e = t
+            while e > range.lowerBound && !tokens[e - 1].isWord { e -= 1 }
+            if e > range.lowerBound {
+                let org = lexicon.orgCue.contains(tokens[e - 1].key) && e - range.lowerBound >= 2
+                if org || e - range.lowerBound >= 2 || tokens[range.lowerBound].flags.contains(.allUpper) {
+                    out.append(Mention(tokens: range.lowerBound..<e, source: tokens[range.lowerBound].flags.contains(.allUpper) && e - range.lowerBound == 1
+                        ? .acronym : .name, kindHint: .organization, sentence: index))
+                }
             }
         }
         while a < b && honorific == nil && (lexicon.notName.contains(tokens[a].key) || lexicon.sentenceStarters.contains(tokens[a].key)) {
