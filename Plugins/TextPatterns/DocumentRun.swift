@@ -152,8 +152,9 @@ struct DocumentRun {
             }
         }
         if !commonAcronyms.isEmpty {
-            for i in mentions.indices where mentions[i].source == .acronym && mentions[i].tokens.count == 1
-                && commonAcronyms.contains(tokens[mentions[i].tokens.lowerBound].key)
+            // Also a name ending in one (`Russian PMC`).
+            for i in mentions.indices where (mentions[i].source == .acronym || mentions[i].source == .name)
+                && commonAcronyms.contains(tokens[mentions[i].tokens.upperBound - 1].key)
             {
                 mentions[i].cluster = -1
             }

@@ -223,7 +223,11 @@ struct NameRecognizer {
                     return
                 }
                 var start = a
-                while start < b - 1 && lexicon.sentenceStarters.contains(tokens[start].key) { start += 1 }
+                while start < b - 1 && lexicon.sentenceStarters.contains(tokens[start].key)
+                    && !(start != firstWord && NameRecognizer.ordinals.contains(tokens[start].key))
+                {
+                    start += 1
+                }
                 out.append(Mention(tokens: start..<b, source: .name, kindHint: hasOrgCue ? .organization : .place, sentence: index))
                 return
             }
@@ -240,7 +244,8 @@ struct NameRecognizer {
                     honorific = nil
                 }
                 emitKnown(tokens, k, g, sentence: sentence, index: index, into: &out)
-                k += g.length
+                // A known name may take the word after it (`Russian SFSR`).
+                k = max(k + g.length, out[out.count - 1].tokens.upperBound)
                 pending = k
                 honorific = nil
             } else {

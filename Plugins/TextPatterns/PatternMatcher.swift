@@ -165,13 +165,13 @@ struct PatternMatcher {
                     if let r = forward(p, e + 1, pos + 1, &m) { return r }
                     m.slots[s.id] = saved
                 }
-                if possessor && skipped < 3 {
+                if possessor && !s.adjacent && skipped < 3 {
                     pos += 2
                     skipped += 1
                     continue
                 }
                 // Skip a modifier, or a weak demonym standing where a slot might be.
-                guard afterWords && skipped < 4 && (isModifier(pos) || (units.mention[pos] >= 0 && mentions[Int(units.mention[pos])].weak)) else { break }
+                guard afterWords && !s.adjacent && skipped < 4 && (isModifier(pos) || (units.mention[pos] >= 0 && mentions[Int(units.mention[pos])].weak)) else { break }
                 pos += 1
                 skipped += 1
             }
