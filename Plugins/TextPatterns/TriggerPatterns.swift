@@ -67,7 +67,7 @@ enum TriggerPatterns {
                 let pp = inflect(words, verbAt, Inflection.participle)
                 classes[base + ".pp"] = pp
                 forms.append(("active", ["\(a) ~3 @\(base).fin the? \(b)"], Confidence.near))
-                forms.append(("relative", ["\(a) , who|which|that ~2 @\(base).fin the? \(b)"], Confidence.relative))
+                forms.append(("relative", relative(subjectKinds, "~2 @\(base).fin the? \(b)"), Confidence.relative))
                 forms.append(("far", ["\(a) ... @\(base).fin the? \(b)"], Confidence.far))
                 let last = words[words.count - 1]
                 if words.count == 1 || last == "by" || !prepositions.contains(last) {
@@ -123,7 +123,7 @@ enum TriggerPatterns {
                 classes[base + ".np"] = nounForms.map { "\($0) \(p)" }
                 forms.append(("appositive", ["\(a) , \(det) @trigger.tense? ~2 @\(base).np the? \(b)"], Confidence.appositive))
                 forms.append(("copular", ["\(a) ~3 \(copula) \(det) @trigger.tense? ~3 @\(base).np the? \(b)"], Confidence.appositive))
-                forms.append(("relative", ["\(a) , who|which|that ~1 \(copula) \(det) @trigger.tense? ~3 @\(base).np the? \(b)"],
+                forms.append(("relative", relative(holderKinds, "~1 \(copula) \(det) @trigger.tense? ~3 @\(base).np the? \(b)"),
                               Confidence.relative))
                 forms.append(("holder-possessive", ["\(a) 's @trigger.tense? ~2 @\(base).np the? \(b)"], Confidence.possessive))
                 forms.append(("before-name", ["the|a|an @trigger.tense? ~2 @\(base).np the? \(b) , \(honorific)\(a)"], Confidence.relative))
@@ -145,6 +145,17 @@ enum TriggerPatterns {
             }
         }
         return (classes, rules)
+    }
+
+    /// Relative-clause patterns for subject slot A with `kinds`, followed by `rest`: `who` takes a
+    /// person, `which` anything else, `that` any allowed kind.
+    static func relative(_ kinds: [String], _ rest: String) -> [String] {
+        func a(_ k: [String]) -> String { k.isEmpty ? "A" : "A:\(k.joined(separator: "|"))" }
+        var out = ["\(a(kinds)) , that \(rest)"]
+        if kinds.isEmpty || kinds.contains("person") { out.append("A:person , who \(rest)") }
+        let others = kinds.isEmpty ? ["organization", "country", "place", "event", "other"] : kinds.filter { $0 != "person" }
+        if !others.isEmpty { out.append("\(a(others)) , which \(rest)") }
+        return out
     }
 
     /// Indices of the words to inflect: the first, and a verb coordinated with it ("own or control").
