@@ -72,6 +72,19 @@ struct Coreference {
                 uf.union(r, i)
             }
         }
+        // `the Sinaloa cartel` is `Sinaloa Cartel`: a one-word name before a lower-case organization
+        // word is the organization whose name is those two words.
+        var twoWordOrgs: [UInt64: Int] = [:]
+        for (i, m) in mentions.enumerated() where m.source == .name && m.kindHint == .organization && m.tokens.count == 2 {
+            twoWordOrgs[Coreference.textKey(tokens, m.tokens)] = i
+        }
+        for (i, m) in mentions.enumerated() where m.source == .name && m.tokens.count == 1 {
+            let k = m.tokens.upperBound
+            guard k < tokens.count, tokens[k].isLowerWord, lexicon.orgCue.contains(tokens[k].key),
+                let r = twoWordOrgs[Coreference.textKey(tokens, m.tokens.lowerBound..<(k + 1))]
+            else { continue }
+            uf.union(r, i)
+        }
         // `Oleg Gordievsky` and `Oleg Antonovich Gordievsky`: one person (same first and last name).
         var firstAndLast: [UInt64: Int] = [:]
         for (i, m) in mentions.enumerated() where m.source == .name && m.kindHint != .organization && m.kindHint != .place {

@@ -132,6 +132,16 @@ struct DocumentRun {
         for i in mentions.indices where mentions[i].cluster >= 0 && onlyCommon[mentions[i].cluster] == true {
             mentions[i].cluster = -1
         }
+        // A dateline (`WASHINGTON —` opening a paragraph) and a model number (`AK-47`) name no entity.
+        for i in mentions.indices where !mentions[i].isReference && mentions[i].cluster >= 0 {
+            let m = mentions[i]
+            let first = tokens[m.tokens.lowerBound]
+            let k = m.tokens.upperBound
+            guard k + 1 < tokens.count, tokens[k].punct == 45, first.flags.contains(.allUpper) else { continue }
+            let dateline = m.tokens.lowerBound == 0 || first.flags.contains(.paragraphBefore) || first.flags.contains(.newlineBefore)
+            let model = m.tokens.count == 1 && !tokens[k].flags.contains(.spaceBefore) && tokens[k + 1].flags.contains(.number)
+            if dateline || model { mentions[i].cluster = -1 }
+        }
         // An acronym defined for lower-case words (`private military company (PMC)`) abbreviates
         // a common noun, not a name: it and its plural are no entity anywhere in the document.
         var commonAcronyms = Set<UInt64>()
