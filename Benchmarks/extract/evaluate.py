@@ -55,7 +55,8 @@ def main(argv=None):
     scorer = load_scorer(a.scorer)
     rows = []
     outcomes = []
-    hdr = f"{'text':<28} {'entF1':>6} {'relF1':>6} {'unlF1':>6} {'relP':>6} {'unlP':>6} {'relR':>6} {'pred':>5} {'gold':>5}"
+    hdr = (f"{'text':<28} {'entF1':>6} {'relF1':>6} {'unlF1':>6} {'relP':>6} {'unlP':>6} {'relR':>6} "
+           f"{'pred':>5} {'gold':>5}")
     print(hdr)
     for i in range(0, len(a.triples), 3):
         name, gpath, ppath = a.triples[i:i + 3]

@@ -25,7 +25,10 @@ while [ $# -gt 0 ]; do
     *) echo "evaluate.sh: unknown argument '$1' (extractor arguments go after --)" >&2; exit 2 ;;
   esac
 done
-case "$split" in tune|test|seed|all) ;; *) echo "evaluate.sh: --split must be tune, test, seed or all" >&2; exit 2 ;; esac
+case "$split" in
+  tune|test|seed|all) ;;
+  *) echo "evaluate.sh: --split must be tune, test, seed or all" >&2; exit 2 ;;
+esac
 shared=${LINKGRAPH_SHARED:-$repo/../shared}
 if [ ! -f "$shared/eval/dev/score.py" ]; then
   echo "evaluate.sh: the shared evaluation data is not at $shared (set LINKGRAPH_SHARED)" >&2
@@ -47,7 +50,9 @@ tune_list=()
 for n in hanssen_fbi sinaloa_cartel kgb_defectors wagner_crs; do tune_list+=("$n|$dev/$n.txt|$dev/$n.gold.json"); done
 seed_list=("seed|$shared/seeds/iran-cables-analysis-2019.txt|$shared/eval/seed.gold.json")
 test_list=()
-for n in dprk_proliferation_finance aq_khan_network ira_prigozhin cuba_spies; do test_list+=("$n|$dev/$n.txt|$dev/$n.gold.json"); done
+for n in dprk_proliferation_finance aq_khan_network ira_prigozhin cuba_spies; do
+  test_list+=("$n|$dev/$n.txt|$dev/$n.gold.json")
+done
 for n in front_companies courier_ring; do test_list+=("$n|$own/$n.txt|$own/$n.gold.json"); done
 case "$split" in
   tune) items=("${tune_list[@]}") ;;
