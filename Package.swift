@@ -73,7 +73,10 @@ let package = Package(
             name: "TextPatterns",
             dependencies: ["LinkGraphPlugin", "LinkGraph", .product(name: "Yams", package: "Yams")],
             path: "Plugins/TextPatterns",
-            resources: [.embedInCode("Resources/relations.yaml"), .embedInCode("Resources/gazetteer.yaml")]
+            resources: [
+                .embedInCode("Resources/relations.yaml"), .embedInCode("Resources/gazetteer.yaml"),
+                .embedInCode("Resources/triggers.yaml"),
+            ]
         ),
         // Built-in extractor: Graphviz DOT files, read by cgraph (in a worker process when asked).
         .target(

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what LinkGraph needs to build and test on Debian, when it is missing:
-# the Graphviz C library and headers, the dot command (used by tests as a comparison),
+# the Graphviz C library and headers, the dot command (used by tests as a comparison), the
+# English word list (wamerican: /usr/share/dict/american-english, read by TextPatterns),
 # pkg-config, NetworkX for the reader checks, and for the report's tests Chromium with its
 # WebDriver, Selenium and Node.js (a syntax check of the page's script). Safe to run again; installs nothing
 # that is already there. Needs root (or sudo) only when something is missing.
 set -euo pipefail
 
 need=()
-for pkg in libgraphviz-dev graphviz pkg-config; do
+for pkg in libgraphviz-dev graphviz pkg-config wamerican; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

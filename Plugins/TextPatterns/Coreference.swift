@@ -51,6 +51,49 @@ struct Coreference {
             if n.source == .gazetteer && m.source == .gazetteer { continue }
             uf.union(i, i + 1)
         }
+        // `Treasury` and `Department of the Treasury`; `Department of State` and `U.S. Department of
+        // State`: a name that ends one longer organization name (and no other) is that organization.
+        var suffixOwner: [UInt64: Int] = [:]
+        for (i, m) in mentions.enumerated() where m.source == .name && m.kindHint == .organization && m.tokens.count > 1 {
+            for start in m.tokens.dropFirst() where tokens[start].isCapitalized {
+                let key = Coreference.textKey(tokens, start..<m.tokens.upperBound)
+                if let r = suffixOwner[key] {
+                    if r >= 0 && uf.find(r) != uf.find(i) { suffixOwner[key] = -1 }
+                } else {
+                    suffixOwner[key] = i
+                }
+            }
+        }
+        for (i, m) in mentions.enumerated() where m.source == .name && m.honorificStart == nil {
+            if m.tokens.count == 1 && (lexicon.orgCue.contains(tokens[m.tokens.lowerBound].key) || lexicon.placeCue.contains(tokens[m.tokens.lowerBound].key)) {
+                continue
+            }
+            if let r = suffixOwner[Coreference.textKey(tokens, m.tokens)], r >= 0, mentions[r].tokens.count > m.tokens.count {
+                uf.union(r, i)
+            }
+        }
+        // `the Sinaloa cartel` is `Sinaloa Cartel`: a one-word name before a lower-case organization
+        // word is the organization whose name is those two words.
+        var twoWordOrgs: [UInt64: Int] = [:]
+        for (i, m) in mentions.enumerated() where m.source == .name && m.kindHint == .organization && m.tokens.count == 2 {
+            twoWordOrgs[Coreference.textKey(tokens, m.tokens)] = i
+        }
+        for (i, m) in mentions.enumerated() where m.source == .name && m.tokens.count == 1 {
+            let k = m.tokens.upperBound
+            guard k < tokens.count, tokens[k].isLowerWord, lexicon.orgCue.contains(tokens[k].key),
+                let r = twoWordOrgs[Coreference.textKey(tokens, m.tokens.lowerBound..<(k + 1))]
+            else { continue }
+            uf.union(r, i)
+        }
+        // `Oleg Gordievsky` and `Oleg Antonovich Gordievsky`: one person (same first and last name).
+        var firstAndLast: [UInt64: Int] = [:]
+        for (i, m) in mentions.enumerated() where m.source == .name && m.kindHint != .organization && m.kindHint != .place {
+            let words = m.tokens.filter { tokens[$0].isWord && !lexicon.particle.contains(tokens[$0].key) }
+            guard words.count >= 2 else { continue }
+            let key = Coreference.textKey(tokens, words[0]..<(words[0] + 1)) &* 31
+                &+ Coreference.textKey(tokens, words[words.count - 1]..<(words[words.count - 1] + 1))
+            if let r = firstAndLast[key] { uf.union(r, i) } else { firstAndLast[key] = i }
+        }
         // Surnames and initials.
         var roots = mentions.indices.map { uf.find($0) }
         var surname: [UInt64: Int] = [:]
@@ -74,6 +117,7 @@ struct Coreference {
             }
             fullNameRoots.insert(root)
             let last = words[words.count - 1]
+
             var keys = [Coreference.textKey(tokens, last..<(last + 1))]
             if words.count >= 3, lexicon.particle.contains(tokens[words[words.count - 2]].key) {
                 keys.append(Coreference.textKey(tokens, words[words.count - 2]..<(last + 1)))

@@ -40,6 +40,8 @@ struct DocumentRun {
     private var lexicon: Lexicon { model.lexicon }
     private let theKey = TokenHash.key("the")
     private let ofKey = TokenHash.key("of")
+    private let andKey = TokenHash.key("and")
+    private let orKey = TokenHash.key("or")
 
     mutating func run() {
         Tokenizer.tokenize(bytes, into: &tokens)
@@ -47,17 +49,17 @@ struct DocumentRun {
         recognize()
         let sameAs = matchSameAs()
         Coreference(gazetteer: model.gazetteer, lexicon: lexicon).cluster(tokens, bytes, &mentions, sameAs: sameAs)
+        dropCommonWordEntities()
         assignKinds()
         resolvePronouns()
         createEntities()
         matchRelations()
-        addContainment()
     }
 
     // MARK: - Mentions
 
     private mutating func recognize() {
-        let recognizer = NameRecognizer(gazetteer: model.gazetteer, lexicon: lexicon)
+        let recognizer = NameRecognizer(gazetteer: model.gazetteer, lexicon: lexicon, words: model.words)
         var initial: [Int] = []
         for (si, s) in sentences.enumerated() {
             let before = mentions.count
@@ -88,19 +90,97 @@ struct DocumentRun {
                 }
             }
         }
-        // A capitalized word opening a sentence is no name if the document also writes it in lower case.
+        // A capitalized word opening a sentence is no name if the document also writes it in lower
+        // case, or if the English word list has it only in lower case and the document never
+        // capitalizes it inside a sentence.
         if !initial.isEmpty {
             let keys = Set(initial.map { tokens[mentions[$0].tokens.lowerBound].key })
             var lowerSeen = Set<UInt64>()
             for t in tokens where t.isLowerWord && keys.contains(t.key) { lowerSeen.insert(t.key) }
-            let drop = Set(initial.filter { lowerSeen.contains(tokens[mentions[$0].tokens.lowerBound].key) })
+            var capitalizedInside = Set<UInt64>()
+            for s in sentences {
+                var first = true
+                for k in s.tokens where tokens[k].isWord {
+                    if !first && tokens[k].isCapitalized && keys.contains(tokens[k].key) { capitalizedInside.insert(tokens[k].key) }
+                    first = false
+                }
+            }
+            let drop = Set(initial.filter { i in
+                let key = tokens[mentions[i].tokens.lowerBound].key
+                return lowerSeen.contains(key) || (model.words.isOnlyCommon(key) && !capitalizedInside.contains(key))
+            })
             if !drop.isEmpty {
                 mentions = mentions.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
             }
         }
         markStrongDemonyms()
+        markCompoundModifiers()
         bySentence = Array(repeating: [], count: sentences.count)
         for (i, m) in mentions.enumerated() { bySentence[m.sentence].append(i) }
+    }
+
+    /// An entity named only by single capitalized words that the English word list has only in
+    /// lower case (`Performance`, `Headquarters`, `Rule`) is no entity: its mentions leave their
+    /// cluster. A surname that is also a common word (`Harrow`) stays when its full name is there.
+    private mutating func dropCommonWordEntities() {
+        var onlyCommon: [Int: Bool] = [:]
+        for m in mentions where !m.isReference && m.cluster >= 0 {
+            let common = m.source == .name && m.honorificStart == nil && m.tokens.count == 1
+                && !tokens[m.tokens.lowerBound].flags.contains(.allUpper) && model.words.isOnlyCommon(tokens[m.tokens.lowerBound].key)
+            onlyCommon[m.cluster] = (onlyCommon[m.cluster] ?? true) && common
+        }
+        for i in mentions.indices where mentions[i].cluster >= 0 && onlyCommon[mentions[i].cluster] == true {
+            mentions[i].cluster = -1
+        }
+        // A dateline (`WASHINGTON —` opening a paragraph) and a model number (`AK-47`) name no entity.
+        for i in mentions.indices where !mentions[i].isReference && mentions[i].cluster >= 0 {
+            let m = mentions[i]
+            let first = tokens[m.tokens.lowerBound]
+            let k = m.tokens.upperBound
+            guard k + 1 < tokens.count, tokens[k].punct == 45, first.flags.contains(.allUpper) else { continue }
+            let dateline = m.tokens.lowerBound == 0 || first.flags.contains(.paragraphBefore) || first.flags.contains(.newlineBefore)
+            let model = m.tokens.count == 1 && !tokens[k].flags.contains(.spaceBefore) && tokens[k + 1].flags.contains(.number)
+            if dateline || model { mentions[i].cluster = -1 }
+        }
+        // An acronym defined for lower-case words (`private military company (PMC)`) abbreviates
+        // a common noun, not a name: it and its plural are no entity anywhere in the document.
+        var commonAcronyms = Set<UInt64>()
+        for m in mentions where m.source == .acronym && m.tokens.count == 1 {
+            let k = m.tokens.lowerBound
+            guard k >= 2, tokens[k - 1].punct == 40 else { continue }
+            let letters = Array(text(k..<(k + 1)).lowercased().unicodeScalars.filter { $0.properties.isAlphabetic })
+            var initials: [Unicode.Scalar] = []
+            var w = k - 2
+            while w >= 0 && initials.count < letters.count && (tokens[w].isLowerWord || tokens[w].punct == 45) {
+                if tokens[w].isWord { initials.insert(bytes[Int(tokens[w].start)] < 0x80 ? Unicode.Scalar(bytes[Int(tokens[w].start)]) : "?", at: 0) }
+                w -= 1
+            }
+            let plain = letters.last == "s" && initials.count == letters.count - 1 ? Array(letters.dropLast()) : letters
+            if initials == plain && !plain.isEmpty {
+                commonAcronyms.insert(tokens[k].key)
+                commonAcronyms.insert(TokenHash.key(text(k..<(k + 1)) + "s"))
+            }
+        }
+        if !commonAcronyms.isEmpty {
+            // Also a name ending in one (`Russian PMC`).
+            for i in mentions.indices where (mentions[i].source == .acronym || mentions[i].source == .name)
+                && commonAcronyms.contains(tokens[mentions[i].tokens.upperBound - 1].key)
+            {
+                mentions[i].cluster = -1
+            }
+        }
+    }
+
+    /// `Kremlin-connected businessman`, `Mexico-based company`: a name joined by a hyphen to a lower-case
+    /// word only modifies the noun after it, so relation slots skip it unless a rule asks for `:weak`.
+    private mutating func markCompoundModifiers() {
+        for i in mentions.indices where !mentions[i].isReference {
+            let k = mentions[i].tokens.upperBound
+            guard k + 1 < tokens.count, tokens[k].punct == 45, !tokens[k].flags.contains(.spaceBefore),
+                !tokens[k + 1].flags.contains(.spaceBefore), tokens[k + 1].isLowerWord
+            else { continue }
+            mentions[i].weak = true
+        }
     }
 
     /// `American and British officials`: demonyms whose head noun is a group noun refer to
@@ -227,17 +307,22 @@ struct DocumentRun {
     }
 
     /// `he`, `him`, `she`: the nearest person mentioned before, within three sentences.
-    /// `the bank`: the last organization mentioned whose name ends in `Bank`.
+    /// `the bank`: the last organization mentioned whose name ends in `Bank`, else whose name has
+    /// that word (`the ministry` for `Ministry of Defense`).
     private mutating func resolvePronouns() {
         var lastByHead: [UInt64: Int] = [:]
+        var lastByWord: [UInt64: Int] = [:]
         for i in mentions.indices {
             let m = mentions[i]
             if m.source == .definite {
-                mentions[i].cluster = lastByHead[tokens[m.tokens.upperBound - 1].key] ?? -1
+                let head = tokens[m.tokens.upperBound - 1].key
+                mentions[i].cluster = lastByHead[head] ?? lastByWord[head] ?? -1
             } else if !m.isReference && m.cluster >= 0 {
                 var k = m.tokens.upperBound - 1
                 while k > m.tokens.lowerBound && !tokens[k].isWord { k -= 1 }
                 if lexicon.orgCue.contains(tokens[k].key) { lastByHead[tokens[k].key] = m.cluster }
+                // `the ministry` for `Ministry of Defense`: a cue word anywhere in the name.
+                for w in m.tokens where lexicon.orgCue.contains(tokens[w].key) { lastByWord[tokens[w].key] = m.cluster }
                 if m.entry >= 0 {
                     let head = model.gazetteer.entries[Int(m.entry)].headKey
                     if lexicon.orgCue.contains(head) { lastByHead[head] = m.cluster }
@@ -399,6 +484,13 @@ struct DocumentRun {
             guard let id = CompiledPattern.slotID(Substring(slot)), m.slots[id] >= 0 else { return nil }
             let mi = u.mention[m.slots[id]]
             guard mi >= 0 else { return nil }
+            // A possessor ending the match (`an ally of Russia's president X`) is not the argument:
+            // the noun it owns is.
+            if m.slots[id] == m.upper - 1, m.slots[id] + 1 < u.count, u.mention[m.slots[id] + 1] < 0,
+                tokens[Int(u.token[m.slots[id] + 1])].flags.contains(.possessive)
+            {
+                return nil
+            }
             let c = mentions[Int(mi)].cluster
             return c >= 0 ? c : nil
         }
@@ -406,46 +498,57 @@ struct DocumentRun {
         made += rule.also.map { ($0.kind, $0.source, $0.target) }
         for (kindName, src, tgt) in made {
             guard let a = cluster(src), let b = cluster(tgt) else { continue }
+            // A coordinated slot after the trigger gets the relation too: `met with American and
+            // British officials`, `members A, B and C`.
+            var sources = [a]
             var targets = [b]
-            // A coordinated target after the trigger: `met with American and British officials`.
+            if let sid = CompiledPattern.slotID(Substring(src)), m.slots[sid] > m.anchor {
+                sources += coordinated(after: m.slots[sid], units: u, like: a)
+            }
             if let tid = CompiledPattern.slotID(Substring(tgt)), m.slots[tid] > m.anchor {
-                var x = m.slots[tid] + 1
-                while x + 1 < u.count, u.mention[x] < 0, tokens[Int(u.token[x])].key == TokenHash.key("and") || tokens[Int(u.token[x])].key == TokenHash.key("or"),
-                    u.mention[x + 1] >= 0
-                {
-                    let mention = mentions[Int(u.mention[x + 1])]
-                    if mention.weak && mention.source == .demonym && !mentions[Int(u.mention[m.slots[tid]])].weak { }
-                    if mention.cluster >= 0 { targets.append(mention.cluster) }
-                    x += 2
-                }
+                targets += coordinated(after: m.slots[tid], units: u, like: b)
             }
             let kind = RelationKind(kindName)
             var from = date?.from
             var until = date?.until
             if let d = date, d.isPoint, !DocumentRun.eventKinds.contains(kind) { until = nil }
             if date == nil { from = nil; until = nil }
-            for t in targets where t != a {
-                relations.append(FoundRelation(source: a, target: t, kind: kind, confidence: confidence, from: from, until: until, evidence: evidence, rule: rule.id))
+            let allowed = model.argumentKinds[kind]
+            for a in sources {
+                if let ok = allowed?.source, !ok.isEmpty, let k = kindByCluster[a], !ok.contains(k) { continue }
+                for t in targets where t != a {
+                    if let ok = allowed?.target, !ok.isEmpty, let k = kindByCluster[t], !ok.contains(k) { continue }
+                    relations.append(
+                        FoundRelation(
+                            source: a, target: t, kind: kind, confidence: confidence, from: from, until: until, evidence: evidence,
+                            rule: rule.id))
+                }
             }
         }
     }
 
-    /// A known place whose containing country is also mentioned: `locatedIn`, from world knowledge.
-    private mutating func addContainment() {
-        var clusterOfEntry: [Int32: Int] = [:]
-        var firstMention: [Int: Mention] = [:]
-        for m in mentions where m.source == .gazetteer || m.source == .demonym {
-            if clusterOfEntry[m.entry] == nil { clusterOfEntry[m.entry] = m.cluster }
-            if firstMention[m.cluster] == nil && m.source == .gazetteer { firstMention[m.cluster] = m }
+    /// Entities listed after unit `i` with the same kind as `first`: `, B`, `and B`, `, and B`,
+    /// `or B`. Stops at anything else.
+    private func coordinated(after i: Int, units u: SentenceUnits, like first: Int) -> [Int] {
+        var out: [Int] = []
+        var x = i + 1
+        let kind = kindByCluster[first]
+        while x < u.count && u.mention[x] < 0 {
+            var y = x
+            let t = tokens[Int(u.token[y])]
+            guard t.punct == 44 || t.key == andKey || t.key == orKey else { break }
+            y += 1
+            if t.punct == 44 && y < u.count && u.mention[y] < 0 && (tokens[Int(u.token[y])].key == andKey || tokens[Int(u.token[y])].key == orKey) {
+                y += 1
+            }
+            if y < u.count && u.mention[y] < 0 && tokens[Int(u.token[y])].key == theKey { y += 1 }
+            guard y < u.count, u.mention[y] >= 0 else { break }
+            let mention = mentions[Int(u.mention[y])]
+            guard mention.cluster >= 0, !mention.isReference, kindByCluster[mention.cluster] == kind else { break }
+            out.append(mention.cluster)
+            x = y + 1
         }
-        for (entry, c) in clusterOfEntry.sorted(by: { $0.key < $1.key }) {
-            let known = model.gazetteer.entries[Int(entry)]
-            guard known.kind == .place, let container = known.container, let cc = clusterOfEntry[Int32(container)], cc != c,
-                let m = firstMention[c]
-            else { continue }
-            let span = Span(start: Int(tokens[m.tokens.lowerBound].start), end: Int(tokens[m.tokens.upperBound - 1].end))
-            relations.append(FoundRelation(source: c, target: cc, kind: .locatedIn, confidence: model.containmentConfidence, evidence: span, rule: "gazetteer"))
-        }
+        return out
     }
 
     // MARK: - Output
@@ -510,7 +613,10 @@ struct DocumentRun {
             let key = RelationKey(source: s, target: t, kind: r.kind, directed: true)
             if let i = merged[key] {
                 if !out[i].evidence.contains(r.evidence) { out[i].evidence.append(r.evidence) }
-                out[i].confidence = max(out[i].confidence, r.confidence)
+                if r.confidence > out[i].confidence {
+                    out[i].confidence = (r.confidence * 1000).rounded() / 1000
+                    out[i].attributes["rule"] = .string(r.rule)
+                }
                 if out[i].from == nil && out[i].until == nil {
                     out[i].from = r.from
                     out[i].until = r.until

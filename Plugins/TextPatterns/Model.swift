@@ -13,12 +13,17 @@ final class Model: Sendable {
     let createIndex: KeyTable<[Int]>
     let relationIndex: KeyTable<[Int]>
     let hedgeFactor: Double
-    let containmentConfidence: Double
     let dates = DateFinder()
+    /// The English word list that tells capitalized common words from names.
+    let words: EnglishWords
+    /// Relation kind → the entity kinds its source and target may have (from the trigger
+    /// lexicons; an empty set allows any). Every rule's relations are checked against it.
+    let argumentKinds: [RelationKind: (source: Set<EntityKind>, target: Set<EntityKind>)]
 
     /// - Throws: `TextPatternsError.invalid` naming the rule's file and line for a pattern that
     ///   does not compile, an unknown class or an unknown slot.
-    init(rules files: [RulesFile], gazetteers: [GazetteerFile]) throws {
+    init(rules files: [RulesFile], gazetteers: [GazetteerFile], words: EnglishWords) throws {
+        self.words = words
         var classes: [String: [String]] = [:]
         var settings: [String: Double] = [:]
         var rules: [RelationRule] = []
@@ -26,6 +31,23 @@ final class Model: Sendable {
             for (k, v) in f.classes { classes[k, default: []] += v }
             for (k, v) in f.settings { settings[k] = v }
             rules += f.rules
+            classes["hedge", default: []] += f.triggers.hedges
+            classes["negation", default: []] += f.triggers.negations
+        }
+        // Relation rules generated from the trigger lexicons, after every file's classes are in.
+        let hasHonorific = classes["honorific"] != nil
+        var argumentKinds: [RelationKind: (source: Set<EntityKind>, target: Set<EntityKind>)] = [:]
+        for f in files {
+            for k in f.triggers.kinds {
+                // A later file's kinds widen an earlier one's.
+                var a = argumentKinds[RelationKind(k.kind)] ?? ([], [])
+                if !k.source.isEmpty { a.source.formUnion(k.source.map { EntityKind($0) }) }
+                if !k.target.isEmpty { a.target.formUnion(k.target.map { EntityKind($0) }) }
+                argumentKinds[RelationKind(k.kind)] = a
+                let compiled = TriggerPatterns.compile(k, hasHonorific: hasHonorific)
+                for (name, words) in compiled.classes { classes[name] = words }
+                rules += compiled.rules
+            }
         }
         let lexicon = Lexicon(classes: classes)
         self.lexicon = lexicon
@@ -80,10 +102,10 @@ final class Model: Sendable {
             }
         }
         self.patterns = patterns
+        self.argumentKinds = argumentKinds
         sameAsIndex = sameAs
         createIndex = create
         relationIndex = relation
         hedgeFactor = settings["hedgeFactor"] ?? 0.6
-        containmentConfidence = settings["containmentConfidence"] ?? 0.9
     }
 }

@@ -9,8 +9,11 @@ import LinkGraph
 /// `Syrian Democratic Forces`); otherwise a run is split at the known names inside it.
 /// - Complexity: O(t) per sentence of t tokens, with one gazetteer probe per capitalized token.
 struct NameRecognizer {
+    static let ordinals = KeySet(["first", "second", "third", "fourth", "fifth", "sixth"].map { TokenHash.key($0) })
+
     let gazetteer: Gazetteer
     let lexicon: Lexicon
+    let words: EnglishWords
 
     /// Mentions of one sentence, appended to `out`. Single capitalized words that open a
     /// sentence are returned in `sentenceInitial` for the caller to check against the document's
@@ -94,6 +97,13 @@ struct NameRecognizer {
                     j += 1
                     continue
                 }
+            }
+            // A middle initial's period: `Louis J. Freeh`.
+            if t.punct == 46 && j > start && !t.flags.contains(.spaceBefore) && tokens[j - 1].length == 1 && tokens[j - 1].isCapitalized
+                && j + 1 < end && tokens[j + 1].isCapitalized && !tokens[j + 1].flags.contains(.number)
+            {
+                j += 1
+                continue
             }
             if t.punct == 45 && j > start && !t.flags.contains(.spaceBefore) && j + 1 < end && !tokens[j + 1].flags.contains(.spaceBefore)
                 && tokens[j + 1].isCapitalized && tokens[j - 1].isWord
@@ -180,6 +190,8 @@ struct NameRecognizer {
         let endsInCue = b - a >= 2 && isCue(tokens[b - 1])
         while a < b && gazetteer.longestMatch(tokens, a, b) == nil
             && (lexicon.sentenceStarters.contains(tokens[a].key) || (!endsInCue && lexicon.notName.contains(tokens[a].key)))
+            // An ordinal inside a sentence starts an organization's name: `the First Chief Directorate`.
+            && !(endsInCue && a != firstWord && NameRecognizer.ordinals.contains(tokens[a].key))
         {
             a += 1
         }
@@ -211,7 +223,11 @@ struct NameRecognizer {
                     return
                 }
                 var start = a
-                while start < b - 1 && lexicon.sentenceStarters.contains(tokens[start].key) { start += 1 }
+                while start < b - 1 && lexicon.sentenceStarters.contains(tokens[start].key)
+                    && !(start != firstWord && NameRecognizer.ordinals.contains(tokens[start].key))
+                {
+                    start += 1
+                }
                 out.append(Mention(tokens: start..<b, source: .name, kindHint: hasOrgCue ? .organization : .place, sentence: index))
                 return
             }
@@ -228,7 +244,8 @@ struct NameRecognizer {
                     honorific = nil
                 }
                 emitKnown(tokens, k, g, sentence: sentence, index: index, into: &out)
-                k += g.length
+                // A known name may take the word after it (`Russian SFSR`).
+                k = max(k + g.length, out[out.count - 1].tokens.upperBound)
                 pending = k
                 honorific = nil
             } else {
@@ -251,9 +268,18 @@ struct NameRecognizer {
         let j = i + g.length
         let form = g.terminal.form
         if form == .demonym || form == .pluralDemonym {
+            // A demonym before an unknown acronym names a state or region: `Russian SFSR`, `Kazakh SSR`.
+            if form == .demonym && j < end && tokens[j].flags.contains(.allUpper) && !tokens[j].flags.contains(.initialism)
+                && gazetteer.longestMatch(tokens, j, end) == nil
+            {
+                out.append(Mention(tokens: i..<(j + 1), source: .name, kindHint: .place, sentence: index))
+                return
+            }
             if j < end && tokens[j].isLowerWord {
                 let org = lexicon.demonymOrg.longestMatch(tokens, j, end)
-                if org > 0 && form == .demonym {
+                // `American intelligence operatives` are people, not an agency.
+                let groupAfter = org > 0 && j + org < end && tokens[j + org].isLowerWord && lexicon.groupNoun.contains(tokens[j + org].key)
+                if org > 0 && form == .demonym && !groupAfter {
                     out.append(Mention(tokens: i..<(j + org), source: .name, kindHint: .organization, sentence: index))
                     return
                 }
@@ -283,13 +309,48 @@ struct NameRecognizer {
         guard !sentence.isHeadline else { return }
         var a = range.lowerBound
         let b = range.upperBound
+        var honorific = honorific
+        // A title after a known name (`FBI Director Louis Freeh`), or several titles before the
+        // name (`Air Force Chief of Staff Colonel Alou Diarra`): the name starts after the last title.
+        var p = a
+        var firstTitle: Int?
+        while p < b - 1 {
+            let h = lexicon.honorific.longestMatch(tokens, p, b)
+            if h > 0 && p + h < b && tokens[p + h].isCapitalized && !tokens[p + h].flags.contains(.number) {
+                if firstTitle == nil { firstTitle = p }
+                a = p + h
+                p += h
+            } else {
+                p += 1
+            }
+        }
+        if let t = firstTitle, honorific == nil {
+            honorific = t
+            // The words before the title name its organization: `Vesper Institute Director X`.
+            var e = t
+            while e > range.lowerBound && !tokens[e - 1].isWord { e -= 1 }
+            if e > range.lowerBound {
+                let org = lexicon.orgCue.contains(tokens[e - 1].key) && e - range.lowerBound >= 2
+                if org || e - range.lowerBound >= 2 || tokens[range.lowerBound].flags.contains(.allUpper) {
+                    out.append(Mention(tokens: range.lowerBound..<e, source: tokens[range.lowerBound].flags.contains(.allUpper) && e - range.lowerBound == 1
+                        ? .acronym : .name, kindHint: .organization, sentence: index))
+                }
+            }
+        }
         while a < b && honorific == nil && (lexicon.notName.contains(tokens[a].key) || lexicon.sentenceStarters.contains(tokens[a].key)) {
             a += 1
         }
         guard a < b else { return }
         let end = sentence.tokens.upperBound
-        let words = (a..<b).filter { tokens[$0].isWord }
-        if words.allSatisfy({ lexicon.notName.contains(tokens[$0].key) }) { return }
+        let wordTokens = (a..<b).filter { tokens[$0].isWord }
+        if wordTokens.allSatisfy({ lexicon.notName.contains(tokens[$0].key) }) { return }
+        // Capitalized common words only (`Supervisory Special Agent`, words of a law's title):
+        // no name, unless a title or rank marks a person.
+        if honorific == nil && wordTokens.count > 1
+            && wordTokens.allSatisfy({ !tokens[$0].flags.contains(.allUpper) && words.isOnlyCommon(tokens[$0].key) })
+        {
+            return
+        }
         if b - a == 1 {
             let t = tokens[a]
             if t.flags.contains(.number) || t.length < 2 { return }

@@ -5,7 +5,8 @@ import LinkGraph
 ///
 /// Pattern language (elements separated by spaces):
 /// - `A`, `B`, `C`: an entity slot, optionally constrained: `A:person`, `B:country|place`,
-///   `B:weak` (also accept an adjectival demonym), `A:name` (not a demonym).
+///   `B:weak` (also accept an adjectival demonym), `A:name` (not a demonym), `B:next` (right after
+///   the word before it, no modifiers between).
 /// - `N:adviser|aide`: creates an unnamed entity whose head noun is one of the words.
 /// - `met|meets|'s|,`: one of these words or marks (a word may be several tokens, `prime-minister`).
 /// - `@role`: any phrase of a class; `@role+` one or more; `@role|chief` a class or a word.
@@ -34,6 +35,8 @@ struct CompiledPattern {
         var allowWeak: Bool
         var nameOnly: Bool
         var optional: Bool
+        /// `:next`: the mention right after the preceding word, no modifiers between.
+        var adjacent = false
     }
 
     var elements: [Element]
@@ -96,6 +99,7 @@ struct CompiledPattern {
                     for c in parts[1].split(separator: "|") {
                         switch c {
                         case "weak": slot.allowWeak = true
+                        case "next": slot.adjacent = true
                         case "name": slot.nameOnly = true
                         case "any": break
                         default: slot.kinds.insert(EntityKind(String(c)))

@@ -150,15 +150,28 @@ struct PatternMatcher {
             if e > 0, case .words = p.elements[e - 1] { afterWords = true } else if e > 0, case .any = p.elements[e - 1] { afterWords = true } else { afterWords = false }
             var pos = u
             var skipped = 0
+            // Whether the pattern goes on with `'s` (`B 's N A`): then a possessor fills the slot.
+            var nextIsPossessive = false
+            if e + 1 < p.elements.count, case .words(let set, _, _) = p.elements[e + 1] {
+                nextIsPossessive = set.containsSingle(TokenHash.possessiveKey)
+            }
             while pos < units.count {
-                if slotFits(s, pos) {
+                // `an ally of Russia's president X`: the possessor only modifies the noun it owns.
+                let possessor = afterWords && !nextIsPossessive && units.mention[pos] >= 0 && pos + 1 < units.count && isToken(pos + 1)
+                    && tok(pos + 1).flags.contains(.possessive)
+                if !possessor && slotFits(s, pos) {
                     let saved = m.slots[s.id]
                     m.slots[s.id] = pos
                     if let r = forward(p, e + 1, pos + 1, &m) { return r }
                     m.slots[s.id] = saved
                 }
+                if possessor && !s.adjacent && skipped < 3 {
+                    pos += 2
+                    skipped += 1
+                    continue
+                }
                 // Skip a modifier, or a weak demonym standing where a slot might be.
-                guard afterWords && skipped < 3 && (isModifier(pos) || (units.mention[pos] >= 0 && mentions[Int(units.mention[pos])].weak)) else { break }
+                guard afterWords && !s.adjacent && skipped < 4 && (isModifier(pos) || (units.mention[pos] >= 0 && mentions[Int(units.mention[pos])].weak)) else { break }
                 pos += 1
                 skipped += 1
             }
@@ -310,6 +323,8 @@ struct PatternMatcher {
                 x -= 1
                 continue
             }
+            // The object of a verb in the past tense (`joined the KGB`) is no subject.
+            if t.isLowerWord && looksLikePastVerb(t) { return false }
             if (t.isLowerWord && !lexicon.conjunction.contains(t.key) && !lexicon.relativePronoun.contains(t.key)) && skipped < 1 {
                 x -= 1
                 skipped += 1
@@ -323,5 +338,14 @@ struct PatternMatcher {
             return true
         }
         return true
+    }
+
+    private static let irregularPast = KeySet(
+        ["met", "paid", "left", "ran", "led", "sold", "told", "gave", "took", "made", "held", "sent", "became", "fled"].map { TokenHash.key($0) })
+
+    /// A lower-case word of five letters or more ending in `-ed`, or a common irregular past.
+    private func looksLikePastVerb(_ t: Token) -> Bool {
+        if PatternMatcher.irregularPast.contains(t.key) { return true }
+        return t.flags.contains(.endsInEd)
     }
 }

@@ -13,8 +13,11 @@ import Yams
 ///     pattern: "A , the? @tense? ~2 @role of B"
 ///     confidence: 0.85
 /// ```
-/// See `Resources/relations.yaml` for the pattern language. Loading checks the structure;
-/// patterns are compiled (and their errors reported with file and line) when an extractor is built.
+/// A rules file may also carry a trigger lexicon (`hedges`, `negations`, `kinds`: see
+/// `TriggerLexicon` and `Resources/triggers.yaml`), from which the relation patterns of each kind
+/// are generated. See `Resources/relations.yaml` for the pattern language. Loading checks the
+/// structure; patterns are compiled (and their errors reported with file and line) when an
+/// extractor is built.
 public struct RulesFile: Sendable, Equatable {
     /// Where the rules came from, for messages.
     public var path: String
@@ -23,12 +26,18 @@ public struct RulesFile: Sendable, Equatable {
     /// Numeric settings (`hedgeFactor`, `negationWindow`, ...).
     public var settings: [String: Double]
     public var rules: [RelationRule]
+    /// Hedges, negations and the per-kind triggers.
+    public var triggers: TriggerLexicon
 
-    public init(path: String = "<rules>", classes: [String: [String]] = [:], settings: [String: Double] = [:], rules: [RelationRule] = []) {
+    public init(
+        path: String = "<rules>", classes: [String: [String]] = [:], settings: [String: Double] = [:], rules: [RelationRule] = [],
+        triggers: TriggerLexicon = TriggerLexicon()
+    ) {
         self.path = path
         self.classes = classes
         self.settings = settings
         self.rules = rules
+        self.triggers = triggers
     }
 
     /// Parses rules from YAML text.
@@ -37,7 +46,7 @@ public struct RulesFile: Sendable, Equatable {
         let reader = YAMLReader(file: path)
         let root = try reader.root(yaml)
         let top = try reader.mapping(root, "a rules file")
-        try reader.checkKeys(top, ["version", "classes", "settings", "rules"], "a rules file")
+        try reader.checkKeys(top, ["version", "classes", "settings", "rules", "hedges", "negations", "kinds"], "a rules file")
         self.path = path
         classes = [:]
         settings = [:]
@@ -60,6 +69,7 @@ public struct RulesFile: Sendable, Equatable {
             guard let seq = r.sequence else { throw reader.fail(r, "rules must be a list") }
             for item in seq { rules.append(try RelationRule(node: item, reader: reader)) }
         }
+        triggers = try TriggerLexicon(top: top, reader: reader)
     }
 
     /// Reads and parses a rules file.
@@ -70,6 +80,11 @@ public struct RulesFile: Sendable, Equatable {
     /// The rules shipped with TextPatterns (`Resources/relations.yaml`).
     public static func builtIn() throws -> RulesFile {
         try RulesFile(yaml: String(decoding: PackageResources.relations_yaml, as: UTF8.self), path: "TextPatterns/relations.yaml")
+    }
+
+    /// The shared trigger lexicon shipped with TextPatterns (`Resources/triggers.yaml`).
+    public static func builtInTriggers() throws -> RulesFile {
+        try RulesFile(yaml: String(decoding: PackageResources.triggers_yaml, as: UTF8.self), path: "TextPatterns/triggers.yaml")
     }
 }
 

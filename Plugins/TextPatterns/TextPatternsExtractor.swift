@@ -27,12 +27,14 @@ public struct TextPatternsExtractor: Extractor {
     }
 
     /// Built-ins plus parsed user files (`includeBuiltIns: false` for user files alone).
+    /// `wordList`: the English word list to read instead of `$LINKGRAPH_WORDS` or
+    /// `/usr/share/dict/american-english` (Debian's `wamerican`, a required dependency).
     /// - Throws: `TextPatternsError.invalid` naming the file and line of a rule whose pattern
-    ///   does not compile.
-    public init(rules: [RulesFile], gazetteers: [GazetteerFile], includeBuiltIns: Bool = true) throws {
-        let allRules = (includeBuiltIns ? [try RulesFile.builtIn()] : []) + rules
+    ///   does not compile; `.unreadable` when the word list is missing.
+    public init(rules: [RulesFile], gazetteers: [GazetteerFile], includeBuiltIns: Bool = true, wordList: String? = nil) throws {
+        let allRules = (includeBuiltIns ? [try RulesFile.builtIn(), try RulesFile.builtInTriggers()] : []) + rules
         let allGazetteers = (includeBuiltIns ? [try GazetteerFile.builtIn()] : []) + gazetteers
-        model = try Model(rules: allRules, gazetteers: allGazetteers)
+        model = try Model(rules: allRules, gazetteers: allGazetteers, words: try EnglishWords.load(path: wordList))
     }
 
     /// Built-ins plus the rules and gazetteer files at these paths (what `--rules FILE` and

@@ -45,6 +45,8 @@ struct TokenFlags: OptionSet {
     static let hasLower = TokenFlags(rawValue: 1024)
     /// A word whose last byte is a lower-case `s`.
     static let endsInS = TokenFlags(rawValue: 2048)
+    /// A word of five bytes or more whose last bytes are a lower-case `ed`.
+    static let endsInEd = TokenFlags(rawValue: 4096)
 }
 
 /// FNV-1a, 64 bits: the hash every token key and lexicon entry is made with.
@@ -175,6 +177,7 @@ enum Tokenizer {
                 if letters >= 2 && uppers == letters { flags.insert(.allUpper) }
                 if lowers > 0 { flags.insert(.hasLower) }
                 if bytes[i - 1] == 115 { flags.insert(.endsInS) }
+                if i - start >= 5 && bytes[i - 2] == 101 && bytes[i - 1] == 100 { flags.insert(.endsInEd) }
                 tokens.append(Token(start: Int32(start), end: Int32(i), key: h, flags: flags, punct: 0))
                 continue
             }
