@@ -46,7 +46,7 @@ struct CaseFileDecoder {
             return nil
         }
         var unknown = top
-        for key in ["version", "documents", "entities", "relations"] { unknown[key] = nil }
+        for key in ["version", "documents", "entities", "relations", "reviews"] { unknown[key] = nil }
 
         var version = CaseFile.currentVersion
         switch top["version"] {
@@ -64,9 +64,11 @@ struct CaseFileDecoder {
         let entities = decodeArray(top["entities"], path: "entities", required: true) { $0.decodeEntity($1, $2) }
         let relations = decodeArray(top["relations"], path: "relations", required: false) { $0.decodeRelation($1, $2) }
         checkReferences(documents: documents, entities: entities, relations: relations)
-        return CaseFile(
+        var caseFile = CaseFile(
             version: version, documents: documents.values, entities: entities.values,
             relations: relations.values, unknownFields: unknown)
+        caseFile.reviews = decodeReviews(top["reviews"])
+        return caseFile
     }
 
     /// The elements of an array that could be decoded, with their places in the array (for

@@ -8,6 +8,7 @@ extension CaseFile {
         top["documents"] = .array(documents.map { $0.jsonValue() })
         top["entities"] = .array(entities.map { $0.jsonValue() })
         top["relations"] = .array(relations.map { $0.jsonValue() })
+        if !reviews.isEmpty { top["reviews"] = .array(reviews.map { $0.jsonValue() }) }
         return .object(top.merging(unknownFields))
     }
 

@@ -11,6 +11,8 @@ public struct CaseFile: Equatable, Sendable {
     public var documents: [Document]
     public var entities: [Entity]
     public var relations: [Relation]
+    /// Analysts' decisions on relations (`"reviews"`; see `RelationReview`).
+    public var reviews: [RelationReview] = []
     /// Top-level fields this version does not know.
     public var unknownFields: JSONObject
 

@@ -38,6 +38,8 @@ public struct CaseMerger: Sendable {
     private var relationIndex: [RelationKey: Int] = [:]
     private var suppressedRelations: Set<RelationKey> = []
     private var documentIDs: Set<String> = []
+    /// Review decisions by relation (CaseMerger+Reviews).
+    var decisions: [RelationKey: RelationReview.Decision] = [:]
 
     /// Starts from a base case, kept as it is.
     public init(base: CaseFile = CaseFile()) {
@@ -51,6 +53,7 @@ public struct CaseMerger: Sendable {
         }
         documentIDs = Set(base.documents.map(\.id))
         applySuppressed(Suppressed(base.unknownFields["suppressed"]))
+        applyReviews(base.reviews, fromBase: true)
     }
 
     /// Merges several cases: the first is the base, the others are merged into it in order.
@@ -75,6 +78,7 @@ public struct CaseMerger: Sendable {
     public mutating func merge(_ incoming: CaseFile, contributor: String? = nil, matchIDs: Bool = true) -> MergeReport {
         var report = MergeReport()
         applySuppressed(Suppressed(incoming.unknownFields["suppressed"]))
+        applyReviews(incoming.reviews, fromBase: false)
 
         // Documents: by id; the base's version of a document wins.
         for document in incoming.documents where !documentIDs.contains(document.id) {
@@ -122,7 +126,7 @@ public struct CaseMerger: Sendable {
             mapped.source = source
             mapped.target = target
             let key = RelationKey(mapped)
-            if suppressedRelations.contains(key) {
+            if suppressedRelations.contains(key) || decisions[key] == .rejected {
                 report.suppressedRelations += 1
                 continue
             }
@@ -176,7 +180,7 @@ public struct CaseMerger: Sendable {
         let before = Provenance.entries(of: target.unknownFields)
         let after = Provenance.union(before, contributions)
         if after.count > before.count {
-            if Provenance.isMachineSet(confidence: target.confidence, before) {
+            if Provenance.isMachineSet(confidence: target.confidence, before) && decisions[RelationKey(target)] != .accepted {
                 let combined = Provenance.noisyOr(after)
                 target.confidence = combined == 1 && target.confidence == nil ? nil : combined
             }
@@ -207,6 +211,18 @@ public struct CaseMerger: Sendable {
         // Rewritten only when something was added, so the base's own field stays as written.
         if merged.entities.count != existing.entities.count || merged.relations.count != existing.relations.count {
             caseFile.unknownFields["suppressed"] = merged.jsonValue()
+        }
+    }
+
+    /// Adds review decisions to the result and takes out the relations in `rejected`
+    /// (CaseMerger+Reviews).
+    mutating func record(_ reviews: [RelationReview], removing rejected: Set<RelationKey>) {
+        caseFile.reviews += reviews
+        guard !rejected.isEmpty else { return }
+        caseFile.relations.removeAll { rejected.contains(RelationKey($0)) }
+        relationIndex = [:]
+        for (i, relation) in caseFile.relations.enumerated() where relationIndex[RelationKey(relation)] == nil {
+            relationIndex[RelationKey(relation)] = i
         }
     }
 

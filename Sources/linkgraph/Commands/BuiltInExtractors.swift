@@ -16,13 +16,34 @@ enum BuiltInExtractors {
     ///   - rules: Extra TextPatterns rules files (`--rules`).
     ///   - gazetteers: Extra TextPatterns gazetteer files (`--gazetteer`).
     ///   - dotSandbox: The worker process that parses DOT documents; `nil` parses them here.
-    static func all(rules: [String] = [], gazetteers: [String] = [], dotSandbox: GraphvizSandbox? = nil) throws -> [any Extractor] {
+    ///   - timeout: Seconds a subprocess extractor may take per document.
+    static func all(
+        rules: [String] = [], gazetteers: [String] = [], dotSandbox: GraphvizSandbox? = nil,
+        timeout: Double = ProcessExtractor.defaultTimeout
+    ) throws -> [any Extractor] {
         [
             try TextPatternsExtractor(userRulesFiles: rules, userGazetteerFiles: gazetteers),
             CSVTablesExtractor(),
             CaseFileExtractor(),
             DOTInputExtractor(sandbox: dotSandbox),
+            spacy(timeout: timeout),
         ]
+    }
+
+    /// `Plugins/SpacyExtractor/spacy_extractor.py` in the source tree this binary was built from.
+    static let spacyScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../../Plugins/SpacyExtractor/spacy_extractor.py").standardizedFileURL.path
+
+    /// The spaCy plug-in (Python, a subprocess), run only when named: `--with SpacyExtractor`.
+    /// Its pipeline is chosen with the request option `{"spacy": {"pipeline": NAME}}`.
+    static func spacy(timeout: Double = ProcessExtractor.defaultTimeout) -> BundledProcessExtractor {
+        BundledProcessExtractor(
+            description: ExtractorDescription(
+                name: "spacy-extractor", version: "1", accepts: ["text/plain"],
+                summary: "English prose through spaCy (Python): NER plus the gazetteer, relations from dependency paths "
+                    + "and the trigger lexicon. Only with --with SpacyExtractor.",
+                onlyWhenNamed: true),
+            command: BundledProcessExtractor.commandLine(["python3", spacyScript]), timeout: timeout)
     }
 
     /// The registry of one run: the built-ins, then the libraries, then the executables.
@@ -30,7 +51,7 @@ enum BuiltInExtractors {
         rules: [String] = [], gazetteers: [String] = [], libraries: [String] = [], commands: [String] = [],
         timeout: Double = ProcessExtractor.defaultTimeout, dotSandbox: GraphvizSandbox? = nil
     ) throws -> ExtractorRegistry {
-        var extractors = try all(rules: rules, gazetteers: gazetteers, dotSandbox: dotSandbox)
+        var extractors = try all(rules: rules, gazetteers: gazetteers, dotSandbox: dotSandbox, timeout: timeout)
         for path in libraries { extractors.append(try LibraryExtractor(path: path)) }
         for command in commands { extractors.append(try ProcessExtractor(command: command, timeout: timeout)) }
         return try ExtractorRegistry(extractors)
@@ -41,6 +62,7 @@ enum BuiltInExtractors {
     static func shutdown(_ registry: ExtractorRegistry) {
         for extractor in registry.extractors {
             (extractor as? ProcessExtractor)?.shutdown()
+            (extractor as? BundledProcessExtractor)?.shutdown()
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LinkGraph
 
 /// Messages for the user on standard error, so standard output stays clean for data.
 enum Diagnostics {
@@ -12,7 +13,7 @@ enum Diagnostics {
 }
 
 /// An error about an input file: the file's name before the library's message.
-struct InputError: Error, CustomStringConvertible {
+struct InputError: FileLocatedError, CustomStringConvertible {
     let file: String
     let underlying: Error
 
