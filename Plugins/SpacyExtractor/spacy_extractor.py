@@ -457,8 +457,13 @@ class Document:
         if resolved:
             confidence *= 0.8
         sentence = trigger.sent
-        evidence = {"document": self.document_id, "start": self.offsets[sentence.start_char],
-                    "end": self.offsets[sentence.end_char]}
+        start, end = sentence.start_char, sentence.end_char
+        text = self.doc.text
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1
+        evidence = {"document": self.document_id, "start": self.offsets[start], "end": self.offsets[end]}
         key = (source["id"], kind, target["id"])
         known = self.relations.get(key)
         if known is None:

@@ -56,7 +56,7 @@ public struct ReviewItem: Equatable, Sendable {
 
     /// `text` with the first occurrence of a source name wrapped in `[[ ]]` and of a target name in `{{ }}`.
     public static func mark(_ text: String, source: [String], target: [String]) -> String {
-        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        let flat = text.replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
         guard let s = firstOccurrence(of: source, in: flat) else {
             guard let t = firstOccurrence(of: target, in: flat) else { return flat }
             return wrap(flat, [(t, "{{", "}}")])
