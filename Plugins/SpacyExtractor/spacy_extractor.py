@@ -107,13 +107,16 @@ class Gazetteer:
     def __init__(self, path):
         data = load_yaml(path) or {}
         self.names = {}      # surface form -> (canonical name, kind)
+        self.forms = {}      # canonical name -> every name and alias of the entry
         self.demonyms = {}   # demonym -> country name
         for section, default_kind in (("countries", "country"), ("places", "place"),
                                       ("organizations", "organization"), ("entities", None)):
             for entry in data.get(section) or []:
                 kind = entry.get("kind", default_kind) or "other"
                 name = str(entry["name"])
-                for form in [name] + [str(a) for a in entry.get("aliases") or []]:
+                forms = [name] + [str(a) for a in entry.get("aliases") or []]
+                self.forms.setdefault(name, forms)
+                for form in forms:
                     self.names.setdefault(form, (name, kind))
                 for demonym in entry.get("demonyms") or []:
                     self.demonyms[str(demonym)] = name
@@ -230,6 +233,13 @@ class Document:
     def entity_for(self, name, kind, confidence, span):
         key = " ".join(name.lower().replace("\u2019", "'").split())
         entity = self.by_key.get(key)
+        if entity is None and kind == "person" and len(span) > 1:
+            # A fuller or shorter form of a named person: same first and last names.
+            words = key.split()
+            matches = [e for e in self.entities if e["kind"] == "person" and len(e["name"].split()) > 1
+                       and e["name"].lower().split()[0] == words[0] and e["name"].lower().split()[-1] == words[-1]]
+            if len(matches) == 1:
+                entity = matches[0]
         if entity is None and kind in ("person", "organization") and len(span) == 1:
             # A surname alone stands for the one person already named with it.
             matches = [e for e in self.entities if e["kind"] == "person" and e["name"].split()[-1].lower() == key]
@@ -247,6 +257,9 @@ class Document:
             self.entities.append(entity)
         elif name != entity["name"] and name not in entity["aliases"]:
             entity["aliases"].append(name)
+        surface = span.text
+        if surface != entity["name"] and surface not in entity["aliases"]:
+            entity["aliases"].append(surface)
         self.by_key[key] = entity
         return entity
 
@@ -256,6 +269,15 @@ class Document:
         entity = self.token_entity.get(token.i)
         if entity is not None:
             return entity, False
+        for child in token.children:
+            # "a company, the Harbor Trust": the noun stands for its appositive name.
+            if child.dep_ == "appos" and child.i in self.token_entity:
+                return self.token_entity[child.i], False
+        if token.dep_ == "attr" and token.head.lemma_.lower() in COPULAS and token.pos_ == "NOUN":
+            # "A is a company controlled by B": the predicate noun stands for the subject.
+            for subject, _ in self.subjects(token.head):
+                if subject is not token and subject.i in self.token_entity:
+                    return self.token_entity[subject.i], False
         wanted = None
         if token.lower_ in PERSON_PRONOUNS:
             wanted = "person"
@@ -311,6 +333,11 @@ class Document:
                     token = verb.head
                 out.append((token, child.dep_ == "nsubjpass"))
         passive = any(c.dep_ == "auxpass" for c in verb.children)
+        if not out:
+            head = verb.head
+            if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX") and head.head is not verb:
+                # "A was charged with passing secrets to B": the verb the preposition hangs on.
+                out = [(t, False) for t, _ in self.subjects(head.head)]
         if not out:
             if verb.dep_ == "acl":
                 out.append((verb.head, verb.tag_ == "VBN"))
