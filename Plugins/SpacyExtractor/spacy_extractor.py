@@ -231,13 +231,17 @@ class Document:
                 i += 1
 
     def entity_for(self, name, kind, confidence, span):
+        nickname = None
+        if kind == "person":
+            name, nickname = split_nickname(name)
         key = " ".join(name.lower().replace("\u2019", "'").split())
         entity = self.by_key.get(key)
-        if entity is None and kind == "person" and len(span) > 1:
-            # A fuller or shorter form of a named person: same first and last names.
+        if entity is None and kind == "person" and len(key.split()) > 1:
+            # A fuller or shorter form of one named person: the words of the shorter name
+            # appear in order in the longer one, and the first or the last word is shared.
             words = key.split()
-            matches = [e for e in self.entities if e["kind"] == "person" and len(e["name"].split()) > 1
-                       and e["name"].lower().split()[0] == words[0] and e["name"].lower().split()[-1] == words[-1]]
+            matches = [e for e in self.entities if e["kind"] == "person"
+                       and any(same_person(words, form.lower().split()) for form in [e["name"]] + e["aliases"])]
             if len(matches) == 1:
                 entity = matches[0]
         if entity is None and kind in ("person", "organization") and len(span) == 1:
@@ -257,9 +261,9 @@ class Document:
             self.entities.append(entity)
         elif name != entity["name"] and name not in entity["aliases"]:
             entity["aliases"].append(name)
-        surface = span.text
-        if surface != entity["name"] and surface not in entity["aliases"]:
-            entity["aliases"].append(surface)
+        for alias in [span.text, nickname]:
+            if alias and alias != entity["name"] and alias not in entity["aliases"]:
+                entity["aliases"].append(alias)
         self.by_key[key] = entity
         return entity
 
@@ -431,6 +435,7 @@ class Document:
                 others.append((child, None, "possessive"))
             elif child.dep_ in ("compound", "nmod") and child.i < noun.i and child.i not in self.token_entity_of_noun(noun):
                 others.append((child, None, "compound"))
+        holders += [(c, form) for token, form in holders for c in conjuncts(token)]
         for holder_token, holder_form in holders:
             holder, holder_resolved = self.entity_of(holder_token)
             if holder is None:
@@ -509,6 +514,41 @@ class Document:
                 del out["aliases"]
             entities.append(out)
         return {"entities": entities, "relations": list(self.relations.values())}
+
+
+QUOTES = "\"\u201c\u201d\u2018\u2019'"
+
+
+def split_nickname(name):
+    """'Joaquin "El Chapo" Guzman' -> ('Joaquin Guzman', 'El Chapo'); a name without one as it is."""
+    for open_quote, close_quote in (("\u201c", "\u201d"), ('"', '"'), ("\u2018", "\u2019")):
+        start = name.find(open_quote)
+        end = name.find(close_quote, start + 1) if start >= 0 else -1
+        if start > 0 and end > start + 1 and end < len(name) - 1:
+            nickname = name[start + 1:end].strip()
+            rest = " ".join((name[:start] + " " + name[end + 1:]).split())
+            return rest, nickname
+    return name.strip(QUOTES + " "), None
+
+
+def same_person(short, long):
+    """Whether two person names of two words or more are one person's: the shorter's words
+    appear in order in the longer, which has the same first and last words or ends with
+    the shorter ("Guzman Loera" in "Joaquin Archivaldo Guzman Loera")."""
+    if len(short) > len(long):
+        short, long = long, short
+    if len(short) < 2 or short[-1] != long[-1]:
+        return False
+    if short[0] != long[0] and long[-len(short):] != short:
+        return False
+    position = 0
+    for word in short:
+        while position < len(long) and long[position] != word:
+            position += 1
+        if position == len(long):
+            return False
+        position += 1
+    return True
 
 
 def conjuncts(token):
