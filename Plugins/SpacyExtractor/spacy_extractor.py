@@ -195,7 +195,7 @@ class Document:
             while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].tag_ == "POS"):
                 end -= 1
             text = self.doc[start:end].text if end > start else ""
-            if len(text) < 2 or not any(c.isupper() for c in text):
+            if len(text) < 2 or not any(c.isupper() for c in text) or not looks_like_a_name(self.doc[start:end], kind):
                 continue
             if text in self.gazetteer.names:
                 name, kind = self.gazetteer.names[text]
@@ -514,6 +514,35 @@ class Document:
                 del out["aliases"]
             entities.append(out)
         return {"entities": entities, "relations": list(self.relations.values())}
+
+
+NAME_PARTICLES = {"of", "the", "and", "for", "de", "del", "la", "le", "al", "el", "bin", "ibn", "van", "von", "da",
+                  "dos", "y", "&", "-", "on", "in", "at"}
+WORDS_FILE = "/usr/share/dict/american-english"
+_english = None
+
+
+def english_words():
+    """Lower-case words of the system's English word list (Debian's wamerican); empty without it."""
+    global _english
+    if _english is None:
+        try:
+            with open(WORDS_FILE, encoding="utf-8", errors="replace") as handle:
+                _english = {w.strip() for w in handle if w.strip() and w.strip().islower()}
+        except OSError:
+            _english = set()
+    return _english
+
+
+def looks_like_a_name(span, kind):
+    """A name's words are capitalised (particles aside), and a one-word name is not a common
+    English word capitalised only because it starts the sentence."""
+    for token in span:
+        if token.is_alpha and not token.text[0].isupper() and token.lower_ not in NAME_PARTICLES:
+            return False
+    if len(span) == 1 and span[0].is_sent_start and not span.text.isupper() and span.text.lower() in english_words():
+        return False
+    return True
 
 
 QUOTES = "\"\u201c\u201d\u2018\u2019'"
