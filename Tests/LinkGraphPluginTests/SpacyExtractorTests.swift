@@ -9,8 +9,18 @@ import XCTest
 final class SpacyExtractorTests: XCTestCase {
     static let script = PluginTestSupport.repositoryRoot.appendingPathComponent("Plugins/SpacyExtractor/spacy_extractor.py").path
 
+    /// One worker for the whole class (spaCy takes seconds to load); stopped at the end.
+    nonisolated(unsafe) static var shared: ProcessExtractor?
+
+    override class func tearDown() {
+        shared?.shutdown()
+        shared = nil
+        super.tearDown()
+    }
+
     /// The plug-in, or a skip with its own words when spaCy or its pipeline is missing.
     static func plugin() throws -> ProcessExtractor {
+        if let shared { return shared }
         let python = try PluginTestSupport.python()
         let check = Process()
         check.executableURL = URL(fileURLWithPath: python)
@@ -22,7 +32,8 @@ final class SpacyExtractorTests: XCTestCase {
         let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         check.waitUntilExit()
         if check.terminationStatus != 0 { throw XCTSkip(said.trimmingCharacters(in: .whitespacesAndNewlines)) }
-        return try ProcessExtractor(command: "python3 '\(script)'", timeout: 120)
+        shared = try ProcessExtractor(command: "python3 '\(script)'", timeout: 120)
+        return shared!
     }
 
     /// The relations of an extraction as (source name, kind, target name).
@@ -33,7 +44,6 @@ final class SpacyExtractorTests: XCTestCase {
 
     func testDescribe_throughTheLoader() throws {
         let plugin = try Self.plugin()
-        defer { plugin.shutdown() }
         XCTAssertEqual(plugin.description.name, "spacy-extractor")
         XCTAssertEqual(plugin.description.accepts, ["text/plain"])
         XCTAssertEqual(plugin.description.origin, .process(command: "python3 '\(Self.script)'"))
@@ -41,7 +51,6 @@ final class SpacyExtractorTests: XCTestCase {
 
     func testExtract_forms_entitiesAndRelations() throws {
         let plugin = try Self.plugin()
-        defer { plugin.shutdown() }
         let text = """
             Mara Quill, a member of the Harbor Trust, reported to the Iron Council. \
             Tomas Reyes was recruited by the Iron Council in 2004. \
@@ -81,7 +90,6 @@ final class SpacyExtractorTests: XCTestCase {
 
     func testExtract_negationDrops_hedgeLowers_kindsMustFit() throws {
         let plugin = try Self.plugin()
-        defer { plugin.shutdown() }
         let text = """
             Victor Lang never paid Mara Quill. Tomas Reyes allegedly spied for the Iron Council. \
             Tomas Reyes spied for the Iron Council. Paris reported to Elena Voss.
@@ -97,7 +105,6 @@ final class SpacyExtractorTests: XCTestCase {
 
     func testExtract_byteOffsets_nonASCII_andPipelineOption() throws {
         let plugin = try Self.plugin()
-        defer { plugin.shutdown() }
         let text = "Zoë Ångström worked for the Iron Council."
         let extraction = try plugin.extract(ExtractionRequest(id: "utf8", text: text))
         let zoe = try XCTUnwrap(extraction.entities.first { $0.kind == .person })
