@@ -138,25 +138,48 @@ class ByteOffsets:
         return self.offsets[index]
 
 
+def line_breaks_end_sentences(doc):
+    """A line break ends a sentence (titles, list items and paragraphs are not run together)."""
+    for token in doc[:-1]:
+        if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 def load_pipeline(name, explicit):
     """The spaCy pipeline `name`; the PyPI copy of the small model when the default is missing."""
     try:
         import spacy
+        from spacy.language import Language
     except ImportError as error:
         raise UnavailableError("spaCy is not installed (%s): %s" % (error, INSTALL_HINT))
+    if "linkgraph_line_breaks" not in Language.factories:
+        Language.component("linkgraph_line_breaks", func=line_breaks_end_sentences)
     try:
-        return spacy.load(name)
+        return with_line_breaks(spacy.load(name))
     except OSError as error:
         if explicit or name != DEFAULT_PIPELINE:
             raise UnavailableError("the spaCy pipeline %r cannot be loaded (%s)" % (name, error))
     try:
-        nlp = spacy.load(FALLBACK_PIPELINE)
+        nlp = with_line_breaks(spacy.load(FALLBACK_PIPELINE))
     except OSError as error:
         raise UnavailableError("neither the spaCy pipeline %s nor %s is installed (%s): %s"
                                % (DEFAULT_PIPELINE, FALLBACK_PIPELINE, error, INSTALL_HINT))
     sys.stderr.write("spacy-extractor: %s is not installed; using %s (the same model from PyPI)\n"
                      % (DEFAULT_PIPELINE, FALLBACK_PIPELINE))
     return nlp
+
+
+def with_line_breaks(nlp):
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("linkgraph_line_breaks", before="parser")
+    return nlp
+
+
+def is_title(sentence):
+    """A line without closing punctuation (a headline or a title line) states no relation."""
+    text = sentence.text.strip()
+    return not text or text[-1] not in ".!?:;\"\u201d\u2019'"
 
 
 class Document:
@@ -479,7 +502,7 @@ class Document:
         return []
 
     def add(self, kind, source, target, trigger, form, resolved):
-        if source is target or not self.lexicon.fits(kind, source["kind"], target["kind"]):
+        if source is target or not self.lexicon.fits(kind, source["kind"], target["kind"]) or is_title(trigger.sent):
             return
         if self.governed_by_negation(trigger):
             return
