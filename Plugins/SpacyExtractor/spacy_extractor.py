@@ -396,6 +396,9 @@ class Document:
                 middle = [t for t in path if not (t.dep_ == "prep" and any(c.dep_ == "conj" and c.dep_ != "pobj" for c in t.children))]
                 middle_words = [t.lemma_.lower() if t.pos_ != "ADP" else t.lower_ for t in middle]
                 candidates = [words + middle_words]
+                if any(t.pos_ == "NOUN" and t.lower_ != t.lemma_.lower() for t in middle):
+                    # A noun on the path as written too ("held positions at").
+                    candidates.append(words + [t.lower_ if t.pos_ == "NOUN" else w for t, w in zip(middle, middle_words)])
                 for obj in objects:
                     candidates.append(words + [obj.lower_] + middle_words)
                     candidates.append(words + [obj.lemma_.lower()] + middle_words)
