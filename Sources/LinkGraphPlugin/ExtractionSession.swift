@@ -98,7 +98,8 @@ public struct ExtractionSession {
         if let producer = extractor as? any CaseFileProducingExtractor {
             // A case file's ids are its author's; a DOT file's node ids are only local names.
             let path = request.metadata["path"]?.stringValue
-            merger.merge(try producer.extractCaseFile(request), contributor: path, matchIDs: producer is CaseFileExtractor)
+            merger.merge(
+                try producer.extractCaseFile(request), contributor: path, matchIDs: producer is CaseFileExtractor)
             return
         }
         let extraction = try extractor.extract(request)
@@ -106,10 +107,12 @@ public struct ExtractionSession {
             do {
                 try extraction.validate(document: document.id, documentLength: request.bytes.count)
             } catch let error as ExtractionWireError {
-                throw PluginError.invalidResponse(plugin: extractor.description.name, document: document.id, reason: error)
+                throw PluginError.invalidResponse(
+                    plugin: extractor.description.name, document: document.id, reason: error)
             }
         }
-        let fragment = extraction.caseFile(document: document, extractor: extractor.description.name, text: request.bytes)
+        let fragment = extraction.caseFile(
+            document: document, extractor: extractor.description.name, text: request.bytes)
         merger.merge(fragment, matchIDs: false)
     }
 

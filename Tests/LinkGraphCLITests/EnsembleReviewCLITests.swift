@@ -41,9 +41,14 @@ final class EnsembleReviewCLITests: XCTestCase {
         try SpacyAvailability.require()
         let dir = try TemporaryDirectory()
         let text = try dir.write(
-            "memo.txt", "Mara Quill, a member of the Harbor Trust, was recruited by the Iron Council. Victor Lang heads the Harbor Trust.\n")
+            "memo.txt",
+            "Mara Quill, a member of the Harbor Trust, was recruited by the Iron Council. "
+                + "Victor Lang heads the Harbor Trust.\n"
+        )
         let output = dir.path("case.json")
-        let result = try CLIRunner.run(["extract", text, "--with", "TextPatterns", "--with", "SpacyExtractor", "-o", output])
+        let result = try CLIRunner.run([
+            "extract", text, "--with", "TextPatterns", "--with", "SpacyExtractor", "-o", output,
+        ])
         XCTAssertEqual(result.status, 0, result.stderr)
         let caseFile = try CaseFile.read(from: output)
         let extractors = Set(caseFile.relations.flatMap { Self.contributions($0).map(\.0) })
@@ -64,7 +69,10 @@ final class EnsembleReviewCLITests: XCTestCase {
         let spacyCase = try CaseFile.read(from: dir.path("spacy.json"))
         XCTAssertEqual(
             Set(spacyCase.relations.map { "\($0.source) \($0.kind) \($0.target)" }),
-            ["mara-quill memberOf harbor-trust", "mara-quill reportsTo iron-council", "victor-lang controls harbor-trust"])
+            [
+                "mara-quill memberOf harbor-trust", "mara-quill reportsTo iron-council",
+                "victor-lang controls harbor-trust",
+            ])
     }
 
     /// Without --with, text goes to TextPatterns alone: the spaCy plug-in runs only when named.
@@ -76,15 +84,20 @@ final class EnsembleReviewCLITests: XCTestCase {
         let extractors = Set(try CaseFile.read(from: output).relations.flatMap { Self.contributions($0).map(\.0) })
         XCTAssertFalse(extractors.contains("spacy-extractor"), "\(extractors)")
         let plugins = try CLIRunner.run(["plugins"])
-        XCTAssertTrue(plugins.stdout.split(separator: "\n").contains { $0.hasPrefix("spacy-extractor ") && $0.contains(" process ") },
-                      plugins.stdout)
+        XCTAssertTrue(
+            plugins.stdout.split(separator: "\n").contains {
+                $0.hasPrefix("spacy-extractor ") && $0.contains(" process ")
+            },
+            plugins.stdout)
     }
 
     /// The threshold applies after merging: two 0.4 tables agree to 0.64 and pass 0.6; a lone
     /// 0.5 does not; a relation of the --into case stays whatever its confidence.
     func testExtract_minConfidence_filtersAfterMerging_keepsTheBaseCase() throws {
         let dir = try TemporaryDirectory()
-        let one = try dir.write("one.csv", "source,target,kind,confidence\nHarbor Trust,Mara Quill,pays,0.4\nIron Council,Mara Quill,pays,0.5\n")
+        let one = try dir.write(
+            "one.csv",
+            "source,target,kind,confidence\nHarbor Trust,Mara Quill,pays,0.4\nIron Council,Mara Quill,pays,0.5\n")
         let two = try dir.write("two.csv", "source,target,kind,confidence\nHarbor Trust,Mara Quill,pays,0.4\n")
         let output = dir.path("case.json")
         let result = try CLIRunner.run(["extract", one, two, "--min-confidence", "0.6", "-o", output])
@@ -96,7 +109,8 @@ final class EnsembleReviewCLITests: XCTestCase {
         let low = try dir.write("low.csv", "source,target,kind,confidence\nNova Relief,Mara Quill,pays,0.1\n")
         let base = dir.path("base.json")
         XCTAssertEqual(try CLIRunner.run(["extract", low, "-o", base]).status, 0)
-        XCTAssertEqual(try CLIRunner.run(["extract", one, "--into", base, "--min-confidence", "0.45", "-o", output]).status, 0)
+        XCTAssertEqual(
+            try CLIRunner.run(["extract", one, "--into", base, "--min-confidence", "0.45", "-o", output]).status, 0)
         XCTAssertEqual(
             try CaseFile.read(from: output).relations.map { "\($0.source) \($0.target)" },
             ["nova-relief mara-quill", "iron-council mara-quill"])
@@ -111,13 +125,17 @@ final class EnsembleReviewCLITests: XCTestCase {
     /// when another source agrees) and passes a threshold above it.
     func testReview_decisionsSurviveExtractIntoAndMerge() throws {
         let dir = try TemporaryDirectory()
-        let table = try dir.write("pay.csv", "source,target,kind,confidence\nHarbor Trust,Mara Quill,pays,0.4\nIron Council,Mara Quill,pays,0.5\n")
+        let table = try dir.write(
+            "pay.csv",
+            "source,target,kind,confidence\nHarbor Trust,Mara Quill,pays,0.4\nIron Council,Mara Quill,pays,0.5\n")
         let caseFile = dir.path("case.json")
         XCTAssertEqual(try CLIRunner.run(["extract", table, "-o", caseFile]).status, 0)
 
         let listing = try CLIRunner.run(["review", caseFile])
         XCTAssertEqual(listing.status, 0, listing.stderr)
-        XCTAssertEqual(listing.stdout, """
+        XCTAssertEqual(
+            listing.stdout,
+            """
             #1 Harbor Trust —pays→ Mara Quill  confidence 0.4
                 "[[Harbor Trust]],{{Mara Quill}},pays,0.4"
             #2 Iron Council —pays→ Mara Quill  confidence 0.5
@@ -133,8 +151,12 @@ final class EnsembleReviewCLITests: XCTestCase {
         XCTAssertEqual(reviewed.reviews.map(\.reviewer), ["ana", "ana"])
         XCTAssertNotNil(reviewed.reviews[0].date)
 
-        let again = try dir.write("again.csv", "source,target,kind,confidence\nHarbor Trust,Mara Quill,pays,0.7\nIron Council,Mara Quill,pays,0.9\n")
-        let result = try CLIRunner.run(["extract", table, again, "--into", caseFile, "--min-confidence", "0.5", "-o", caseFile])
+        let again = try dir.write(
+            "again.csv",
+            "source,target,kind,confidence\nHarbor Trust,Mara Quill,pays,0.7\nIron Council,Mara Quill,pays,0.9\n")
+        let result = try CLIRunner.run([
+            "extract", table, again, "--into", caseFile, "--min-confidence", "0.5", "-o", caseFile,
+        ])
         XCTAssertEqual(result.status, 0, result.stderr)
         let after = try CaseFile.read(from: caseFile)
         XCTAssertEqual(after.relations.map(\.source), ["harbor-trust"], "the rejected relation stays out")
@@ -157,11 +179,14 @@ final class EnsembleReviewCLITests: XCTestCase {
         let before = try Data(contentsOf: URL(fileURLWithPath: caseFile))
         let wrong = try CLIRunner.run(["review", caseFile, "--reject", "7"])
         XCTAssertEqual(wrong.status, 1)
-        XCTAssertTrue(wrong.stderr.contains("there is no relation #7: the case has 1 relation, numbered from 1"), wrong.stderr)
+        XCTAssertTrue(
+            wrong.stderr.contains("there is no relation #7: the case has 1 relation, numbered from 1"), wrong.stderr)
         let decisions = try dir.write("decisions.txt", "accept 1\nthrow 1\n")
         let badFile = try CLIRunner.run(["review", caseFile, "--decisions", decisions])
         XCTAssertEqual(badFile.status, 1)
-        XCTAssertTrue(badFile.stderr.contains(#"\#(decisions):2: expected "accept N" or "reject N", found "throw 1""#), badFile.stderr)
+        XCTAssertTrue(
+            badFile.stderr.contains(#"\#(decisions):2: expected "accept N" or "reject N", found "throw 1""#),
+            badFile.stderr)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: caseFile)), before)
 
         let good = try dir.write("good.txt", "# keep it\naccept 1\n")

@@ -15,7 +15,9 @@ final class ExtractorCommandsTests: XCTestCase {
     func builtInModules() throws -> Set<String> {
         Set(try BuiltInExtractors.all().map { extractor in
             if let bundled = extractor as? BundledProcessExtractor {
-                let words = try CommandLineWords.split(bundled.command).flatMap { $0.split(separator: "/").map(String.init) }
+                let words = try CommandLineWords.split(bundled.command).flatMap {
+                    $0.split(separator: "/").map(String.init)
+                }
                 return words.firstIndex(of: "Plugins").map { words[$0 + 1] } ?? bundled.command
             }
             return String(String(reflecting: type(of: extractor)).split(separator: ".")[0])

@@ -16,7 +16,9 @@ final class ExtractionSessionTests: XCTestCase {
 
     func testSession_failuresAreValues_otherDocumentsGoOn() throws {
         let python = try PluginTestSupport.python()
-        let script = PluginTestSupport.repositoryRoot.appendingPathComponent("Plugins/Examples/python/keyword_extractor.py").path
+        let script = PluginTestSupport.repositoryRoot.appendingPathComponent(
+            "Plugins/Examples/python/keyword_extractor.py"
+        ).path
         let plugin = try ProcessExtractor(command: "'\(python)' '\(script)'")
         defer { plugin.shutdown() }
         let registry = try ExtractorRegistry([CaseFileExtractor(), plugin])
@@ -67,7 +69,8 @@ final class ExtractionSessionTests: XCTestCase {
         XCTAssertEqual(second.caseFile, first.caseFile)
         var unknown = ExtractionSession(registry: registry, names: ["nope"])
         let failed = unknown.extract(path: path, read: Self.read)
-        guard case .noExtractor(PluginError.unknownExtractor("nope", ["case-file"])) = failed.failures.first?.reason else {
+        guard case .noExtractor(PluginError.unknownExtractor("nope", ["case-file"])) = failed.failures.first?.reason
+        else {
             return XCTFail("\(failed.failures)")
         }
     }

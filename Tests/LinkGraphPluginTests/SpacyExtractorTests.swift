@@ -7,7 +7,9 @@ import XCTest
 /// loader, `ProcessExtractor`, on texts written for these tests (their expected entities and
 /// relations were written down before the plug-in ever ran on them).
 final class SpacyExtractorTests: XCTestCase {
-    static let script = PluginTestSupport.repositoryRoot.appendingPathComponent("Plugins/SpacyExtractor/spacy_extractor.py").path
+    static let script = PluginTestSupport.repositoryRoot.appendingPathComponent(
+        "Plugins/SpacyExtractor/spacy_extractor.py"
+    ).path
 
     /// One worker for the whole class (spaCy takes seconds to load); stopped at the end.
     nonisolated(unsafe) static var shared: ProcessExtractor?
@@ -82,7 +84,8 @@ final class SpacyExtractorTests: XCTestCase {
                 XCTAssertTrue(([entity.name] + entity.aliases).contains(said), "\(said) for \(entity.name)")
             }
         }
-        let recruited = try XCTUnwrap(extraction.relations.first { $0.kind == .reportsTo && $0.evidence.first!.start > 0 })
+        let recruited = try XCTUnwrap(
+            extraction.relations.first { $0.kind == .reportsTo && $0.evidence.first!.start > 0 })
         XCTAssertEqual(
             String(decoding: bytes[recruited.evidence[0].start..<recruited.evidence[0].end], as: UTF8.self),
             "Tomas Reyes was recruited by the Iron Council in 2004.")
@@ -99,7 +102,8 @@ final class SpacyExtractorTests: XCTestCase {
         let relation = try XCTUnwrap(extraction.relations.first)
         XCTAssertEqual(relation.evidence.count, 2, "both sentences support it")
         XCTAssertEqual(relation.confidence, 0.75, accuracy: 1e-9, "the plain sentence gives the higher confidence")
-        let hedged = try plugin.extract(ExtractionRequest(id: "hedged", text: "Tomas Reyes allegedly spied for the Iron Council."))
+        let hedged = try plugin.extract(
+            ExtractionRequest(id: "hedged", text: "Tomas Reyes allegedly spied for the Iron Council."))
         XCTAssertEqual(try XCTUnwrap(hedged.relations.first).confidence, 0.375, accuracy: 1e-9)
     }
 
@@ -112,7 +116,8 @@ final class SpacyExtractorTests: XCTestCase {
         XCTAssertEqual(String(decoding: bytes[zoe.mentions[0].start..<zoe.mentions[0].end], as: UTF8.self), zoe.name)
         XCTAssertEqual(Self.triples(extraction), ["\(zoe.name) reportsTo Iron Council"])
         // An unknown pipeline fails that document with a message naming it; the worker goes on.
-        let request = ExtractionRequest(id: "lg", text: text, options: ["spacy": .object(["pipeline": .string("xx_no_such_pipeline")])])
+        let request = ExtractionRequest(
+            id: "lg", text: text, options: ["spacy": .object(["pipeline": .string("xx_no_such_pipeline")])])
         XCTAssertThrowsError(try plugin.extract(request)) { error in
             guard case PluginError.reportedError(_, "lg", let message) = error else { return XCTFail("\(error)") }
             XCTAssertTrue(message.contains("'xx_no_such_pipeline' cannot be loaded"), message)

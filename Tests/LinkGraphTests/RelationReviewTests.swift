@@ -23,8 +23,11 @@ final class RelationReviewTests: XCTestCase {
         let caseFile = try CaseFile(jsonBytes: Array(Self.caseText.utf8))
         XCTAssertEqual(
             caseFile.reviews,
-            [RelationReview(source: "trust", target: "council", kind: .pays, decision: .rejected, reviewer: "ana",
-                            date: "2026-12-01T10:00:00Z", unknownFields: ["note": .string("kept as written")])])
+            [
+                RelationReview(
+                    source: "trust", target: "council", kind: .pays, decision: .rejected, reviewer: "ana",
+                    date: "2026-12-01T10:00:00Z", unknownFields: ["note": .string("kept as written")])
+            ])
         XCTAssertNil(caseFile.unknownFields["reviews"], "a typed field, not an unknown one")
         let again = try CaseFile(jsonBytes: Array(caseFile.jsonText().utf8))
         XCTAssertEqual(again, caseFile)
@@ -32,14 +35,17 @@ final class RelationReviewTests: XCTestCase {
     }
 
     func testReviews_badDecision_namesThePath() throws {
-        let text = #"{"version": 1, "entities": [], "reviews": [{"source": "a", "target": "b", "kind": "pays", "decision": "maybe"}, {"decision": "accepted"}]}"#
+        let text =
+            #"{"version": 1, "entities": [], "reviews": [{"source": "a", "target": "b", "kind": "pays", "decision": "maybe"}, {"decision": "accepted"}]}"#
         XCTAssertThrowsError(try CaseFile(jsonBytes: Array(text.utf8), file: "c.json")) { error in
             let problems = (error as? CaseFileError)?.problems.map(\.description) ?? []
-            XCTAssertEqual(problems, [
-                #"reviews[0].decision: "maybe" is not a decision: expected "accepted" or "rejected""#,
-                "reviews[1].source: required field is missing", "reviews[1].target: required field is missing",
-                "reviews[1].kind: required field is missing",
-            ])
+            XCTAssertEqual(
+                problems,
+                [
+                    #"reviews[0].decision: "maybe" is not a decision: expected "accepted" or "rejected""#,
+                    "reviews[1].source: required field is missing", "reviews[1].target: required field is missing",
+                    "reviews[1].kind: required field is missing",
+                ])
         }
     }
 
@@ -56,7 +62,9 @@ final class RelationReviewTests: XCTestCase {
         try caseFile.apply(ReviewDecisions(accept: [1], reject: [2]), reviewer: "ana", date: "2026-12-03")
         XCTAssertEqual(caseFile.relations.map(\.kind), [.memberOf])
         XCTAssertEqual(caseFile.relations[0].confidence, 0.4)
-        XCTAssertEqual(caseFile.reviews.keys(.accepted), [RelationKey(source: "mara", target: "trust", kind: .memberOf, directed: true)])
+        XCTAssertEqual(
+            caseFile.reviews.keys(.accepted),
+            [RelationKey(source: "mara", target: "trust", kind: .memberOf, directed: true)])
         XCTAssertEqual(caseFile.reviews.keys(.rejected).count, 2)
         XCTAssertEqual(caseFile.reviews.last?.reviewer, "ana")
     }
@@ -74,28 +82,33 @@ final class RelationReviewTests: XCTestCase {
     func testMerge_rejectedStayOut_acceptedKeepConfidence() throws {
         var base = try CaseFile(jsonBytes: Array(Self.caseText.utf8))
         try base.apply(ReviewDecisions(accept: [1], reject: [2]))
-        let incoming = try CaseFile(jsonBytes: Array("""
-            {"version": 1, "documents": [{"id": "memo2"}],
-             "entities": [{"id": "m", "name": "Mara Quill", "kind": "person"},
-                          {"id": "t", "name": "Harbor Trust", "kind": "organization"},
-                          {"id": "c", "name": "Iron Council", "kind": "organization"}],
-             "relations": [
-               {"source": "m", "target": "t", "kind": "memberOf", "confidence": 0.4, "evidence": [{"document": "memo2"}]},
-               {"source": "m", "target": "c", "kind": "reportsTo", "confidence": 0.9},
-               {"source": "t", "target": "c", "kind": "pays", "confidence": 0.9},
-               {"source": "c", "target": "t", "kind": "pays", "confidence": 0.9}]}
-            """.utf8))
+        let incoming = try CaseFile(
+            jsonBytes: Array(
+                """
+                {"version": 1, "documents": [{"id": "memo2"}],
+                 "entities": [{"id": "m", "name": "Mara Quill", "kind": "person"},
+                              {"id": "t", "name": "Harbor Trust", "kind": "organization"},
+                              {"id": "c", "name": "Iron Council", "kind": "organization"}],
+                 "relations": [
+                   {"source": "m", "target": "t", "kind": "memberOf", "confidence": 0.4, "evidence": [{"document": "memo2"}]},
+                   {"source": "m", "target": "c", "kind": "reportsTo", "confidence": 0.9},
+                   {"source": "t", "target": "c", "kind": "pays", "confidence": 0.9},
+                   {"source": "c", "target": "t", "kind": "pays", "confidence": 0.9}]}
+                """.utf8))
         // The same relation as machine-made, never reviewed, for comparison: its confidence rises.
         var unreviewed = base
         unreviewed.reviews = []
-        unreviewed.relations[0].unknownFields["provenance"] = .array([.object(["source": .string("a"), "confidence": .number(JSONNumber(0.4))])])
+        unreviewed.relations[0].unknownFields["provenance"] = .array([
+            .object(["source": .string("a"), "confidence": .number(JSONNumber(0.4))])
+        ])
         XCTAssertEqual(CaseMerger.merge([unreviewed, incoming]).relations[0].confidence ?? 0, 0.64, accuracy: 1e-9)
 
         var reviewed = base
         reviewed.relations[0].unknownFields = unreviewed.relations[0].unknownFields
         let merged = CaseMerger.merge([reviewed, incoming], contributors: ["base", "incoming"])
         let triples = merged.relations.map { "\($0.source) \($0.kind) \($0.target)" }
-        XCTAssertEqual(triples, ["mara memberOf trust", "council pays trust"], "rejected ones stay out, others come in")
+        XCTAssertEqual(
+            triples, ["mara memberOf trust", "council pays trust"], "rejected ones stay out, others come in")
         XCTAssertEqual(merged.relations[0].confidence, 0.4)
         XCTAssertEqual(merged.relations[0].evidence.map(\.document), ["memo", "memo2"])
         XCTAssertEqual(merged.reviews, reviewed.reviews)
@@ -110,7 +123,9 @@ final class RelationReviewTests: XCTestCase {
         other.reviews.append(RelationReview(source: "trust", target: "council", kind: .pays, decision: .accepted))
         let merged = CaseMerger.merge([base, other])
         XCTAssertEqual(merged.relations, [], "both relations rejected in the other case leave the result")
-        XCTAssertEqual(merged.reviews.decision(for: RelationKey(source: "trust", target: "council", kind: .pays, directed: true)), .rejected)
+        XCTAssertEqual(
+            merged.reviews.decision(for: RelationKey(source: "trust", target: "council", kind: .pays, directed: true)),
+            .rejected)
         XCTAssertEqual(merged.reviews.count, 3)
     }
 
@@ -121,10 +136,13 @@ final class RelationReviewTests: XCTestCase {
         XCTAssertEqual(items[0].passage, "[[Quill]], a member of the {{harbor trust}}, left.")
         XCTAssertEqual(
             items[0].text,
-            "#1 Mara Quill —memberOf→ Harbor Trust  confidence 0.4\n    \"[[Quill]], a member of the {{harbor trust}}, left.\"")
+            "#1 Mara Quill —memberOf→ Harbor Trust  confidence 0.4\n    \"[[Quill]], a member of the {{harbor trust}}, left.\""
+        )
         XCTAssertNil(items[1].passage)
-        XCTAssertEqual(items[1].text, "#2 Mara Quill —reportsTo→ Iron Council  confidence 0.3\n    (no quoted evidence)")
+        XCTAssertEqual(
+            items[1].text, "#2 Mara Quill —reportsTo→ Iron Council  confidence 0.3\n    (no quoted evidence)")
         // A name inside a longer word is not a mention.
-        XCTAssertEqual(ReviewItem.mark("Rosalind met Ros.", source: ["Ros"], target: ["Rosalind"]), "{{Rosalind}} met [[Ros]].")
+        XCTAssertEqual(
+            ReviewItem.mark("Rosalind met Ros.", source: ["Ros"], target: ["Rosalind"]), "{{Rosalind}} met [[Ros]].")
     }
 }

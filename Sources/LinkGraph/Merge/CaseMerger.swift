@@ -180,7 +180,8 @@ public struct CaseMerger: Sendable {
         let before = Provenance.entries(of: target.unknownFields)
         let after = Provenance.union(before, contributions)
         if after.count > before.count {
-            if Provenance.isMachineSet(confidence: target.confidence, before) && decisions[RelationKey(target)] != .accepted {
+            let accepted = decisions[RelationKey(target)] == .accepted
+            if Provenance.isMachineSet(confidence: target.confidence, before) && !accepted {
                 let combined = Provenance.noisyOr(after)
                 target.confidence = combined == 1 && target.confidence == nil ? nil : combined
             }

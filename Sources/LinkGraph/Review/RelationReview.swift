@@ -114,12 +114,14 @@ extension CaseFileDecoder {
         if let decisionText {
             decision = RelationReview.Decision(rawValue: decisionText)
             if decision == nil {
-                problem("\(path).decision", "\"\(decisionText)\" is not a decision: expected \"accepted\" or \"rejected\"")
+                problem(
+                    "\(path).decision", "\"\(decisionText)\" is not a decision: expected \"accepted\" or \"rejected\"")
             }
         }
         guard let source, let target, let kind, let decision else { return nil }
         return RelationReview(
             source: source, target: target, kind: RelationKind(kind), decision: decision, reviewer: reviewer,
-            date: date, unknownFields: Self.unknown(object, known: ["source", "target", "kind", "decision", "by", "at"]))
+            date: date,
+            unknownFields: Self.unknown(object, known: ["source", "target", "kind", "decision", "by", "at"]))
     }
 }

@@ -79,7 +79,9 @@ public enum ReviewError: Error, Equatable, CustomStringConvertible {
         case .syntax(let file, let line, let message):
             return "\(file):\(line): \(message)"
         case .noSuchRelation(let number, let count):
-            return "there is no relation #\(number): the case has \(count) relation\(count == 1 ? "" : "s"), numbered from 1"
+            return
+                "there is no relation #\(number): the case has \(count) relation\(count == 1 ? "" : "s"), "
+                + "numbered from 1"
         case .conflict(let number):
             return "relation #\(number) is both accepted and rejected"
         }

@@ -44,8 +44,10 @@ public struct ReviewItem: Equatable, Sendable {
     /// The item as lines of text for a terminal or a log.
     public var text: String {
         let confidence = relation.confidence.map { String(format2($0)) } ?? "1"
-        var lines = ["#\(number) \(sourceName) —\(relation.kind.rawValue)→ \(targetName)  confidence \(confidence)"
-            + (decision.map { "  [\($0.rawValue)]" } ?? "")]
+        var lines = [
+            "#\(number) \(sourceName) —\(relation.kind.rawValue)→ \(targetName)  confidence \(confidence)"
+                + (decision.map { "  [\($0.rawValue)]" } ?? "")
+        ]
         if let passage {
             lines.append("    \"\(passage)\"")
         } else {
@@ -73,7 +75,8 @@ public struct ReviewItem: Equatable, Sendable {
         for name in names.sorted(by: { $0.count > $1.count }) where !name.isEmpty {
             var from = text.startIndex
             while let found = text.range(of: name, options: [.caseInsensitive], range: from..<text.endIndex) {
-                let beforeOK = found.lowerBound == text.startIndex
+                let beforeOK =
+                    found.lowerBound == text.startIndex
                     || !text[text.index(before: found.lowerBound)].isLetter
                 let afterOK = found.upperBound == text.endIndex || !text[found.upperBound].isLetter
                 let overlaps = avoiding.map { found.overlaps($0) } ?? false

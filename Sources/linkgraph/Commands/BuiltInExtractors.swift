@@ -40,13 +40,17 @@ enum BuiltInExtractors {
         BundledProcessExtractor(
             description: ExtractorDescription(
                 name: "spacy-extractor", version: "1", accepts: ["text/plain"],
-                summary: "English prose through spaCy (Python): NER plus the gazetteer, relations from dependency paths "
-                    + "and the trigger lexicon. Only with --with SpacyExtractor.",
+                summary: "English prose through spaCy (Python): NER plus the gazetteer, relations from "
+                    + "dependency paths and the trigger lexicon. Only with --with SpacyExtractor.",
                 examples: [
                     ExtractorExample(
                         text: "Mara Quill, a member of the Harbor Trust, was recruited by the Iron Council.",
-                        entities: [("Mara Quill", .person), ("Harbor Trust", .organization), ("Iron Council", .organization)],
-                        relations: [("Mara Quill", .memberOf, "Harbor Trust"), ("Mara Quill", .reportsTo, "Iron Council")])
+                        entities: [
+                            ("Mara Quill", .person), ("Harbor Trust", .organization), ("Iron Council", .organization),
+                        ],
+                        relations: [
+                            ("Mara Quill", .memberOf, "Harbor Trust"), ("Mara Quill", .reportsTo, "Iron Council"),
+                        ])
                 ],
                 onlyWhenNamed: true),
             command: BundledProcessExtractor.commandLine(["python3", spacyScript]), timeout: timeout)

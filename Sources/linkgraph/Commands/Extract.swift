@@ -49,6 +49,10 @@ extension LinkGraphCommand {
                 .dot/.gv text/vnd.graphviz (graphviz-dot). Plug-ins given with --plugin or --plugin-exec replace \
                 the built-ins for the media types they accept; --with NAME picks extractors by name \
                 (see `linkgraph plugins`).
+                Several --with NAME make an ensemble: a relation found by more than one extractor gets the noisy-or of \
+                their confidences, and --min-confidence X then leaves out extracted relations below X \
+                (docs/PLUGINS.md, "Ensembles"). --review shows each relation with its sentence to accept or reject it \
+                (see `linkgraph review`). \
                 The extractions are merged into one case (docs/PLUGINS.md, "Merging"): one entity per real-world \
                 thing, relations deduplicated, evidence kept, confidences combined by noisy-or, provenance recorded. \
                 With --into CASE they are merged into an existing case, which keeps its ids, names, kinds, \
@@ -82,11 +86,15 @@ extension LinkGraphCommand {
         @Option(
             name: .customLong("min-confidence"),
             help: ArgumentHelp(
-                "Leave out extracted relations whose merged confidence is below this (0...1); relations of --into's case and accepted ones stay.",
+                "Leave out extracted relations whose merged confidence is below this (0...1); "
+                    + "relations of --into's case and accepted ones stay.",
                 valueName: "X"))
         var minConfidence: Double?
 
-        @Flag(help: "Show each relation with its sentence, kind and confidence to accept or reject it (a prompt on a terminal; see `linkgraph review`).")
+        @Flag(
+            help: ArgumentHelp(
+                "Show each relation with its sentence, kind and confidence to accept or reject it "
+                    + "(a prompt on a terminal; see `linkgraph review`)."))
         var review = false
 
         @Option(help: ArgumentHelp("Who reviews, recorded with each decision.", valueName: "NAME"))

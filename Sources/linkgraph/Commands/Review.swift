@@ -60,9 +60,12 @@ extension LinkGraphCommand {
             }
             let destination = output ?? file
             try caseFile.write(to: destination)
-            let accepted = caseFile.reviews.keys(.accepted).count, rejected = caseFile.reviews.keys(.rejected).count
+            let accepted = caseFile.reviews.keys(.accepted).count
+            let rejected = caseFile.reviews.keys(.rejected).count
             Diagnostics.note(
-                "wrote \(destination): \(caseFile.relations.count) relations; \(accepted) accepted, \(rejected) rejected in all")
+                "wrote \(destination): \(caseFile.relations.count) relations; "
+                    + "\(accepted) accepted, \(rejected) rejected in all"
+            )
         }
     }
 }

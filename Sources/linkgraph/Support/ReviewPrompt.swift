@@ -2,9 +2,9 @@ import Foundation
 import LinkGraph
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Shows relations for review (`ReviewItem`) and, on a terminal, asks for a decision on each
