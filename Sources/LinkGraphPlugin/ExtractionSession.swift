@@ -160,8 +160,8 @@ public struct DocumentOutcome: Sendable {
 }
 
 /// Why a document, or one extractor on it, failed.
-public struct ExtractionFailure: Error, CustomStringConvertible, @unchecked Sendable {
-    public enum Reason {
+public struct ExtractionFailure: Error, CustomStringConvertible, Sendable {
+    public enum Reason: Sendable {
         /// No media type was given and the extension tells none.
         case unknownMediaType
         /// The chosen extractors do not read this document (`PluginError.noExtractor`,

@@ -109,7 +109,7 @@ final class SpacyExtractorTests: XCTestCase {
 
     func testExtract_byteOffsets_nonASCII_andPipelineOption() throws {
         let plugin = try Self.plugin()
-        let text = "Zoë Ångström worked for the Iron Council."
+        let text = "Zoë Ångström spied for the Iron Council."
         let extraction = try plugin.extract(ExtractionRequest(id: "utf8", text: text))
         let zoe = try XCTUnwrap(extraction.entities.first { $0.kind == .person })
         let bytes = Array(text.utf8)
