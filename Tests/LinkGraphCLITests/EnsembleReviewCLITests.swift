@@ -196,6 +196,35 @@ final class EnsembleReviewCLITests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: caseFile)), before, "-o leaves the case itself alone")
     }
 
+    /// On a terminal (a pseudo-terminal made by util-linux's `script`), `review` asks about each
+    /// relation and records the answers.
+    func testReview_onATerminal_asksAndRecords() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            throw XCTSkip("util-linux's script, which gives the command a terminal, is not installed")
+        }
+        let dir = try TemporaryDirectory()
+        let table = try dir.write(
+            "pay.csv", "source,target,kind,confidence\nHarbor Trust,Mara Quill,pays,0.4\nIron Council,Mara Quill,pays,0.5\n")
+        let caseFile = dir.path("case.json")
+        XCTAssertEqual(try CLIRunner.run(["extract", table, "-o", caseFile]).status, 0)
+        let binary = try CLIRunner.executable.path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", "'\(binary)' review '\(caseFile)' --reviewer ana", "/dev/null"]
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data("r\na\n".utf8))
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        let reviewed = try CaseFile.read(from: caseFile)
+        XCTAssertEqual(reviewed.relations.map(\.source), ["iron-council"])
+        XCTAssertEqual(reviewed.reviews.map(\.decision), [.rejected, .accepted])
+        XCTAssertEqual(reviewed.reviews.map(\.reviewer), ["ana", "ana"])
+    }
+
     /// `extract --review` without a terminal lists the relations for `linkgraph review`.
     func testExtract_review_withoutATerminal_listsRelations() throws {
         let dir = try TemporaryDirectory()
