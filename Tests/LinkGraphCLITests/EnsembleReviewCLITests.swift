@@ -204,7 +204,8 @@ final class EnsembleReviewCLITests: XCTestCase {
         }
         let dir = try TemporaryDirectory()
         let table = try dir.write(
-            "pay.csv", "source,target,kind,confidence\nHarbor Trust,Mara Quill,pays,0.4\nIron Council,Mara Quill,pays,0.5\n")
+            "pay.csv",
+            "source,target,kind,confidence\nHarbor Trust,Mara Quill,pays,0.4\nIron Council,Mara Quill,pays,0.5\n")
         let caseFile = dir.path("case.json")
         XCTAssertEqual(try CLIRunner.run(["extract", table, "-o", caseFile]).status, 0)
         let binary = try CLIRunner.executable.path
