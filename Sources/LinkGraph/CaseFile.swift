@@ -13,6 +13,8 @@ public struct CaseFile: Equatable, Sendable {
     public var relations: [Relation]
     /// What the user deleted and merging must not bring back.
     public var suppressed: Suppression
+    /// Analysts' decisions on relations (`"reviews"`; see `RelationReview`).
+    public var reviews: [RelationReview] = []
     /// Top-level fields this version does not know.
     public var unknownFields: JSONObject
 

@@ -27,10 +27,13 @@ public struct ExtractorDescription: Equatable, Sendable {
     public var origin: ExtractorOrigin
     /// Worked examples: input text and what must come out. A generic test runs them all.
     public var examples: [ExtractorExample]
+    /// Whether it runs only when chosen by name (`--with NAME`), never by media type alone
+    /// (a slow or optional module, such as the spaCy plug-in).
+    public var onlyWhenNamed: Bool
 
     public init(
         name: String, version: String, accepts: [String], summary: String = "", origin: ExtractorOrigin = .builtIn,
-        examples: [ExtractorExample] = []
+        examples: [ExtractorExample] = [], onlyWhenNamed: Bool = false
     ) {
         self.name = name
         self.version = version
@@ -38,6 +41,7 @@ public struct ExtractorDescription: Equatable, Sendable {
         self.summary = summary
         self.origin = origin
         self.examples = examples
+        self.onlyWhenNamed = onlyWhenNamed
     }
 
     /// Whether the extractor takes documents of `mediaType` (`*/*` and `text/*` wildcards allowed).

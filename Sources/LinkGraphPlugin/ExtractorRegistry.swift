@@ -12,7 +12,7 @@ public struct ExtractorRegistry: Sendable {
     /// - Throws: `PluginError.duplicateName` when two extractors share a name.
     public init(_ extractors: [any Extractor]) throws {
         var seen: Set<String> = []
-        for extractor in extractors where !seen.insert(extractor.description.name).inserted {
+        for extractor in extractors where !seen.insert(Self.nameKey(extractor.description.name)).inserted {
             throw PluginError.duplicateName(extractor.description.name)
         }
         self.extractors = extractors
@@ -21,13 +21,20 @@ public struct ExtractorRegistry: Sendable {
     /// The extractors' names, in order.
     public var names: [String] { extractors.map(\.description.name) }
 
-    /// The extractor named `name`.
+    /// The extractor named `name`, letter case, `-` and `_` ignored (`TextPatterns` finds
+    /// `text-patterns`, as the module is named).
     /// - Throws: `PluginError.unknownExtractor` listing the names there are.
     public func extractor(named name: String) throws -> any Extractor {
-        guard let found = extractors.first(where: { $0.description.name == name }) else {
+        let key = Self.nameKey(name)
+        guard let found = extractors.first(where: { Self.nameKey($0.description.name) == key }) else {
             throw PluginError.unknownExtractor(name: name, available: names)
         }
         return found
+    }
+
+    /// A name as `extractor(named:)` compares it: lower case, without `-` and `_`.
+    static func nameKey(_ name: String) -> String {
+        String(name.lowercased().filter { $0 != "-" && $0 != "_" })
     }
 
     /// The extractors that accept `mediaType`, in order.
@@ -42,6 +49,7 @@ public struct ExtractorRegistry: Sendable {
     ///   type: those plug-ins, so that a plug-in given on the command line replaces the
     ///   built-ins for what it reads.
     /// - Else: the built-ins that accept it.
+    /// Extractors marked `onlyWhenNamed` run only when named.
     ///
     /// Without names, the most specific wins: when some candidates list the media type itself,
     /// those that only match it by a wildcard (`text/*`, `*/*`) are left out, so a CSV file
@@ -53,7 +61,7 @@ public struct ExtractorRegistry: Sendable {
         if !names.isEmpty {
             chosen = try names.map { try extractor(named: $0) }.filter { $0.description.accepts(mediaType: mediaType) }
         } else {
-            let accepting = extractors(accepting: mediaType)
+            let accepting = extractors(accepting: mediaType).filter { !$0.description.onlyWhenNamed }
             let plugins = accepting.filter { $0.description.origin != .builtIn }
             let candidates = plugins.isEmpty ? accepting : plugins
             let exact = candidates.filter { $0.description.accepts.contains(mediaType) }

@@ -56,7 +56,7 @@ public enum PluginError: Error, Equatable, CustomStringConvertible {
         case .reportedError(let plugin, let document, let message):
             return "plug-in \(plugin) failed on document \(document): \(message)"
         case .timeout(let plugin, let document, let seconds):
-            return "plug-in \(plugin) gave no answer for document \(document) within \(Self.format(seconds)) s; it was stopped (raise the limit with --plugin-timeout)"
+            return "plug-in \(plugin) gave no answer for document \(document) within \(Self.format(seconds)) s; it was stopped"
         case .crashed(let plugin, let document, let signal, let stderr):
             return "plug-in \(plugin) crashed on document \(document) (signal \(signal)\(Self.signalName(signal)))" + Self.tail(stderr)
         case .exited(let plugin, let document, let status, let stderr):
@@ -68,7 +68,7 @@ public enum PluginError: Error, Equatable, CustomStringConvertible {
         case .unknownExtractor(let name, let available):
             return "no extractor is named \"\(name)\"; available: \(available.joined(separator: ", "))"
         case .duplicateName(let name):
-            return "two extractors are named \"\(name)\"; names must be unique"
+            return "two extractors are named \"\(name)\"; names must differ (letter case, - and _ aside)"
         case .noExtractor(let document, let mediaType):
             return "\(document): no chosen extractor accepts \(mediaType) (see linkgraph plugins)"
         case .badCommandLine(let command, let reason):

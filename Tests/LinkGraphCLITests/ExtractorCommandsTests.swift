@@ -10,13 +10,20 @@ import XCTest
 final class ExtractorCommandsTests: XCTestCase {
     // MARK: The built-in list
 
-    /// The module each built-in extractor's type is defined in.
+    /// The module each built-in extractor's type is defined in; for a subprocess built-in, the
+    /// `Plugins/` folder its command runs from.
     func builtInModules() throws -> Set<String> {
-        Set(try BuiltInExtractors.all().map { String(String(reflecting: type(of: $0)).split(separator: ".")[0]) })
+        Set(try BuiltInExtractors.all().map { extractor in
+            if let bundled = extractor as? BundledProcessExtractor {
+                let words = try CommandLineWords.split(bundled.command).flatMap {
+                    $0.split(separator: "/").map(String.init)
+                }
+                return words.firstIndex(of: "Plugins").map { words[$0 + 1] } ?? bundled.command
+            }
+            return String(String(reflecting: type(of: extractor)).split(separator: ".")[0])
+        })
     }
 
-    /// Every extractor module under `Plugins/` is compiled in: a folder missing from
-    /// `BuiltInExtractors.all` fails here (as swift-format guards its rule registry).
     func testEveryPluginsFolder_isABuiltIn() throws {
         let plugins = CLIRunner.repositoryRoot.appendingPathComponent("Plugins")
         let folders = try FileManager.default.contentsOfDirectory(atPath: plugins.path).filter { name in
@@ -34,7 +41,7 @@ final class ExtractorCommandsTests: XCTestCase {
 
     func testBuiltIns_haveUniqueNames_andCoverTheDefaultMediaTypes() throws {
         let registry = try BuiltInExtractors.registry()
-        XCTAssertEqual(registry.names, ["text-patterns", "csv-tables", "case-file", "graphviz-dot"])
+        XCTAssertEqual(registry.names, ["text-patterns", "csv-tables", "case-file", "graphviz-dot", "spacy-extractor"])
         for (path, name) in [("a.txt", "text-patterns"), ("a.md", "text-patterns"), ("a.csv", "csv-tables"), ("a.json", "case-file"), ("a.gv", "graphviz-dot")] {
             let type = try XCTUnwrap(ExtractorRegistry.mediaType(forPath: path))
             XCTAssertEqual(try registry.choose(for: path, mediaType: type).map(\.description.name), [name], path)
@@ -43,10 +50,21 @@ final class ExtractorCommandsTests: XCTestCase {
 
     /// One generic test runs every built-in's worked examples (as SwiftLint runs each rule's).
     func testEveryBuiltIn_passesItsOwnExamples() throws {
+        var unavailable: String?
         for extractor in try BuiltInExtractors.all() {
             let description = extractor.description
             XCTAssertFalse(description.examples.isEmpty, "\(description.name) has no examples")
-            XCTAssertEqual(description.origin, .builtIn)
+            if let bundled = extractor as? BundledProcessExtractor {
+                // A subprocess shipped with LinkGraph, run through ProcessExtractor; skipped when spaCy is missing.
+                XCTAssertEqual(description.origin, .process(command: bundled.command))
+                if let reason = try SpacyAvailability.unavailableReason() {
+                    unavailable = reason
+                    continue
+                }
+                defer { bundled.shutdown() }
+            } else {
+                XCTAssertEqual(description.origin, .builtIn)
+            }
             for (i, example) in description.examples.enumerated() {
                 let request = ExtractionRequest(id: "example-\(i)", mediaType: description.accepts[0], text: example.text)
                 let extraction = try extractor.extract(request)
@@ -70,6 +88,7 @@ final class ExtractorCommandsTests: XCTestCase {
                 }
             }
         }
+        if let unavailable { throw XCTSkip("the spaCy plug-in's examples did not run: \(unavailable)") }
     }
 
     // MARK: End to end

@@ -37,6 +37,8 @@ public struct CaseMerger: Sendable {
     private var relationIndex: [RelationKey: Int] = [:]
     private var suppressedRelations: Set<RelationKey> = []
     private var documentIDs: Set<String> = []
+    /// Review decisions by relation (CaseMerger+Reviews).
+    var decisions: [RelationKey: RelationReview.Decision] = [:]
 
     /// Starts from a base case, kept as it is.
     public init(base: CaseFile = CaseFile()) {
@@ -50,6 +52,7 @@ public struct CaseMerger: Sendable {
         }
         documentIDs = Set(base.documents.map(\.id))
         applySuppressed(base.suppressed)
+        applyReviews(base.reviews, fromBase: true)
     }
 
     /// Merges several cases: the first is the base, the others are merged into it in order.
@@ -74,6 +77,7 @@ public struct CaseMerger: Sendable {
     public mutating func merge(_ incoming: CaseFile, contributor: String? = nil, matchIDs: Bool = true) -> MergeReport {
         var report = MergeReport()
         applySuppressed(incoming.suppressed)
+        applyReviews(incoming.reviews, fromBase: false)
 
         // Documents: by id; the base's version of a document wins.
         for document in incoming.documents where !documentIDs.contains(document.id) {
@@ -121,7 +125,7 @@ public struct CaseMerger: Sendable {
             mapped.source = source
             mapped.target = target
             let key = RelationKey(mapped)
-            if suppressedRelations.contains(key) {
+            if suppressedRelations.contains(key) || decisions[key] == .rejected {
                 report.suppressedRelations += 1
                 continue
             }
@@ -170,7 +174,8 @@ public struct CaseMerger: Sendable {
         let before = target.provenance
         let after = Provenance.union(before, contributions)
         if after.count > before.count {
-            if Provenance.isMachineSet(confidence: target.confidence, before) {
+            let accepted = decisions[RelationKey(target)] == .accepted
+            if Provenance.isMachineSet(confidence: target.confidence, before) && !accepted {
                 let combined = Provenance.noisyOr(after)
                 target.confidence = combined == 1 && target.confidence == nil ? nil : combined
             }
@@ -191,6 +196,18 @@ public struct CaseMerger: Sendable {
         for name in suppressed.entities { resolver.suppress(name) }
         for relation in suppressed.relations { suppressedRelations.insert(relation.key) }
         caseFile.suppressed.formUnion(suppressed)
+    }
+
+    /// Adds review decisions to the result and takes out the relations in `rejected`
+    /// (CaseMerger+Reviews).
+    mutating func record(_ reviews: [RelationReview], removing rejected: Set<RelationKey>) {
+        caseFile.reviews += reviews
+        guard !rejected.isEmpty else { return }
+        caseFile.relations.removeAll { rejected.contains(RelationKey($0)) }
+        relationIndex = [:]
+        for (i, relation) in caseFile.relations.enumerated() where relationIndex[RelationKey(relation)] == nil {
+            relationIndex[RelationKey(relation)] = i
+        }
     }
 
     static func distinctNames(_ names: [String], excluding: [String]) -> [String] {

@@ -16,16 +16,45 @@ enum BuiltInExtractors {
     ///   - rules: Extra TextPatterns rules files (`--rules`).
     ///   - gazetteers: Extra TextPatterns gazetteer files (`--gazetteer`).
     ///   - dotRenderer: Where Graphviz parses DOT documents (in process by default).
+    ///   - timeout: Seconds a subprocess extractor may take per document.
     static func all(
         rules: [String] = [], gazetteers: [String] = [],
-        dotRenderer: GraphvizRenderer = GraphvizRenderer(isolation: .inProcess)
+        dotRenderer: GraphvizRenderer = GraphvizRenderer(isolation: .inProcess),
+        timeout: Double = ProcessExtractor.defaultTimeout
     ) throws -> [any Extractor] {
         [
             try TextPatternsExtractor(userRulesFiles: rules, userGazetteerFiles: gazetteers),
             CSVTablesExtractor(),
             CaseFileExtractor(),
             DOTInputExtractor(renderer: dotRenderer),
+            spacy(timeout: timeout),
         ]
+    }
+
+    /// `Plugins/SpacyExtractor/spacy_extractor.py` in the source tree this binary was built from.
+    static let spacyScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../../Plugins/SpacyExtractor/spacy_extractor.py").standardizedFileURL.path
+
+    /// The spaCy plug-in (Python, a subprocess), run only when named: `--with SpacyExtractor`.
+    /// Its pipeline is chosen with the request option `{"spacy": {"pipeline": NAME}}`.
+    static func spacy(timeout: Double = ProcessExtractor.defaultTimeout) -> BundledProcessExtractor {
+        BundledProcessExtractor(
+            description: ExtractorDescription(
+                name: "spacy-extractor", version: "1", accepts: ["text/plain"],
+                summary: "English prose through spaCy (Python): NER plus the gazetteer, relations from "
+                    + "dependency paths and the trigger lexicon. Only with --with SpacyExtractor.",
+                examples: [
+                    ExtractorExample(
+                        text: "Mara Quill, a member of the Harbor Trust, was recruited by the Iron Council.",
+                        entities: [
+                            ("Mara Quill", .person), ("Harbor Trust", .organization), ("Iron Council", .organization),
+                        ],
+                        relations: [
+                            ("Mara Quill", .memberOf, "Harbor Trust"), ("Mara Quill", .reportsTo, "Iron Council"),
+                        ])
+                ],
+                onlyWhenNamed: true),
+            command: BundledProcessExtractor.commandLine(["python3", spacyScript]), timeout: timeout)
     }
 
     /// The registry of one run: the built-ins, then the libraries, then the executables.
@@ -34,7 +63,7 @@ enum BuiltInExtractors {
         timeout: Double = ProcessExtractor.defaultTimeout,
         dotRenderer: GraphvizRenderer = GraphvizRenderer(isolation: .inProcess)
     ) throws -> ExtractorRegistry {
-        var extractors = try all(rules: rules, gazetteers: gazetteers, dotRenderer: dotRenderer)
+        var extractors = try all(rules: rules, gazetteers: gazetteers, dotRenderer: dotRenderer, timeout: timeout)
         for path in libraries { extractors.append(try LibraryExtractor(path: path)) }
         for command in commands { extractors.append(try ProcessExtractor(command: command, timeout: timeout)) }
         return try ExtractorRegistry(extractors)
@@ -45,6 +74,7 @@ enum BuiltInExtractors {
     static func shutdown(_ registry: ExtractorRegistry) {
         for extractor in registry.extractors {
             (extractor as? ProcessExtractor)?.shutdown()
+            (extractor as? BundledProcessExtractor)?.shutdown()
         }
     }
 }

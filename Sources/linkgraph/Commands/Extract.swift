@@ -50,6 +50,10 @@ extension LinkGraphCommand {
                 .dot/.gv text/vnd.graphviz (graphviz-dot). Plug-ins given with --plugin or --plugin-exec replace \
                 the built-ins for the media types they accept; --with NAME picks extractors by name \
                 (see `linkgraph plugins`).
+                Several --with NAME make an ensemble: a relation found by more than one extractor gets the noisy-or of \
+                their confidences, and --min-confidence X then leaves out extracted relations below X \
+                (docs/PLUGINS.md, "Ensembles"). --review shows each relation with its sentence to accept or reject it \
+                (see `linkgraph review`). \
                 The extractions are merged into one case (docs/PLUGINS.md, "Merging"): one entity per real-world \
                 thing, relations deduplicated, evidence kept, confidences combined by noisy-or, provenance recorded. \
                 With --into CASE they are merged into an existing case, which keeps its ids, names, kinds, \
@@ -80,6 +84,23 @@ extension LinkGraphCommand {
         @Option(help: ArgumentHelp("A JSON object passed to every extractor as its request's \"options\".", valueName: "JSON"))
         var options: String?
 
+        @Option(
+            name: .customLong("min-confidence"),
+            help: ArgumentHelp(
+                "Leave out extracted relations whose merged confidence is below this (0...1); "
+                    + "relations of --into's case and accepted ones stay.",
+                valueName: "X"))
+        var minConfidence: Double?
+
+        @Flag(
+            help: ArgumentHelp(
+                "Show each relation with its sentence, kind and confidence to accept or reject it "
+                    + "(a prompt on a terminal; see `linkgraph review`)."))
+        var review = false
+
+        @Option(help: ArgumentHelp("Who reviews, recorded with each decision.", valueName: "NAME"))
+        var reviewer: String?
+
         @Flag(help: "No progress lines.")
         var quiet = false
 
@@ -90,6 +111,9 @@ extension LinkGraphCommand {
 
         func validate() throws {
             if files.isEmpty { throw ValidationError("give at least one document") }
+            if let minConfidence, !(0...1).contains(minConfidence) {
+                throw ValidationError("--min-confidence must be between 0 and 1, not \(minConfidence)")
+            }
         }
 
         func run() throws {
@@ -101,22 +125,17 @@ extension LinkGraphCommand {
             let registry = try plugins.registry(dotRenderer: try graphviz.renderer)
             defer { BuiltInExtractors.shutdown(registry) }
             let base = try into.map { try CaseLoading.load($0, limits: limits) } ?? CaseFile()
-            var merger = CaseMerger(base: base)
-            var documentIDs = Set(base.documents.map(\.id))
+            var session = ExtractionSession(
+                registry: registry, base: base, names: names, mediaType: mediaType, options: requestOptions)
             var failedDocuments = 0
             let progress = Progress(total: files.count, quiet: quiet)
 
             for (index, path) in files.enumerated() {
                 progress.update(index, path)
-                do {
-                    try extract(path, registry: registry, options: requestOptions, merger: &merger, documentIDs: &documentIDs)
-                } catch let failure as DocumentFailure {
+                let outcome = session.extract(path: path) { Array(try limits.read($0)) }
+                if !outcome.succeeded {
                     progress.clear()
-                    for error in failure.errors { Diagnostics.note("error: \(error)") }
-                    failedDocuments += 1
-                } catch {
-                    progress.clear()
-                    Diagnostics.note("error: \(error)")
+                    for failure in outcome.failures { Diagnostics.note("error: \(Self.message(failure))") }
                     failedDocuments += 1
                 }
             }
@@ -127,7 +146,15 @@ extension LinkGraphCommand {
                 Diagnostics.note("\(what); \(output) was not written")
                 throw ExitCode.failure
             }
-            let result = merger.caseFile
+            var result = session.result(minimumConfidence: minConfidence)
+            if review {
+                // On a terminal each relation is asked about; otherwise listed for `linkgraph review`.
+                if ReviewPrompt.isInteractive {
+                    result = ReviewPrompt(reviewer: reviewer).ask(result)
+                } else {
+                    ReviewPrompt.list(result)
+                }
+            }
             try result.write(to: output)
             let failures = failedDocuments == 0 ? "" : "; \(failedDocuments) of \(files.count) documents failed"
             Diagnostics.note(
@@ -135,61 +162,17 @@ extension LinkGraphCommand {
             if failedDocuments > 0 { throw ExitCode.failure }
         }
 
-        /// The errors of one document (several extractors may fail on it).
-        struct DocumentFailure: Error {
-            var errors: [Error]
-        }
-
-        /// Reads one document and merges what every chosen extractor finds in it.
-        func extract(
-            _ path: String, registry: ExtractorRegistry, options: JSONObject, merger: inout CaseMerger, documentIDs: inout Set<String>
-        ) throws {
-            guard let type = mediaType ?? ExtractorRegistry.mediaType(forPath: path) else {
-                throw InputError(
-                    file: path,
-                    underlying: ValidationError("cannot tell the media type from the extension; give --media-type (text/plain, text/csv, application/json, text/vnd.graphviz)"))
+        /// A failure's message, with the option that helps where there is one.
+        static func message(_ failure: ExtractionFailure) -> String {
+            switch failure.reason {
+            case .unknownMediaType:
+                return "\(failure); give --media-type"
+            case .extractorFailed(_, let error as PluginError):
+                if case .timeout = error { return "\(failure) (raise the limit with --plugin-timeout)" }
+                return "\(failure)"
+            default:
+                return "\(failure)"
             }
-            let extractors = try registry.choose(for: path, mediaType: type, names: names)
-            let bytes = Array(try limits.read(path))
-            let document = documentFor(path, in: merger.caseFile, taken: &documentIDs)
-            let request = ExtractionRequest(
-                id: document.id, mediaType: type, bytes: bytes,
-                metadata: ["path": .string(path), "name": .string(URL(fileURLWithPath: path).lastPathComponent)], options: options)
-            var errors: [Error] = []
-            for extractor in extractors {
-                do {
-                    if let producer = extractor as? any CaseFileProducingExtractor {
-                        // A case file's ids are its author's; a DOT file's node ids are only local names.
-                        merger.merge(try producer.extractCaseFile(request), contributor: path, matchIDs: producer is CaseFileExtractor)
-                        continue
-                    }
-                    let extraction = try extractor.extract(request)
-                    if extractor.description.origin == .builtIn {
-                        do {
-                            try extraction.validate(document: document.id, documentLength: bytes.count)
-                        } catch let error as ExtractionWireError {
-                            throw PluginError.invalidResponse(plugin: extractor.description.name, document: document.id, reason: error)
-                        }
-                    }
-                    let fragment = extraction.caseFile(document: document, extractor: extractor.description.name, text: bytes)
-                    merger.merge(fragment, matchIDs: false)
-                } catch {
-                    // Name the file once: some errors (CSV, case files) already start with it.
-                    errors.append("\(error)".hasPrefix(path) ? error : InputError(file: path, underlying: error))
-                }
-            }
-            if !errors.isEmpty { throw DocumentFailure(errors: errors) }
-        }
-
-        /// The document record of a file: the existing one with the same source (so extracting a
-        /// file again updates rather than duplicates), else a new one with a unique slug id.
-        func documentFor(_ path: String, in caseFile: CaseFile, taken: inout Set<String>) -> Document {
-            if let existing = caseFile.documents.first(where: { $0.source == path }) { return existing }
-            let name = URL(fileURLWithPath: path).lastPathComponent
-            let stem = URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent
-            let id = NameNormalizer.unique(NameNormalizer.slug(stem.isEmpty ? name : stem)) { taken.contains($0) }
-            taken.insert(id)
-            return Document(id: id, title: name, source: path)
         }
 
         func parsedOptions() throws -> JSONObject {

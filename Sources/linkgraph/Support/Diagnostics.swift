@@ -52,7 +52,7 @@ enum Console {
 }
 
 /// An error about an input file: the file's name before the library's message.
-struct InputError: Error, CustomStringConvertible {
+struct InputError: FileLocatedError, CustomStringConvertible {
     let file: String
     let underlying: Error
 
