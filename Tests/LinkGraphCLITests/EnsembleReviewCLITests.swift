@@ -32,9 +32,7 @@ enum SpacyAvailability {
 final class EnsembleReviewCLITests: XCTestCase {
     /// The contributions of a relation: extractor (or source) and confidence.
     static func contributions(_ relation: Relation) -> [(String, Double)] {
-        Provenance.entries(of: relation.unknownFields).map {
-            ($0["extractor"]?.stringValue ?? $0["source"]?.stringValue ?? "?", $0["confidence"]?.doubleValue ?? 1)
-        }
+        relation.provenance.map { ($0.extractor ?? $0.file ?? "?", $0.confidence ?? 1) }
     }
 
     func testExtract_textPatternsAndSpacy_agreementRaisesConfidenceByNoisyOr() throws {

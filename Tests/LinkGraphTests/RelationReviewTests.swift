@@ -98,13 +98,11 @@ final class RelationReviewTests: XCTestCase {
         // The same relation as machine-made, never reviewed, for comparison: its confidence rises.
         var unreviewed = base
         unreviewed.reviews = []
-        unreviewed.relations[0].unknownFields["provenance"] = .array([
-            .object(["source": .string("a"), "confidence": .number(JSONNumber(0.4))])
-        ])
+        unreviewed.relations[0].provenance = [Contribution(file: "a", confidence: 0.4)]
         XCTAssertEqual(CaseMerger.merge([unreviewed, incoming]).relations[0].confidence ?? 0, 0.64, accuracy: 1e-9)
 
         var reviewed = base
-        reviewed.relations[0].unknownFields = unreviewed.relations[0].unknownFields
+        reviewed.relations[0].provenance = unreviewed.relations[0].provenance
         let merged = CaseMerger.merge([reviewed, incoming], contributors: ["base", "incoming"])
         let triples = merged.relations.map { "\($0.source) \($0.kind) \($0.target)" }
         XCTAssertEqual(
