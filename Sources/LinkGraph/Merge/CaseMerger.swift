@@ -9,6 +9,9 @@
 ///
 /// - Entities are matched with `EntityResolver` (id, normalized name or alias, acronym,
 ///   surname). A matched entity gains the incoming names its key set lacks as aliases.
+///   The entities of one incoming case are different things by its author's word: they match
+///   each other only by id, so two of them never become one entity (and a relation between
+///   two of them, which says they are distinct, is never lost as a self-loop).
 ///   An unmatched one is added with its own id when free (case files), else a unique slug of
 ///   its name.
 /// - Relations are the same when source, target and kind are (either direction for symmetric
@@ -82,15 +85,20 @@ public struct CaseMerger: Sendable {
             caseFile.documents.append(document)
         }
 
-        // Entities.
+        // Entities. `claimed`: what this case's entities already are (or will be, by id); the
+        // case's other entities never resolve to them.
         var mapping: [String: String] = [:]
+        var claimed: Set<String> = matchIDs ? Set(incoming.entities.lazy.map(\.id).filter(resolver.contains(id:))) : []
         for entity in incoming.entities {
             guard mapping[entity.id] == nil else { continue }
-            switch resolver.resolve(id: entity.id, names: entity.allNames, kind: entity.kind, matchID: matchIDs) {
+            let resolution = resolver.resolve(
+                id: entity.id, names: entity.allNames, kind: entity.kind, matchID: matchIDs, excluding: claimed)
+            switch resolution {
             case .suppressed:
                 report.suppressedEntities.append(entity.id)
             case .entity(let id):
                 mapping[entity.id] = id
+                claimed.insert(id)
                 absorb(entity, into: id)
                 report.mergedEntities += 1
             case .none:
@@ -104,6 +112,7 @@ public struct CaseMerger: Sendable {
                 caseFile.entities.append(added)
                 resolver.add(id: id, names: added.allNames, kind: added.kind)
                 mapping[entity.id] = id
+                claimed.insert(id)
                 report.addedEntities += 1
             }
         }

@@ -69,11 +69,12 @@ struct DOTInputExtractor: CaseFileProducingExtractor {
     func extractCaseFile(_ request: ExtractionRequest) throws -> CaseFile {
         let file = request.metadata["path"]?.stringValue ?? request.id
         let graph: DOTGraph
+        let text = try DOTText.decode(request.bytes, file: file)
         do {
             if let sandbox {
-                graph = try sandbox.parse(request.text, source: file)
+                graph = try sandbox.parse(text, source: file)
             } else {
-                graph = try GraphvizDOTParser.parse(request.text)
+                graph = try GraphvizDOTParser.parse(text)
             }
         } catch let error as GraphvizError {
             switch error.kind {

@@ -29,6 +29,9 @@ extension LinkGraphCommand {
         var k: Int = 1
         @Flag(help: "Every tied shortest path.")
         var all = false
+        @Option(
+            help: "With --all: list at most this many paths (there can be exponentially many); a note says if it stopped.")
+        var limit: Int = 10_000
         @Flag(help: "The most reliable path: weights -ln(confidence).")
         var reliable = false
         @Flag(name: .customLong("time-respecting"), help: "Each hop's relation valid no earlier than the hop before it.")
@@ -39,6 +42,7 @@ extension LinkGraphCommand {
 
         func validate() throws {
             if k < 1 { throw ValidationError("--k must be at least 1") }
+            if limit < 1 { throw ValidationError("--limit must be at least 1") }
             if [k > 1, all, timeRespecting].filter({ $0 }).count > 1 {
                 throw ValidationError("choose one of --k, --all and --time-respecting")
             }
@@ -52,13 +56,17 @@ extension LinkGraphCommand {
             let graph = input.graph
             let paths: [Path]
             var days: [[Int]]? = nil
+            var truncated = false
             do {
                 if timeRespecting {
                     let found = try graph.timeRespectingPath(from: source, to: target)
                     paths = [found.path]
                     days = [found.hopDays]
                 } else if all {
-                    paths = try graph.allShortestPaths(from: source, to: target)
+                    // One more than asked tells whether the listing stopped short.
+                    let found = try graph.allShortestPaths(from: source, to: target, limit: min(limit, Int.max - 1) + 1)
+                    truncated = found.count > limit
+                    paths = Array(found.prefix(limit))
                 } else if k > 1 {
                     paths = try graph.kShortestPaths(from: source, to: target, k: k, weighted: graph.isWeighted)
                 } else {
@@ -68,8 +76,16 @@ extension LinkGraphCommand {
                 throw PathNotFound(from: input.name(of: source), to: input.name(of: target))
             }
             if paths.isEmpty { throw PathNotFound(from: input.name(of: source), to: input.name(of: target)) }
+            if truncated {
+                // The paths listed are those met first, not a sample: say so, or they mislead.
+                Diagnostics.warn(
+                    "stopped after \(limit) shortest paths; there are more, and the ones listed are not a fair sample "
+                        + "(raise --limit to list more)")
+            }
             if json {
-                print(JSONWriter.compact(["paths": .array(try paths.map { try JSONOutput.path($0, in: input) })]))
+                var object: JSONObject = ["paths": .array(try paths.map { try JSONOutput.path($0, in: input) })]
+                if truncated { object["truncated"] = .bool(true) }
+                print(JSONWriter.compact(.object(object)))
                 return
             }
             for (i, path) in paths.enumerated() {
@@ -125,6 +141,7 @@ enum PathReport {
     static func name(_ id: String, in caseFile: CaseFile) -> String { caseFile.entity(id: id)?.name ?? id }
 
     static func format(_ value: Double) -> String {
+        guard abs(value) < 1e15 else { return "\(value)" }  // rounding to 6 places would overflow
         let rounded = (value * 1_000_000).rounded() / 1_000_000
         return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int64(rounded)) : "\(rounded)"
     }

@@ -54,6 +54,10 @@ extension LinkGraphCommand {
         @Option(help: "Relation kinds for --highlight-path and --highlight-chain, comma-separated.")
         var via: RelationKindList?
 
+        @Flag(
+            name: .customLong("every-edge"),
+            help: "Draw every relation as its own edge (default: parallel relations of one kind are one edge with a count).")
+        var everyEdge = false
         @Flag(help: "With --highlight-path: the most reliable path instead of the fewest hops.")
         var reliable = false
 
@@ -106,7 +110,7 @@ extension LinkGraphCommand {
             if CaseLoading.isDOT(input) {
                 // Foreign DOT: parsed and drawn in Graphviz worker processes, attributes
                 // through DOTSanitizer's allowlist (GraphvizOptions.render).
-                let text = String(decoding: try limits.read(input), as: UTF8.self)
+                let text = try DOTText.decode(Array(try limits.read(input)), file: input)
                 var graph = try graphviz.parse(text, file: input)
                 let chosen = LayoutChoice.layout(forForeign: &graph, requested: layout)
                 try write(try graphviz.render(graph, layout: chosen, format: format, file: input), to: output)
@@ -126,7 +130,7 @@ extension LinkGraphCommand {
 
         /// The view options the flags ask for.
         func viewOptions(for caseFile: CaseFile) throws -> ViewOptions {
-            var options = ViewOptions()
+            var options = ViewOptions(everyEdge: everyEdge)
             if highlightPath.count == 2 {
                 options.highlight = try ViewBuilding.pathHighlight(
                     in: caseFile, path: input, from: highlightPath[0], to: highlightPath[1], via: via?.kinds, reliable: reliable,

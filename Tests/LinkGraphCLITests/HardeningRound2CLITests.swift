@@ -1,0 +1,133 @@
+import Foundation
+import LinkGraph
+import XCTest
+
+/// Issue 16 ("Hardening, round 2"), items 3, 7, 8, 9 and the parallel-edge drawing: the
+/// commands a careless or hostile user ran, checked end to end through the built binary.
+final class HardeningRound2CLITests: XCTestCase {
+    // MARK: Item 3: a case file's own entities stay apart
+
+    /// `extract` of the example case lost U.S. Army into United States (acronym USA, another
+    /// kind); every entity of the file must come out, with every relation.
+    func testExtract_ofACaseFile_keepsEveryEntityItHolds() throws {
+        let source = CLIRunner.repositoryRoot.appendingPathComponent("Graphs/iran-iraq-2014/case.json").path
+        let original = try CaseFile.read(from: source)
+        let dir = try TemporaryDirectory()
+        let output = dir.path("out.json")
+        let result = try CLIRunner.run(["extract", source, "-o", output, "--quiet"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let extracted = try CaseFile.read(from: output)
+        XCTAssertEqual(extracted.entities.map(\.id), original.entities.map(\.id))
+        XCTAssertTrue(extracted.entities.contains { $0.id == "us-army" })
+        XCTAssertEqual(extracted.relations.count, original.relations.count)
+    }
+
+    /// `merge` of a file with "United States" (alias USA) and "United States Army", and with
+    /// "Hadi al-Amiri" and "Amiri", related: four entities and both relations.
+    func testMerge_entitiesTheFileSaysAreDifferent_stayDifferent() throws {
+        let dir = try TemporaryDirectory()
+        let base = try dir.write("base.json", #"{"version": 1, "entities": []}"#)
+        let other = try dir.write("other.json", """
+            {"version": 1, "entities": [
+              {"id": "us", "name": "United States", "kind": "country", "aliases": ["USA"]},
+              {"id": "army", "name": "United States Army", "kind": "organization"},
+              {"id": "amiri", "name": "Hadi al-Amiri", "kind": "person"},
+              {"id": "amiri-2", "name": "Amiri", "kind": "person"}],
+             "relations": [{"source": "army", "target": "us", "kind": "memberOf"},
+                           {"source": "amiri-2", "target": "amiri", "kind": "reportsTo"}]}
+            """)
+        let output = dir.path("out.json")
+        let result = try CLIRunner.run(["merge", base, other, "-o", output])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let merged = try CaseFile.read(from: output)
+        XCTAssertEqual(merged.entities.map(\.id), ["us", "army", "amiri", "amiri-2"])
+        XCTAssertEqual(merged.relations.map { "\($0.source)>\($0.target)" }, ["army>us", "amiri-2>amiri"])
+    }
+
+    // MARK: Item 7: `path --all` says when it stopped
+
+    /// a → 3 → 3 → z: nine tied shortest paths.
+    static let layered = """
+        a b1\na b2\na b3\nb1 c1\nb1 c2\nb1 c3\nb2 c1\nb2 c2\nb2 c3\nb3 c1\nb3 c2\nb3 c3\nc1 z\nc2 z\nc3 z
+        """
+
+    func testPathAll_overTheLimit_saysItStopped_andListsThatMany() throws {
+        let dir = try TemporaryDirectory()
+        let graph = try dir.write("layered.edges", Self.layered + "\n")
+        let stopped = try CLIRunner.run(["path", graph, "a", "z", "--all", "--limit", "5"])
+        XCTAssertEqual(stopped.status, 0, stopped.stderr)
+        XCTAssertEqual(stopped.stdout.split(separator: "\n").filter { $0.first?.isNumber == true }.count, 5)
+        XCTAssertTrue(stopped.stderr.contains("stopped after 5 shortest paths"), stopped.stderr)
+        XCTAssertTrue(stopped.stderr.contains("--limit"), stopped.stderr)
+        let json = try CLIRunner.run(["path", graph, "a", "z", "--all", "--limit", "5", "--json"])
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: json.stdoutData) as? [String: Any])
+        XCTAssertEqual((object["paths"] as? [Any])?.count, 5)
+        XCTAssertEqual(object["truncated"] as? Bool, true)
+        // Exactly as many as the limit: complete, and no note.
+        let complete = try CLIRunner.run(["path", graph, "a", "z", "--all", "--limit", "9", "--json"])
+        XCTAssertEqual(complete.status, 0, complete.stderr)
+        let all = try XCTUnwrap(JSONSerialization.jsonObject(with: complete.stdoutData) as? [String: Any])
+        XCTAssertEqual((all["paths"] as? [Any])?.count, 9)
+        XCTAssertNil(all["truncated"])
+        XCTAssertFalse(complete.stderr.contains("stopped"), complete.stderr)
+        XCTAssertNotEqual(try CLIRunner.run(["path", graph, "a", "z", "--all", "--limit", "0"]).status, 0)
+    }
+
+    // MARK: Item 8: weights whose sums overflow are refused
+
+    func testWeightsThatOverflow_refusedWithTheEdge_notReadAsNoPath() throws {
+        let dir = try TemporaryDirectory()
+        let huge = try dir.write("huge.edges", "a b 1e308\nb c 1e308\n")
+        for arguments in [["path", huge, "a", "c"], ["centrality", huge, "--measure", "betweenness"]] {
+            let result = try CLIRunner.run(arguments + ["--weight", "weight"])
+            XCTAssertEqual(result.status, 1, "\(arguments): \(result.stdout)")
+            XCTAssertTrue(result.stderr.contains("'a' -> 'b' has weight 1e+308"), result.stderr)
+            XCTAssertTrue(result.stderr.contains("cannot overflow"), result.stderr)
+            XCTAssertFalse(result.stdout.contains("inf"), result.stdout)
+        }
+        // A case file: the relation's ends are named.
+        let caseFile = try dir.write("huge.json", """
+            {"version": 1, "entities": [{"id": "a", "name": "A", "kind": "person"},
+              {"id": "b", "name": "B", "kind": "person"}, {"id": "c", "name": "C", "kind": "person"}],
+             "relations": [{"source": "a", "target": "b", "kind": "pays", "weight": 1e308},
+                           {"source": "b", "target": "c", "kind": "pays", "weight": 1e308}]}
+            """)
+        let refused = try CLIRunner.run(["path", caseFile, "A", "C", "--weight", "weight"])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("'a' -> 'b' has weight 1e+308"), refused.stderr)
+        // Large but safe weights give the exact sum NetworkX gives (2e307 + 2e307), printed as a number.
+        let large = try dir.write("large.edges", "a b 2e307\nb c 2e307\n")
+        let fine = try CLIRunner.run(["path", large, "a", "c", "--weight", "weight"])
+        XCTAssertEqual(fine.status, 0, fine.stderr)
+        XCTAssertTrue(fine.stdout.contains("cost 4e+307"), fine.stdout)
+    }
+
+    // MARK: Item 9: a `--via` typo is pointed out
+
+    static let base = """
+        {"version": 1, "entities": [{"id": "alice", "name": "Alice", "kind": "person"},
+          {"id": "bob", "name": "Bob", "kind": "person"}, {"id": "carol", "name": "Carol", "kind": "organization"}],
+         "relations": [{"source": "alice", "target": "bob", "kind": "reportsTo"},
+                       {"source": "bob", "target": "carol", "kind": "memberOf"}]}
+        """
+
+    func testVia_kindWithNoRelation_warnsWithTheCloseKind() throws {
+        let dir = try TemporaryDirectory()
+        let base = try dir.write("base.json", Self.base)
+        let chain = try CLIRunner.run(["chain", base, "Alice", "--via", "reportTo"])
+        let typo = "warning: --via 'reportTo' matches no relation in \(base); did you mean 'reportsTo'?"
+        XCTAssertTrue(chain.stderr.contains(typo), chain.stderr)
+        let centrality = try CLIRunner.run(["centrality", base, "--via", "reportsto,memberOf"])
+        XCTAssertTrue(centrality.stderr.contains("--via 'reportsto' matches no relation"), centrality.stderr)
+        XCTAssertTrue(centrality.stderr.contains("did you mean 'reportsTo'?"), centrality.stderr)
+        XCTAssertFalse(centrality.stderr.contains("'memberOf' matches"), centrality.stderr)
+        // A well-known kind the case lacks is suggested from the well-known list; nothing close, no hint.
+        let path = try CLIRunner.run(["path", base, "Alice", "Bob", "--via", "payz,zzzzzzzz"])
+        let wellKnown = "--via 'payz' matches no relation in \(base); did you mean 'pays'?"
+        XCTAssertTrue(path.stderr.contains(wellKnown), path.stderr)
+        XCTAssertTrue(path.stderr.contains("--via 'zzzzzzzz' matches no relation in \(base)\n"), path.stderr)
+        // The right kind, and the default chain kinds (some absent here): no warning.
+        XCTAssertFalse(try CLIRunner.run(["chain", base, "Alice", "--via", "reportsTo"]).stderr.contains("warning"))
+        XCTAssertFalse(try CLIRunner.run(["chain", base, "Alice"]).stderr.contains("warning"))
+    }
+}
