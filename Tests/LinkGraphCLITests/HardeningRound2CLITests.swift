@@ -130,4 +130,35 @@ final class HardeningRound2CLITests: XCTestCase {
         XCTAssertFalse(try CLIRunner.run(["chain", base, "Alice", "--via", "reportsTo"]).stderr.contains("warning"))
         XCTAssertFalse(try CLIRunner.run(["chain", base, "Alice"]).stderr.contains("warning"))
     }
+
+    // MARK: Item 10: DOT charsets and invalid UTF-8
+
+    func testDOT_latin1_importedAsTwoEntities_renderedUngarbled_invalidUTF8Refused() throws {
+        let dir = try TemporaryDirectory()
+        let latin1 = dir.path("latin1.gv")
+        try Data(Array("digraph {\n  charset=latin1\n  \"caf".utf8) + [0xE9] + Array("\" -> \"caf".utf8) + [0xE8]
+            + Array("\" [kind=pays]\n}\n".utf8)).write(to: URL(fileURLWithPath: latin1))
+        let output = dir.path("out.json")
+        let imported = try CLIRunner.run(["import", latin1, "-o", output])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        let caseFile = try CaseFile.read(from: output)
+        XCTAssertEqual(caseFile.entities.map(\.name), ["café", "cafè"])
+        XCTAssertEqual(caseFile.relations.map { "\($0.source)>\($0.target)" }.count, 1)
+        XCTAssertNotEqual(caseFile.relations[0].source, caseFile.relations[0].target)
+        let svg = dir.path("out.svg")
+        let rendered = try CLIRunner.run(["render", latin1, "-o", svg])
+        XCTAssertEqual(rendered.status, 0, rendered.stderr)
+        let drawing = try String(contentsOfFile: svg, encoding: .utf8)
+        XCTAssertTrue(drawing.contains(">café<") && drawing.contains(">cafè<"), "labels as written")
+        XCTAssertFalse(drawing.contains("Ã"), "converted twice")
+        // The same bytes without the charset: refused, with the place, for every reader of DOT.
+        let bare = dir.path("bare.gv")
+        try Data(Array("digraph {\n  \"caf".utf8) + [0xE9] + Array("\" -> \"caf".utf8) + [0xE8] + Array("\"\n}\n".utf8))
+            .write(to: URL(fileURLWithPath: bare))
+        for arguments in [["import", bare, "-o", output], ["render", bare, "-o", svg], ["extract", bare, "-o", output]] {
+            let refused = try CLIRunner.run(arguments)
+            XCTAssertEqual(refused.status, 1, "\(arguments)")
+            XCTAssertTrue(refused.stderr.contains("\(bare):2:7: invalid UTF-8"), refused.stderr)
+        }
+    }
 }
