@@ -72,14 +72,22 @@ public struct EntityLookup: Sendable {
             for form in [item.id] + item.names {
                 let folded = Self.fold(form)
                 let formBytes = Array(folded.utf8)
-                let length = folded.count
-                let containsQuery = length >= query.count && Self.contains(formBytes, queryBytes)
-                let insideQuery = length >= 4 && 2 * length >= query.count && length <= query.count
-                    && Self.contains(queryBytes, formBytes)
-                if containsQuery || insideQuery {
-                    best = min(best, abs(length - query.count))
-                } else if abs(length - query.count) <= limit {
-                    let distance = Self.editDistance(Array(folded), query, limit: limit)
+                // Containment needs no lengths; a form inside the query has fewer bytes.
+                let containsQuery = Self.contains(formBytes, queryBytes)
+                if containsQuery || (formBytes.count < queryBytes.count && Self.contains(queryBytes, formBytes)) {
+                    let length = folded.count
+                    if containsQuery || (length >= 4 && 2 * length >= query.count) {
+                        best = min(best, abs(length - query.count))
+                        continue
+                    }
+                }
+                // A character is 1 to 4 bytes: outside these byte counts the form's length is
+                // more than `limit` away from the query's, and no edit distance is computed.
+                let bytes = formBytes.count
+                guard bytes + limit >= query.count, bytes <= 4 * (query.count + limit) else { continue }
+                let characters = Array(folded)
+                if abs(characters.count - query.count) <= limit {
+                    let distance = Self.editDistance(characters, query, limit: limit)
                     if distance <= limit { best = min(best, editBase + distance) }
                 }
             }
@@ -92,8 +100,25 @@ public struct EntityLookup: Sendable {
     static let maxEdits = 8
 
     /// Lower-cased, with runs of white space folded to one space and trimmed.
+    /// - Complexity: O(length); ASCII text (most names and every query typed on a US keyboard)
+    ///   is folded byte by byte, without grapheme breaking.
     static func fold(_ text: String) -> String {
-        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var space = false
+        for byte in text.utf8 {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                space = !out.isEmpty
+                continue
+            }
+            if space { out.append(0x20) }
+            space = false
+            out.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether `needle` occurs in `haystack` (Knuth–Morris–Pratt). On valid UTF-8 a byte match

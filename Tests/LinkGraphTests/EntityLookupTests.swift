@@ -77,7 +77,8 @@ final class EntityLookupTests: XCTestCase {
             guard case .notFound(_, let suggestions) = error as? LookupError else { return XCTFail("\(error)") }
             XCTAssertEqual(suggestions.map(\.id), ["near"], "two edits away is still suggested")
         }
-        XCTAssertLessThan(Date().timeIntervalSince(start), 5, "suggestions must stay bounded")
+        // 56 s before (release); about 1 s now in a debug build, more on a loaded machine.
+        XCTAssertLessThan(Date().timeIntervalSince(start), 15, "suggestions must stay bounded")
         // A query inside the huge name is still found.
         let inside = String(huge.dropFirst(500_000).prefix(40))
         XCTAssertThrowsError(try lookup.resolve(inside)) { error in
@@ -101,6 +102,19 @@ final class EntityLookupTests: XCTestCase {
             let banded = EntityLookup.editDistance(Array(a), Array(b), limit: limit)
             XCTAssertEqual(banded, full <= limit ? full : limit + 1, "\(a) \(b) limit \(limit)")
             XCTAssertEqual(EntityLookup.contains(Array(a.utf8), Array(b.utf8)), b.isEmpty || a.contains(b), "\(a) \(b)")
+        }
+    }
+
+    /// The byte-by-byte fold of ASCII text equals the general one (lower-casing, white space
+    /// runs to one space, trimmed) on random ASCII strings.
+    func testFold_asciiFastPath_agreesWithTheGeneralFold() {
+        var generator = SeededRandom(seed: 7)
+        let alphabet = Array("aZ \t\n\r\u{0B}\u{0C}\u{1C}-.9")
+        for _ in 0..<3_000 {
+            let count = Int.random(in: 0...10, using: &generator)
+            let text = String((0..<count).map { _ in alphabet.randomElement(using: &generator)! })
+            let general = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            XCTAssertEqual(EntityLookup.fold(text), general, text.debugDescription)
         }
     }
 
