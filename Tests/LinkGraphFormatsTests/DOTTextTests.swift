@@ -32,7 +32,8 @@ final class DOTTextTests: XCTestCase {
         XCTAssertEqual(graph.edges.first?.attributes["label"]?.text, "déjà")
         // Every spelling Graphviz accepts for ISO-8859-1, quoted or not, any case.
         for name in ["latin1", "\"Latin-1\"", "l1", "\"ISO-8859-1\"", "iso_8859-1", "\"ISO8859-1\"", "\"iso-ir-100\""] {
-            let text = try DOTText.decode(bytes("graph {\n graph [charset = \(name)]\n \"<e9>\" }", latin1: ["<e9>": 0xE9]), file: "x")
+            let source = bytes("graph {\n graph [charset = \(name)]\n \"<e9>\" }", latin1: ["<e9>": 0xE9])
+            let text = try DOTText.decode(source, file: "x")
             XCTAssertEqual(text, "graph {\n graph [charset = \"UTF-8\"]\n \"é\" }", name)
         }
     }
@@ -45,7 +46,8 @@ final class DOTTextTests: XCTestCase {
                 message: "invalid UTF-8; convert the file to UTF-8, or give the graph charset=latin1 if it is Latin-1"))
         }
         // charset=utf-8 says the same as no charset.
-        XCTAssertThrowsError(try DOTText.decode(bytes("digraph { charset=utf8; \"<ff>\" }", latin1: ["<ff>": 0xFF]), file: "u.gv"))
+        let utf8 = bytes("digraph { charset=utf8; \"<ff>\" }", latin1: ["<ff>": 0xFF])
+        XCTAssertThrowsError(try DOTText.decode(utf8, file: "u.gv"))
         XCTAssertThrowsError(try DOTText.decode(Array("digraph { charset=big5; a }".utf8), file: "b.gv")) {
             XCTAssertEqual("\($0)", "b.gv:1: charset: the charset big5 is not read; convert the file to UTF-8")
         }
@@ -70,18 +72,45 @@ final class DOTTextTests: XCTestCase {
     /// UTF-8) or throws naming the place `String(validating:)` would stop at.
     func testRandomBytes_decodedExactlyOrRefused() throws {
         var generator = SystemRandomNumberGenerator()
-        let alphabet: [UInt8] = Array("digraph{}\"\n ab->".utf8) + [0xE9, 0xC3, 0xA9, 0x80, 0xF0, 0x9F, 0x98, 0x80, 0xFF]
+        let alphabet: [UInt8] =
+            Array("digraph{}\"\n ab->".utf8) + [0xE9, 0xC3, 0xA9, 0x80, 0xF0, 0x9F, 0x98, 0x80, 0xFF]
         for _ in 0..<2_000 {
-            let source = (0..<Int.random(in: 0...30, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let count = Int.random(in: 0...30, using: &generator)
+            let source = (0..<count).map { _ in alphabet.randomElement(using: &generator)! }
             if let valid = String(validating: source, as: UTF8.self) {
                 XCTAssertEqual(try DOTText.decode(source, file: "r"), valid)
             } else {
                 XCTAssertThrowsError(try DOTText.decode(source, file: "r")) { error in
-                    guard case .syntax(_, let line, let column, _)? = error as? FormatError else { return XCTFail("\(error)") }
+                    guard case .syntax(_, let line, let column, _)? = error as? FormatError else {
+                        return XCTFail("\(error)")
+                    }
                     let prefix = String(decoding: source, as: UTF8.self).prefix { $0 != "\u{FFFD}" }
                     XCTAssertEqual(line, 1 + prefix.unicodeScalars.filter { $0 == "\n" }.count)
                     XCTAssertEqual(column, 1 + prefix.unicodeScalars.reversed().prefix { $0 != "\n" }.count)
                 }
+            }
+        }
+    }
+
+    /// Property: the charset scanner on random sequences of DOT's delimiters never traps, and
+    /// every failure is a `FormatError` naming the file; a Latin-1 answer has no charset left
+    /// but "UTF-8" where it was.
+    func testRandomDOTTokens_scannerNeverTraps() {
+        var generator = SystemRandomNumberGenerator()
+        let tokens: [[UInt8]] = [
+            "charset", "=", " = ", "latin1", "\"latin1\"", "big5", "\"", "<", ">", "/*", "*/", "//", "\n", "#", "\\",
+            "a", " ", "[", "]", ";", "-",
+        ].map { Array($0.utf8) } + [[0xE9], [0xC3, 0xA9]]
+        for _ in 0..<5_000 {
+            let count = Int.random(in: 0...12, using: &generator)
+            let source = (0..<count).flatMap { _ in tokens.randomElement(using: &generator)! }
+            do {
+                let text = try DOTText.decode(source, file: "r.gv")
+                XCTAssertNotNil(String(validating: Array(text.utf8), as: UTF8.self))
+            } catch let error as FormatError {
+                XCTAssertTrue("\(error)".hasPrefix("r.gv:"), "\(error)")
+            } catch {
+                XCTFail("\(error)")
             }
         }
     }
