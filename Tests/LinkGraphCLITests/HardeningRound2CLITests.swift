@@ -126,6 +126,10 @@ final class HardeningRound2CLITests: XCTestCase {
         let wellKnown = "--via 'payz' matches no relation in \(base); did you mean 'pays'?"
         XCTAssertTrue(path.stderr.contains(wellKnown), path.stderr)
         XCTAssertTrue(path.stderr.contains("--via 'zzzzzzzz' matches no relation in \(base)\n"), path.stderr)
+        let render = try CLIRunner.run(
+            ["render", base, "-o", dir.path("c.svg"), "--highlight-chain", "Alice", "--via", "memberof"])
+        XCTAssertTrue(render.stderr.contains("--via 'memberof' matches no relation"), render.stderr)
+        XCTAssertTrue(render.stderr.contains("did you mean 'memberOf'?"), render.stderr)
         // The right kind, and the default chain kinds (some absent here): no warning.
         XCTAssertFalse(try CLIRunner.run(["chain", base, "Alice", "--via", "reportsTo"]).stderr.contains("warning"))
         XCTAssertFalse(try CLIRunner.run(["chain", base, "Alice"]).stderr.contains("warning"))
@@ -155,10 +159,32 @@ final class HardeningRound2CLITests: XCTestCase {
         let bare = dir.path("bare.gv")
         try Data(Array("digraph {\n  \"caf".utf8) + [0xE9] + Array("\" -> \"caf".utf8) + [0xE8] + Array("\"\n}\n".utf8))
             .write(to: URL(fileURLWithPath: bare))
-        for arguments in [["import", bare, "-o", output], ["render", bare, "-o", svg], ["extract", bare, "-o", output]] {
+        let commands = [["import", bare, "-o", output], ["render", bare, "-o", svg], ["extract", bare, "-o", output]]
+        for arguments in commands {
             let refused = try CLIRunner.run(arguments)
             XCTAssertEqual(refused.status, 1, "\(arguments)")
             XCTAssertTrue(refused.stderr.contains("\(bare):2:7: invalid UTF-8"), refused.stderr)
         }
+    }
+
+    // MARK: Also: parallel relations drawn as one edge
+
+    /// 20,000 parallel `pays` made `dot` run for minutes; drawn as one edge, the render is quick.
+    func testRender_20000ParallelRelations_oneEdgeWithCount() throws {
+        let dir = try TemporaryDirectory()
+        let relation = #"{"source": "harbor", "target": "quill", "kind": "pays"}"#
+        let text = #"{"version": 1, "entities": [{"id": "harbor", "name": "Harbor Trust", "kind": "organization"}, "#
+            + #"{"id": "quill", "name": "Mara Quill", "kind": "person"}], "relations": ["#
+            + Array(repeating: relation, count: 20_000).joined(separator: ", ") + "]}"
+        let input = try dir.write("parallel.json", text)
+        let svg = dir.path("parallel.svg")
+        let start = Date()
+        let result = try CLIRunner.run(["render", input, "-o", svg, "--timeout", "60"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 60)
+        let drawing = try String(contentsOfFile: svg, encoding: .utf8)
+        XCTAssertEqual(drawing.components(separatedBy: "class=\"edge\"").count - 1, 1)
+        XCTAssertTrue(drawing.contains("pays ×20000"), "the count is drawn")
+        XCTAssertTrue(drawing.contains("… and 19980 more"), "the tooltip counts what it does not list")
     }
 }

@@ -136,6 +136,7 @@ extension LinkGraphCommand {
                     in: caseFile, path: input, from: highlightPath[0], to: highlightPath[1], via: via?.kinds, reliable: reliable,
                     limits: limits)
             } else if let highlightChain {
+                if let kinds = via?.kinds { AnalysisInput.warnAboutKinds(kinds, in: caseFile, path: input) }
                 options.highlight = try ViewBuilding.chainHighlight(in: caseFile, entity: highlightChain, via: via?.kinds)
             }
             if let ego { options.focus = try ViewBuilding.egoFocus(in: caseFile, entity: ego, radius: radius) }
