@@ -175,6 +175,19 @@ final class CaseMergerTests: XCTestCase {
             XCTAssertEqual(merger.caseFile.relations.count, 2)
             XCTAssertEqual(report.droppedSelfLoops, 0)
         }
+        // Unrelated, the same two names: apart in a case file (its author listed two entities),
+        // one entity in an extractor's fragment (its ids are made up; the text may name one
+        // person twice).
+        let unrelated = CaseFile(entities: [
+            Entity(id: "x", name: "Hadi al-Amiri", kind: .person), Entity(id: "y", name: "Amiri", kind: .person),
+        ])
+        var asCase = CaseMerger()
+        asCase.merge(unrelated)
+        XCTAssertEqual(asCase.caseFile.entities.map(\.id), ["x", "y"])
+        var asFragment = CaseMerger()
+        asFragment.merge(unrelated, matchIDs: false)
+        XCTAssertEqual(asFragment.caseFile.entities.map(\.name), ["Hadi al-Amiri"])
+        XCTAssertEqual(asFragment.caseFile.entities[0].aliases, ["Amiri"])
         // Into a base: each incoming entity takes at most one known entity, and no known entity
         // takes two of them. "Mara Quill" goes to quill; the id quill-twin is new, kept apart.
         var merger = CaseMerger(base: base)
