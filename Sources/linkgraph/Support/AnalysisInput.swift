@@ -46,8 +46,19 @@ struct AnalysisInput {
         if undirected { projection.direction = .undirected }
         projection.weight = weight
         projection.asOf = asOf
-        let graph = try Digraph(caseFile: caseFile, projection: projection)
+        let graph = try namingFile(path) { try Digraph(caseFile: caseFile, projection: projection) }
         return AnalysisInput(graph: graph, caseFile: caseFile, lookup: EntityLookup(caseFile))
+    }
+
+    /// Builds a graph, putting the file's name before a weight error (the edge names alone do
+    /// not say which file holds the weights whose sums overflow).
+    static func namingFile(_ path: String, _ build: () throws -> Digraph) throws -> Digraph {
+        do {
+            return try build()
+        } catch let error as AlgorithmError {
+            if case .invalidWeight = error { throw InputError(file: path, underlying: error) }
+            throw error
+        }
     }
 
     /// Warns about each `--via` kind that no relation of the case has, with the close kind.
