@@ -33,7 +33,8 @@ final class ControlCharacterIDTests: XCTestCase {
             XCTAssertEqual(found.first?.message, String(format: "control character U+%04X in an id", code))
         }
         for code in [0x20, 0x7E, 0xA0, 0xFFFD, 0x202E] {
-            XCTAssertEqual(problems(entities([String(format: "a\\u%04Xb", code)])).map(\.path), [], String(code, radix: 16))
+            let id = String(format: "a\\u%04Xb", code)
+            XCTAssertEqual(problems(entities([id])).map(\.path), [], id)
         }
         // The pair of the issue: refused at the first, so the exports never meet it.
         XCTAssertEqual(problems(entities(["a\\u0000b", "a\\ufffdb"])).map(\.path), ["entities[0].id"])
@@ -43,7 +44,8 @@ final class ControlCharacterIDTests: XCTestCase {
         let json = #"""
             {"version": 1, "documents": [{"id": "d\u0007"}],
              "entities": [{"id": "a", "name": "A", "kind": "person"}],
-             "relations": [{"source": "a\u0085", "target": "a", "kind": "pays", "evidence": [{"document": "\u001b[2J"}]}]}
+             "relations": [{"source": "a\u0085", "target": "a", "kind": "pays",
+                            "evidence": [{"document": "\u001b[2J"}]}]}
             """#
         XCTAssertEqual(
             Set(problems(json).map(\.path)),

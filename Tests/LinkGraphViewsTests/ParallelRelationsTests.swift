@@ -28,7 +28,8 @@ final class ParallelRelationsTests: XCTestCase {
     func testParallelRelationsOfOneKind_drawnAsOneEdgeWithCountAndTooltip() {
         let graph = CaseView(kind: .all).drawing(of: Self.payments(3))
         XCTAssertEqual(
-            graph.edges.map { "\($0.source)>\($0.target)" }, ["harbor>quill", "quill>harbor", "harbor>quill", "quill>harbor"])
+            graph.edges.map { "\($0.source)>\($0.target)" },
+            ["harbor>quill", "quill>harbor", "harbor>quill", "quill>harbor"])
         XCTAssertEqual(graph.edges[0].attributes["label"]?.text, "pays ×3")
         XCTAssertEqual(graph.edges[0].attributes["id"]?.text, "relation-0")
         let tooltip = graph.edges[0].attributes["tooltip"]?.text ?? ""
@@ -59,7 +60,9 @@ final class ParallelRelationsTests: XCTestCase {
         let highlight = Highlight(entities: ["harbor", "quill"], relations: [1], caption: "one payment")
         let options = ViewOptions(highlight: highlight)
         let graph = CaseView(kind: .all, options: options).drawing(of: Self.payments(3))
-        let pays = graph.edges.filter { ($0.attributes["label"]?.text.hasPrefix("pays") ?? false) && $0.source == "harbor" }
+        let pays = graph.edges.filter {
+            ($0.attributes["label"]?.text.hasPrefix("pays") ?? false) && $0.source == "harbor"
+        }
         XCTAssertEqual(pays.map { $0.attributes["label"]?.text }, ["pays ×2", "pays\\nfrom 2001"])
     }
 }

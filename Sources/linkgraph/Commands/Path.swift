@@ -30,7 +30,7 @@ extension LinkGraphCommand {
         @Flag(help: "Every tied shortest path.")
         var all = false
         @Option(
-            help: "With --all: list at most this many paths (there can be exponentially many); a note says if it stopped.")
+            help: "With --all: list at most this many paths (there can be very many); a note says if it stopped.")
         var limit: Int = 10_000
         @Flag(help: "The most reliable path: weights -ln(confidence).")
         var reliable = false

@@ -56,7 +56,7 @@ extension LinkGraphCommand {
 
         @Flag(
             name: .customLong("every-edge"),
-            help: "Draw every relation as its own edge (default: parallel relations of one kind are one edge with a count).")
+            help: "Draw every relation as its own edge (default: parallel ones of one kind are one edge with a count).")
         var everyEdge = false
         @Flag(help: "With --highlight-path: the most reliable path instead of the fewest hops.")
         var reliable = false
