@@ -33,8 +33,9 @@ public struct DOTInputExtractor: CaseFileProducingExtractor {
     public func extractCaseFile(_ request: ExtractionRequest) throws -> CaseFile {
         let file = request.metadata["path"]?.stringValue ?? request.id
         let graph: DOTGraph
+        let text = try DOTText.decode(request.bytes, file: file)
         do {
-            graph = try renderer.parse(request.text, source: file)
+            graph = try renderer.parse(text, source: file)
         } catch let error as GraphvizError {
             switch error.kind {
             case .crash, .timeout, .limit: throw error  // the sandbox's sentence names the file

@@ -12,6 +12,7 @@ struct YAMLReader {
             guard let node = try Yams.compose(yaml: text) else {
                 throw TextPatternsError.invalid(file: file, line: 1, message: "the file is empty")
             }
+            try checkExpandedSize(node, textBytes: text.utf8.count)
             return node
         } catch let error as YamlError {
             switch error {
@@ -25,6 +26,43 @@ struct YAMLReader {
                 throw TextPatternsError.syntax(file: file, line: 1, column: 1, message: problem)
             default:
                 throw TextPatternsError.syntax(file: file, line: 1, column: 1, message: "\(error)")
+            }
+        }
+    }
+
+    /// The most characters a file may stand for once its aliases are expanded: 16 times its own
+    /// size, and at least 4 MiB (the built-in rules and gazetteer are about 30 KB each). Real
+    /// files repeat an anchored rule a few times; an alias bomb (`b: [*a, *a, ...]`,
+    /// `c: [*b, *b, ...]`) stands for 10¹⁰ characters in 740 KB.
+    static func expandedLimit(textBytes: Int) -> Int { max(4 << 20, 16 * textBytes) }
+
+    /// Refuses a tree that stands for more than `expandedLimit` characters. Composing shares
+    /// an anchored node between its aliases, so the tree is small in memory; every reader walks
+    /// it expanded, which is what a bomb makes exponential. The walk stops at the limit.
+    /// - Throws: `TextPatternsError.invalid` at the line the limit was reached.
+    /// - Complexity: O(min(expanded size, limit)); an explicit stack, so aliases nested
+    ///   100,000 deep do not overflow the call stack.
+    func checkExpandedSize(_ root: Node, textBytes: Int) throws {
+        let limit = Self.expandedLimit(textBytes: textBytes)
+        var size = 0
+        var pending: [Node] = [root]
+        while let node = pending.popLast() {
+            switch node {
+            case .scalar(let scalar): size += scalar.string.utf8.count + 1
+            case .sequence(let sequence):
+                size += 1
+                pending.append(contentsOf: sequence)
+            case .mapping(let mapping):
+                size += 1
+                for (key, value) in mapping {
+                    pending.append(key)
+                    pending.append(value)
+                }
+            case .alias: size += 1
+            }
+            if size > limit {
+                throw fail(
+                    node, "the file's aliases (*name) expand it past \(limit) characters; write the values out instead")
             }
         }
     }

@@ -129,6 +129,31 @@ struct CaseFileDecoder {
         return s
     }
 
+    /// A required id (of a document or entity, or a reference to one). Control characters
+    /// (U+0000–U+001F, U+007F–U+009F) are refused: the DOT, GraphML and GEXF writers must
+    /// replace them, which made `a\u0000b` and `a\ufffdb` one node.
+    mutating func requiredID(_ object: JSONObject, _ key: String, _ path: String) -> String? {
+        guard let id = requiredString(object, key, path) else { return nil }
+        if let control = Self.firstControlCharacter(id) {
+            let code = String(control.value, radix: 16, uppercase: true)
+            let padded = String(repeating: "0", count: 4 - code.count) + code
+            problem("\(path).\(key)", "control character U+\(padded) in an id")
+            return nil
+        }
+        return id
+    }
+
+    /// The first C0 or C1 control character of `text`, if any. O(length), on the UTF-8 bytes.
+    static func firstControlCharacter(_ text: String) -> Unicode.Scalar? {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F { return Unicode.Scalar(byte) }
+            if previous == 0xC2 && (0x80...0x9F).contains(byte) { return Unicode.Scalar(byte) }
+            previous = byte
+        }
+        return nil
+    }
+
     mutating func optionalString(_ object: JSONObject, _ key: String, _ path: String) -> String? {
         guard let value = object[key], value != .null else { return nil }
         guard case .string(let s) = value else {
@@ -202,7 +227,7 @@ struct CaseFileDecoder {
     // MARK: Elements
 
     mutating func decodeDocument(_ object: JSONObject, _ path: String) -> Document? {
-        let id = requiredString(object, "id", path)
+        let id = requiredID(object, "id", path)
         let title = optionalString(object, "title", path)
         let source = optionalString(object, "source", path)
         let sha256 = optionalString(object, "sha256", path)
@@ -216,7 +241,7 @@ struct CaseFileDecoder {
     }
 
     mutating func decodeEntity(_ object: JSONObject, _ path: String) -> Entity? {
-        let id = requiredString(object, "id", path)
+        let id = requiredID(object, "id", path)
         let name = requiredString(object, "name", path)
         let kind = requiredString(object, "kind", path)
         let aliases = stringArray(object, "aliases", path)
@@ -232,8 +257,8 @@ struct CaseFileDecoder {
     }
 
     mutating func decodeRelation(_ object: JSONObject, _ path: String) -> Relation? {
-        let source = requiredString(object, "source", path)
-        let target = requiredString(object, "target", path)
+        let source = requiredID(object, "source", path)
+        let target = requiredID(object, "target", path)
         let kind = requiredString(object, "kind", path)
         var directed: Bool?
         if let value = object["directed"], value != .null {
@@ -270,7 +295,7 @@ struct CaseFileDecoder {
     }
 
     mutating func decodeEvidence(_ object: JSONObject, _ path: String) -> Evidence? {
-        let document = requiredString(object, "document", path)
+        let document = requiredID(object, "document", path)
         let start = optionalOffset(object, "start", path)
         let end = optionalOffset(object, "end", path)
         let text = optionalString(object, "text", path)

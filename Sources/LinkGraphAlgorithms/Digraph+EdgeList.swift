@@ -1,4 +1,5 @@
 import Foundation
+import LinkGraph
 
 extension Digraph {
     /// Reads an edge list file: one edge `u v` or `u v w` per line, `#` starting a comment.
@@ -13,9 +14,10 @@ extension Digraph {
     ///   - directed: Whether `u v` is an arc u → v (else an undirected edge).
     ///   - delimiter: How fields are separated; `.automatic` decides from the name and the text.
     /// - Throws: `AlgorithmError.edgeListSyntax` naming the file, the line and the delimiter
-    ///   assumed for a line with more than three fields, a weight that is not a number, or a
-    ///   weight column present on some edge lines and missing on others; `invalidArgument`
-    ///   when the file cannot be read.
+    ///   assumed for a line with more than three fields, a label that is not valid UTF-8 (with
+    ///   its column), a weight that is not a number, or a weight column present on some edge
+    ///   lines and missing on others; `invalidArgument` when the file cannot be read;
+    ///   `invalidWeight` for weights whose sums can overflow.
     /// - Complexity: O(bytes + V + E).
     public init(edgeListAt path: String, directed: Bool, delimiter: EdgeListDelimiter = .automatic) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -43,6 +45,10 @@ extension Digraph {
         var index: [String: Vertex] = [:]
         index.reserveCapacity(labels.count)
         for (i, l) in labels.enumerated() { index[l] = Vertex(i) }
+        if reader.weighted == true {
+            try Self.checkWeightSums(
+                labels: labels, sources: reader.sources, targets: reader.targets, weights: reader.weights)
+        }
         self.init(
             labels: labels, labelIndex: index, directed: directed,
             weighting: reader.weighted == true ? .given : .unit,
@@ -169,7 +175,9 @@ struct EdgeListReader {
             intLabelOf.append(value)
             return v
         }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
+        // Lenient decoding would make "\xe9" and "\xe8" one vertex; the caller reports -1.
+        let bytes = UnsafeBufferPointer(rebasing: p[start..<end])
+        guard let text = String(validating: bytes, as: UTF8.self) else { return -1 }
         if let v = stringSlot[text] { return v }
         let v = count
         count += 1
@@ -186,8 +194,19 @@ struct EdgeListReader {
         var line = 0
         var starts = (0, 0, 0, 0)
         var ends = (0, 0, 0, 0)
+        var lineStart = 0
+        /// A label that is not UTF-8: the line and column (in characters) of the first bad byte.
+        func invalidUTF8() -> AlgorithmError {
+            var end = lineStart
+            while end < n && p[end] != 10 { end += 1 }
+            let column = UTF8Position.firstInvalid(in: UnsafeBufferPointer(rebasing: p[lineStart..<end]))?.column ?? 1
+            return AlgorithmError.edgeListSyntax(
+                file: fileName, line: line,
+                message: "column \(column): invalid UTF-8 in a vertex label; convert the file to UTF-8")
+        }
         while i < n {
             line += 1
+            lineStart = i
             var tokens = 0
             // Tokenize one line.
             let spaceSeparates = !tabSeparated
@@ -217,7 +236,7 @@ struct EdgeListReader {
             i += 1  // newline
             switch tokens {
             case 0: continue
-            case 1: _ = intern(p, starts.0, ends.0)
+            case 1: if intern(p, starts.0, ends.0) < 0 { throw invalidUTF8() }
             case 2, 3:
                 let hasWeight = tokens == 3
                 if let w = weighted, w != hasWeight {
@@ -230,6 +249,7 @@ struct EdgeListReader {
                 if weighted == nil { weighted = hasWeight; firstWeightLine = line }
                 let u = intern(p, starts.0, ends.0)
                 let v = intern(p, starts.1, ends.1)
+                if u < 0 || v < 0 { throw invalidUTF8() }
                 if hasWeight {
                     if let w = EdgeListReader.fastDecimal(p, starts.2, ends.2) {
                         weights.append(w)

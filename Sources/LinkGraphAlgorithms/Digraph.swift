@@ -113,7 +113,8 @@ public struct Digraph: Sendable {
     ///   - directed: Whether edges go one way.
     ///   - weighting: `.unit` ignores the edges' weights.
     /// - Throws: `AlgorithmError.invalidArgument` for a duplicate label or an endpoint out
-    ///   of range; `.invalidWeight` for a NaN weight.
+    ///   of range; `.invalidWeight` for a NaN weight, or weights whose sums can overflow
+    ///   (`checkWeightSums`).
     /// - Complexity: O(V + E).
     public init(labels: [String], edges: [EdgeSpec], directed: Bool, weighting: Weighting = .unit) throws {
         var index: [String: Vertex] = [:]
@@ -150,10 +151,36 @@ public struct Digraph: Sendable {
             against?.append(e.againstRelation)
             validity?.append(e.validity)
         }
+        if let weights {
+            try Self.checkWeightSums(labels: labels, sources: sources, targets: targets, weights: weights)
+        }
         self.init(
             labels: labels, labelIndex: index, directed: directed, weighting: weighting,
             edgeSources: sources, edgeTargets: targets, edgeWeights: weights,
             edgeRelations: relations, edgeAgainst: against, edgeValidity: validity)
+    }
+
+    /// Refuses weights whose sums can overflow: two weights of 1e308 add up to infinity,
+    /// which Dijkstra reads as "no path", betweenness as 0 and closeness as unreachable.
+    ///
+    /// Every sum an algorithm forms (a path's length, a vertex's sum of distances, a weighted
+    /// degree) is at most the sum S of all |weights| times the vertex count V, so S · V must be
+    /// finite. Infinite and NaN weights are left to each algorithm's own check.
+    /// - Throws: `invalidWeight` naming the heaviest edge and the largest total allowed.
+    /// - Complexity: O(E).
+    static func checkWeightSums(labels: [String], sources: [Vertex], targets: [Vertex], weights: [Double]) throws {
+        var total = 0.0, heaviest = -1
+        for (e, w) in weights.enumerated() where w.isFinite {
+            total += abs(w)
+            if heaviest < 0 || abs(w) > abs(weights[heaviest]) { heaviest = e }
+        }
+        let vertices = Double(Swift.max(labels.count, 1))
+        guard heaviest >= 0, !(total * vertices).isFinite else { return }
+        let allowed = Double.greatestFiniteMagnitude / vertices
+        throw AlgorithmError.invalidWeight(
+            from: labels[Int(sources[heaviest])], to: labels[Int(targets[heaviest])], weight: weights[heaviest],
+            requirement: "weights adding up to at most \(allowed) in all (the largest double divided by the "
+                + "\(labels.count) vertices), so that sums along paths cannot overflow to infinity")
     }
 
     /// The CSR builder every public initializer ends in. Stable: a vertex's arcs are in

@@ -12,10 +12,13 @@ extension JSONValue {
 }
 
 extension Path {
-    /// `{"paths": [PATH, ...]}` with each path as `json(in:caseFile:)`.
-    /// - Parameter hopDays: Per path, the day of each hop (time-respecting paths), added as `"days"`.
+    /// `{"paths": [PATH, ...]}` with each path as `json(in:caseFile:)`, and `"truncated": true`
+    /// when the list stopped at a limit (more paths exist).
+    /// - Parameters:
+    ///   - hopDays: Per path, the day of each hop (time-respecting paths), added as `"days"`.
+    ///   - truncated: Whether the search stopped before listing every path.
     public static func json(
-        _ paths: [Path], in graph: Digraph, caseFile: CaseFile?, hopDays: [[Int]]? = nil
+        _ paths: [Path], in graph: Digraph, caseFile: CaseFile?, hopDays: [[Int]]? = nil, truncated: Bool = false
     ) throws -> JSONValue {
         var items: [JSONValue] = []
         for (i, path) in paths.enumerated() {
@@ -23,7 +26,7 @@ extension Path {
             if let days = hopDays?[i] { object["days"] = .array(days.map { $0 == Int.min ? .null : .num($0) }) }
             items.append(.object(object))
         }
-        return ["paths": .array(items)]
+        return truncated ? ["paths": .array(items), "truncated": true] : ["paths": .array(items)]
     }
 
     /// `{"vertices": [ID, ...], "cost": N, "reliability": P?, "hops": [HOP, ...]}`.

@@ -56,6 +56,11 @@ public enum GEXFReader {
         var edge: Int?
         var spells: [(start: String?, end: String?)] = []
         var dynamicValues: [String: [JSONValue]] = [:]
+        /// The root's namespace; an element in another one (`<viz:node>`) is skipped with
+        /// everything in it, as NetworkX matches namespace and local name.
+        var namespace = ""
+        /// How deep inside a skipped foreign element the reader is (0: not inside one).
+        var foreignDepth = 0
 
         init(file: String) { self.file = file }
 
@@ -70,6 +75,11 @@ public enum GEXFReader {
                 guard element.name == "gexf" else {
                     throw invalid(element.line, nil, "not a GEXF file: the root element is <\(element.name)>, expected <gexf>")
                 }
+                namespace = element.namespace ?? ""
+                return
+            }
+            if foreignDepth > 0 || (element.namespace ?? "") != namespace {
+                foreignDepth += 1
                 return
             }
             switch element.name {
@@ -186,6 +196,10 @@ public enum GEXFReader {
         }
 
         func end(_ name: String, line: Int) throws {
+            if foreignDepth > 0 {
+                foreignDepth -= 1
+                return
+            }
             switch name {
             case "default":
                 if inDefault, let id = currentAttribute, let domain = attributeClass { attributes[domain]![id]?.defaultText = text }

@@ -63,6 +63,11 @@ public enum GraphMLReader {
         var label: String?
         var inLabel = false
         var text = ""
+        /// The root's namespace; outside `<data>`, an element in another one (yEd's `<y:node>`)
+        /// is skipped with everything in it, as NetworkX matches namespace and local name.
+        var namespace = ""
+        /// How deep inside a skipped foreign element the reader is (0: not inside one).
+        var foreignDepth = 0
 
         init(file: String) { self.file = file }
 
@@ -77,6 +82,7 @@ public enum GraphMLReader {
                 guard element.name == "graphml" else {
                     throw invalid(element.line, "not a GraphML file: the root element is <\(element.name)>, expected <graphml>")
                 }
+                namespace = element.namespace ?? ""
                 return
             }
             if data != nil {
@@ -85,6 +91,10 @@ public enum GraphMLReader {
                     inLabel = true
                     text = ""
                 }
+                return
+            }
+            if foreignDepth > 0 || (element.namespace ?? "") != namespace {
+                foreignDepth += 1
                 return
             }
             switch element.name {
@@ -177,6 +187,10 @@ public enum GraphMLReader {
                 }
                 current.children -= 1
                 data = current
+                return
+            }
+            if foreignDepth > 0 {
+                foreignDepth -= 1
                 return
             }
             switch name {

@@ -69,13 +69,14 @@ public struct CaseView {
                     ],
                     nodes: boxes[group]!))
         }
-        for index in selection.mainRelations {
-            let faded = highlight.map { !$0.relations.contains(index) } ?? false
+        let isFaded = { (index: Int) in highlight.map { !$0.relations.contains(index) } ?? false }
+        for bundle in bundles(selection.mainRelations, in: caseFile, faded: isFaded) {
+            let faded = isFaded(bundle[0])
             graph.edges.append(
-                edge(for: caseFile.relations[index], index: index, names: names, faded: faded, highlighted: highlight != nil && !faded))
+                edge(for: bundle, in: caseFile, names: names, faded: faded, highlighted: highlight != nil && !faded))
         }
-        for index in selection.contextRelations {
-            graph.edges.append(edge(for: caseFile.relations[index], index: index, names: names, faded: true))
+        for bundle in bundles(selection.contextRelations, in: caseFile, faded: { _ in true }) {
+            graph.edges.append(edge(for: bundle, in: caseFile, names: names, faded: true))
         }
         if options.showsLegend, !selection.entities.isEmpty {
             let entityKinds = orderedUnique(selection.entities.map { caseFile.entities[$0].kind })
@@ -139,6 +140,59 @@ public struct CaseView {
         var seen = Set<String>()
         selection.entities = selection.entities.filter { seen.insert(caseFile.entities[$0].id).inserted }
         return selection
+    }
+
+    // MARK: Parallel relations
+
+    /// The relations drawn as one edge each: parallel relations of one kind between one pair
+    /// (either way for undirected ones, `RelationKey`) that are faded alike form one bundle,
+    /// placed where its first relation is; every relation alone with `options.everyEdge`.
+    /// - Complexity: O(R) for R relations.
+    func bundles(_ indices: [Int], in caseFile: CaseFile, faded: (Int) -> Bool) -> [[Int]] {
+        guard !options.everyEdge else { return indices.map { [$0] } }
+        struct Key: Hashable {
+            let relation: RelationKey
+            let faded: Bool
+        }
+        var bundles: [[Int]] = []
+        var position: [Key: Int] = [:]
+        for index in indices {
+            let key = Key(relation: RelationKey(caseFile.relations[index]), faded: faded(index))
+            if let at = position[key] {
+                bundles[at].append(index)
+            } else {
+                position[key] = bundles.count
+                bundles.append([index])
+            }
+        }
+        return bundles
+    }
+
+    /// The most relations a bundle's tooltip lists one by one; the rest are counted.
+    static let maxListedInBundle = 20
+
+    /// A bundle's edge: its first relation's, labelled `kind ×n` for several, with a tooltip
+    /// listing the first `maxListedInBundle` of them (`relations[i]`: dates, confidence,
+    /// evidence) and counting the rest.
+    func edge(for bundle: [Int], in caseFile: CaseFile, names: [String: String], faded: Bool, highlighted: Bool = false)
+        -> DOTEdge
+    {
+        let first = caseFile.relations[bundle[0]]
+        var drawn = edge(for: first, index: bundle[0], names: names, faded: faded, highlighted: highlighted)
+        guard bundle.count > 1 else { return drawn }
+        let source = names[first.source] ?? first.source, target = names[first.target] ?? first.target
+        var lines = ["\(bundle.count) relations \(source) \(first.kind.rawValue) \(target)"]
+        for index in bundle.prefix(Self.maxListedInBundle) {
+            // The relation's place in the case file, then its dates, confidence and evidence.
+            let details = Tooltip.relation(caseFile.relations[index], names: names).split(separator: "\n").dropFirst()
+            lines.append("• relations[\(index)]" + (details.isEmpty ? "" : ": " + details.joined(separator: "; ")))
+        }
+        if bundle.count > Self.maxListedInBundle {
+            lines.append("… and \(bundle.count - Self.maxListedInBundle) more")
+        }
+        drawn.attributes["label"] = .plain(DOTWriter.escapeLabel("\(first.kind.rawValue) ×\(bundle.count)"))
+        drawn.attributes["tooltip"] = .plain(DOTWriter.escapeTooltip(lines.joined(separator: "\n")))
+        return drawn
     }
 
     // MARK: Elements

@@ -16,11 +16,16 @@ public struct ViewOptions: Sendable {
     public var sizes: NodeSizes?
     /// Boxes: the group each entity id belongs to (its country, organization or community).
     public var clusters: [String: String]?
+    /// Draw every relation as its own edge. When false (the default), parallel relations of
+    /// one kind between one pair are one edge labelled with their count, its tooltip listing
+    /// them: 20,000 parallel `pays` made `dot` run for minutes.
+    public var everyEdge: Bool
 
     public init(
         title: String? = nil, showsLegend: Bool = true, asOf: PartialDate? = nil, focus: Set<String>? = nil,
-        highlight: Highlight? = nil, sizes: NodeSizes? = nil, clusters: [String: String]? = nil
+        highlight: Highlight? = nil, sizes: NodeSizes? = nil, clusters: [String: String]? = nil, everyEdge: Bool = false
     ) {
+        self.everyEdge = everyEdge
         self.title = title
         self.showsLegend = showsLegend
         self.asOf = asOf

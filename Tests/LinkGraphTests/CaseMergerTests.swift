@@ -133,7 +133,7 @@ final class CaseMergerTests: XCTestCase {
         XCTAssertEqual(try CaseFile(json: merger.caseFile.jsonValue()), merger.caseFile)
     }
 
-    func testMerge_idsKeptWhenFree_slugsWhenMadeUp_selfLoopsFromResolutionDropped() {
+    func testMerge_idsKeptWhenFree_slugsWhenMadeUp_relatedEntitiesStayApart() {
         let incoming = CaseFile(
             entities: [
                 Entity(id: "nova", name: "Nova Relief", kind: .organization),
@@ -150,8 +150,11 @@ final class CaseMergerTests: XCTestCase {
             relations: [Relation(source: "a", target: "b", kind: .advises)])
         var second = CaseMerger(base: base)
         let report = second.merge(loop, matchIDs: false)
-        XCTAssertEqual(report.droppedSelfLoops, 1)
-        XCTAssertEqual(second.caseFile.relations.count, 1)
+        // "Quill" would be Mara Quill by surname, but the fragment relates the two: distinct.
+        XCTAssertEqual(report.droppedSelfLoops, 0)
+        XCTAssertEqual(second.caseFile.entities.map(\.name), ["Harbor Trust", "Mara Quill", "Quill"])
+        XCTAssertEqual(
+            second.caseFile.relations.map { "\($0.source)>\($0.target)" }, ["harbor>quill", "quill>quill-2"])
 
         var fresh = CaseMerger(base: CaseFile(entities: [Entity(id: "nova-relief", name: "Nova Relief Fund", kind: .organization)]))
         fresh.merge(CaseFile(entities: [Entity(id: "x", name: "Nova Relief", kind: .organization)]), matchIDs: false)
@@ -197,5 +200,83 @@ final class CaseMergerTests: XCTestCase {
                 XCTAssertTrue(message.contains(expected), "\(expected)\n\(message)")
             }
         }
+    }
+
+    /// Issue 16, item 3: a case file that says "United States" (alias USA) and "United States
+    /// Army" are two things, related, and "Hadi al-Amiri" and "Amiri" likewise.
+    let distinctCase = CaseFile(
+        entities: [
+            Entity(id: "us", name: "United States", kind: .country, aliases: ["USA"]),
+            Entity(id: "us-army", name: "United States Army", kind: .organization),
+            Entity(id: "amiri", name: "Hadi al-Amiri", kind: .person),
+            Entity(id: "amiri-2", name: "Amiri", kind: .person),
+            Entity(id: "quill-twin", name: "Mara Quill", kind: .person),
+        ],
+        relations: [
+            Relation(source: "us-army", target: "us", kind: .memberOf),
+            Relation(source: "amiri-2", target: "amiri", kind: .reportsTo),
+        ])
+
+    func testMerge_entitiesOfOneCaseMatchEachOtherOnlyByID() {
+        for matchIDs in [true, false] {
+            var merger = CaseMerger()
+            let report = merger.merge(distinctCase, matchIDs: matchIDs)
+            XCTAssertEqual(
+                merger.caseFile.entities.map(\.name), distinctCase.entities.map(\.name), "matchIDs \(matchIDs)")
+            XCTAssertEqual(merger.caseFile.relations.count, 2)
+            XCTAssertEqual(report.droppedSelfLoops, 0)
+        }
+        // Unrelated, the same two names: apart in a case file (its author listed two entities),
+        // one entity in an extractor's fragment (its ids are made up; the text may name one
+        // person twice).
+        let unrelated = CaseFile(entities: [
+            Entity(id: "x", name: "Hadi al-Amiri", kind: .person), Entity(id: "y", name: "Amiri", kind: .person),
+        ])
+        var asCase = CaseMerger()
+        asCase.merge(unrelated)
+        XCTAssertEqual(asCase.caseFile.entities.map(\.id), ["x", "y"])
+        var asFragment = CaseMerger()
+        asFragment.merge(unrelated, matchIDs: false)
+        XCTAssertEqual(asFragment.caseFile.entities.map(\.name), ["Hadi al-Amiri"])
+        XCTAssertEqual(asFragment.caseFile.entities[0].aliases, ["Amiri"])
+        // Into a base: each incoming entity takes at most one known entity, and no known entity
+        // takes two of them. "Mara Quill" goes to quill; the id quill-twin is new, kept apart.
+        var merger = CaseMerger(base: base)
+        merger.merge(CaseFile(entities: [
+            Entity(id: "q1", name: "Mara Quill", kind: .person),
+            Entity(id: "q2", name: "M. Quill", kind: .person, aliases: ["Mara Quill"]),
+        ]))
+        XCTAssertEqual(merger.caseFile.entities.map(\.id), ["harbor", "quill", "q2"])
+        // An id match claims its entity before any name match: "quill" by id, so "Mara Quill"
+        // by name stays apart.
+        var byID = CaseMerger(base: base)
+        byID.merge(CaseFile(
+            entities: [
+                Entity(id: "other", name: "Mara Quill", kind: .person), Entity(id: "quill", name: "MQ", kind: .person),
+            ],
+            relations: [Relation(source: "other", target: "quill", kind: .advises)]))
+        XCTAssertEqual(byID.caseFile.entities.map(\.id), ["harbor", "quill", "other"])
+        XCTAssertEqual(byID.caseFile.relations.map { "\($0.source)>\($0.target)" }, ["harbor>quill", "other>quill"])
+    }
+
+    func testMerge_acronymsAndSurnamesNeverCrossIncompatibleKinds() {
+        let known = CaseFile(entities: [
+            Entity(id: "us", name: "United States", kind: .country, aliases: ["USA"]),
+            Entity(id: "pmf", name: "Popular Mobilization Forces", kind: .organization),
+            Entity(id: "soleimani", name: "Qassem Soleimani", kind: .person),
+        ])
+        var merger = CaseMerger(base: known)
+        merger.merge(CaseFile(entities: [
+            Entity(id: "army", name: "United States Army", kind: .organization),  // initials USA: not the country
+            Entity(id: "pmf-2", name: "PMF", kind: .organization),  // same kind: the same
+            Entity(id: "other-pmf", name: "Soleimani", kind: .other),  // other: compatible with anything
+        ]))
+        XCTAssertEqual(merger.caseFile.entities.map(\.id), ["us", "pmf", "soleimani", "army"])
+        XCTAssertEqual(merger.caseFile.entities[1].aliases, ["PMF"])
+        XCTAssertTrue(EntityResolver.compatible(.person, .other))
+        XCTAssertFalse(EntityResolver.compatible(.country, .organization))
+        var place = CaseMerger(base: known)
+        place.merge(CaseFile(entities: [Entity(id: "x", name: "Soleimani", kind: .place)]))
+        XCTAssertEqual(place.caseFile.entities.map(\.id), ["us", "pmf", "soleimani", "x"])
     }
 }

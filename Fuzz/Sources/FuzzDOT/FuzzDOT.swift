@@ -3,13 +3,22 @@ import LinkGraph
 import LinkGraphFormats
 import LinkGraphGraphviz
 
-/// DOT import: cgraph's parser (`GraphvizDOTParser`, in this process) and `DOTCaseImporter`.
+/// DOT import as `linkgraph import` does it: the bytes decoded by `DOTText` (charset, UTF-8
+/// check), cgraph's parser (`GraphvizDOTParser`, in this process) and `DOTCaseImporter`.
 ///
 /// Oracles: failures are `GraphvizError` or `FormatError` naming the file; an imported case
 /// is a valid case file (written and read back).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDOT(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    let text: String
+    do {
+        text = try DOTText.decode(Array(UnsafeBufferPointer(start: data, count: size)), file: "fuzz.dot")
+    } catch let error as FormatError {
+        guard error.description.hasPrefix("fuzz.dot") else { fatalError("message without the file name: \(error)") }
+        return 0
+    } catch {
+        fatalError("untyped error from DOTText.decode: \(error)")
+    }
     let graph: DOTGraph
     do {
         graph = try GraphvizDOTParser.parse(text)

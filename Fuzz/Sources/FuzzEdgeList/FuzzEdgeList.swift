@@ -3,23 +3,36 @@ import LinkGraphAlgorithms
 
 /// The edge-list reader (`u v [weight]` per line).
 ///
-/// Oracles: failures are `AlgorithmError`; a graph that reads is written with
-/// `edgeListText()` and read back equal: the same labels in the same order, the same edges in
-/// the same order, the same weights, and the same text when written again.
+/// The bytes go in as they are, so invalid UTF-8 reaches the reader.
+///
+/// Oracles: failures are `AlgorithmError`; invalid UTF-8 is refused only when the bytes are not
+/// UTF-8, and a graph read from bytes that are not UTF-8 has no label with U+FFFD the bytes
+/// did not hold (lenient decoding once made `\xe9` and `\xe8` one vertex); a graph that reads
+/// is written with `edgeListText()` and read back equal: the same labels in the same order,
+/// the same edges in the same order, the same weights, and the same text when written again.
 
 /// Equal, sign of zero included, or both NaN.
 func sameWeight(_ a: Double, _ b: Double) -> Bool { (a == b && a.sign == b.sign) || (a.isNaN && b.isNaN) }
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzEdgeList(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let isUTF8 = String(validating: bytes, as: UTF8.self) != nil
     let graph: Digraph
     do {
-        graph = try Digraph(edgeList: text, directed: true)
-    } catch is AlgorithmError {
+        graph = try Digraph(edgeListBytes: bytes, directed: true, fileName: "fuzz.edges")
+    } catch let error as AlgorithmError {
+        if case .edgeListSyntax(_, _, let message) = error, message.contains("invalid UTF-8"), isUTF8 {
+            fatalError("valid UTF-8 refused: \(error)")
+        }
         return 0
     } catch {
-        fatalError("untyped error from Digraph(edgeList:): \(error)")
+        fatalError("untyped error from Digraph(edgeListBytes:): \(error)")
+    }
+    if !isUTF8 && !bytes.indices.contains(where: { bytes[$0...].starts(with: [0xEF, 0xBF, 0xBD]) }) {
+        if let label = graph.labels.first(where: { $0.unicodeScalars.contains("\u{FFFD}") }) {
+            fatalError("a label holds U+FFFD that the bytes did not: \(label.debugDescription)")
+        }
     }
     let written = graph.edgeListText()
     do {

@@ -9,6 +9,12 @@
 ///
 /// - Entities are matched with `EntityResolver` (id, normalized name or alias, acronym,
 ///   surname). A matched entity gains the incoming names its key set lacks as aliases.
+///   The entities of one incoming case file (`matchIDs`) are different things by its author's
+///   word: they match each other only by id, so two of them never become one entity. In a
+///   fragment from an extractor, whose ids are made up, two entities may still turn out to be
+///   one ("Amiri" and "Hadi al-Amiri" in one text), unless a relation joins them: a relation
+///   between two entities is evidence that they are distinct. Either way such a relation is
+///   never lost as a self-loop.
 ///   An unmatched one is added with its own id when free (case files), else a unique slug of
 ///   its name.
 /// - Relations are the same when source, target and kind are (either direction for symmetric
@@ -85,15 +91,29 @@ public struct CaseMerger: Sendable {
             caseFile.documents.append(document)
         }
 
-        // Entities.
+        // Entities. A case file's: `claimed` is what its entities already are (or will be, by
+        // id), which its other entities never resolve to. A fragment's: an entity never resolves
+        // to what an entity related to it in the fragment is.
         var mapping: [String: String] = [:]
+        var claimed: Set<String> = matchIDs ? Set(incoming.entities.lazy.map(\.id).filter(resolver.contains(id:))) : []
+        var related: [String: [String]] = [:]
+        if !matchIDs {
+            for relation in incoming.relations where relation.source != relation.target {
+                related[relation.source, default: []].append(relation.target)
+                related[relation.target, default: []].append(relation.source)
+            }
+        }
         for entity in incoming.entities {
             guard mapping[entity.id] == nil else { continue }
-            switch resolver.resolve(id: entity.id, names: entity.allNames, kind: entity.kind, matchID: matchIDs) {
+            let excluded = matchIDs ? claimed : Set((related[entity.id] ?? []).compactMap { mapping[$0] })
+            let resolution = resolver.resolve(
+                id: entity.id, names: entity.allNames, kind: entity.kind, matchID: matchIDs, excluding: excluded)
+            switch resolution {
             case .suppressed:
                 report.suppressedEntities.append(entity.id)
             case .entity(let id):
                 mapping[entity.id] = id
+                claimed.insert(id)
                 absorb(entity, into: id)
                 report.mergedEntities += 1
             case .none:
@@ -107,6 +127,7 @@ public struct CaseMerger: Sendable {
                 caseFile.entities.append(added)
                 resolver.add(id: id, names: added.allNames, kind: added.kind)
                 mapping[entity.id] = id
+                claimed.insert(id)
                 report.addedEntities += 1
             }
         }

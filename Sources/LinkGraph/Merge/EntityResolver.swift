@@ -5,11 +5,15 @@
 /// 2. **Name**: a name or alias with the same `NameNormalizer.key` as a known name or alias.
 ///    Among several, one of the same kind is preferred, then one of kind `other`, then the first.
 /// 3. **Acronym**: a name written as an acronym ("PMF") equal to the initials of exactly one
-///    known multiword name ("Popular Mobilization Forces"), or the other way round.
+///    known multiword name ("Popular Mobilization Forces") of a compatible kind, or the other
+///    way round.
 /// 4. **Surname**: a one-word name of a person (or of kind `other`) equal to the last word of
 ///    exactly one known person's name ("Soleimani" → "Qassem Soleimani"), or the other way round.
 ///
-/// Acronyms and surnames must be unambiguous: two candidates give no match. The resolver is
+/// Acronyms and surnames must be unambiguous: two candidates give no match. They never cross
+/// incompatible kinds (`compatible(_:_:)`): "USA" the country is not "United States Army" the
+/// organization. Rules 2–4 skip the ids in `excluding` (entities the caller knows to be
+/// different, such as the other entities of the same case file). The resolver is
 /// incremental: `add` makes an entity known at once, so mentions later in the same batch
 /// resolve to it. Entries may be tombstones (suppressed entities): resolving to one means
 /// "drop this mention"; on a name tie a tombstone wins.
@@ -97,14 +101,18 @@ public struct EntityResolver: Sendable {
     ///   - id: The mention's id, used only when `matchID` is true.
     ///   - names: Its name and aliases.
     ///   - kind: Its kind.
+    ///   - excluding: Ids of entities the mention is known not to be; only an id match reaches them.
     /// - Complexity: O(total length of the names) plus the candidates found.
-    public func resolve(id: String?, names: [String], kind: EntityKind, matchID: Bool) -> Resolution {
+    public func resolve(
+        id: String?, names: [String], kind: EntityKind, matchID: Bool, excluding: Set<String> = []
+    ) -> Resolution {
         if matchID, let id, let index = byID[id] { return resolution(index) }
 
         // 2. Same key.
         var candidates: [Int] = []
         for name in names {
             for index in byKey[NameNormalizer.key(name)] ?? [] where !candidates.contains(index) {
+                if excluding.contains(entries[index].id) { continue }
                 candidates.append(index)
             }
         }
@@ -124,6 +132,7 @@ public struct EntityResolver: Sendable {
             }
             for acronym in NameNormalizer.acronyms(of: name) { acronymMatches.formUnion(byAcronymName[acronym] ?? []) }
         }
+        acronymMatches = acronymMatches.filter { allowed($0, kind: kind, excluding: excluding) }
         if acronymMatches.count == 1 { return resolution(acronymMatches.first!) }
 
         // 4. Surnames, both ways.
@@ -136,8 +145,20 @@ public struct EntityResolver: Sendable {
                 surnameMatches.formUnion(bySingleWord[surname] ?? [])
             }
         }
+        surnameMatches = surnameMatches.filter { allowed($0, kind: kind, excluding: excluding) }
         if surnameMatches.count == 1 { return resolution(surnameMatches.first!) }
         return .none
+    }
+
+    /// Whether the acronym and surname rules may match an entry.
+    private func allowed(_ index: Int, kind: EntityKind, excluding: Set<String>) -> Bool {
+        Self.compatible(entries[index].kind, kind) && !excluding.contains(entries[index].id)
+    }
+
+    /// Whether the acronym and surname rules may join entities of these kinds: the same kind, or
+    /// either is `other` (a kind nobody decided).
+    public static func compatible(_ a: EntityKind, _ b: EntityKind) -> Bool {
+        a == b || a == .other || b == .other
     }
 
     private func resolution(_ index: Int) -> Resolution {

@@ -31,7 +31,8 @@ extension LinkGraphCommand {
         func run() throws {
             let kinds = via?.kinds ?? RelationKind.chainKinds
             let projection = Projection.reportingLines(kinds: kinds, asOf: analysis.asOfDate)
-            let input = try AnalysisInput.load(self.input, options: analysis, kinds: kinds, projection: projection)
+            // The projection holds the kinds; `via` is passed only to check what the user typed.
+            let input = try AnalysisInput.load(self.input, options: analysis, kinds: via?.kinds, projection: projection)
             let root = try input.vertex(named: entity)
             let graph = input.graph
             if down {

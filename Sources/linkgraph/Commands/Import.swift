@@ -54,7 +54,8 @@ extension LinkGraphCommand {
             case .dot:
                 let data = try limits.read(file)
                 // Parsed by Graphviz in a worker process (a crash there is an error here).
-                let graph = try graphviz.parse(String(decoding: data, as: UTF8.self), file: file, linePrefix: true)
+                let text = try DOTText.decode(Array(data), file: file)  // charset=latin1 honoured, bad UTF-8 refused
+                let graph = try graphviz.parse(text, file: file, linePrefix: true)
                 result = try DOTCaseImporter.caseFile(graph, file: file)
             case .graphml:
                 result = try GraphMLReader.readCase(try limits.read(file), file: file)

@@ -11,7 +11,8 @@ extension LinkGraphCommand {
                 the others only add (entities, relations, aliases, missing attributes and dates, evidence, provenance). \
                 Entities are the same when their ids are, or a name or alias agrees after normalization (case, \
                 diacritics, a leading "the", al-/Al forms, hyphens, spacing), or by an acronym (PMF ↔ Popular \
-                Mobilization Forces) or an unambiguous surname. Relations are the same when source, target and kind \
+                Mobilization Forces) or an unambiguous surname, of a compatible kind; the entities of one file never \
+                merge with each other. Relations are the same when source, target and kind \
                 are (symmetric kinds either way); confidences of distinct contributions combine by noisy-or. \
                 Entities and relations listed in a file's "suppressed" field are not brought back. \
                 See docs/PLUGINS.md, "Merging". The output is written atomically.

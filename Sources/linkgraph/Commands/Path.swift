@@ -29,6 +29,9 @@ extension LinkGraphCommand {
         var k: Int = 1
         @Flag(help: "Every tied shortest path.")
         var all = false
+        @Option(
+            help: "With --all: list at most this many paths (there can be very many); a note says if it stopped.")
+        var limit: Int = 10_000
         @Flag(help: "The most reliable path: weights -ln(confidence).")
         var reliable = false
         @Flag(name: .customLong("time-respecting"), help: "Each hop's relation valid no earlier than the hop before it.")
@@ -41,6 +44,7 @@ extension LinkGraphCommand {
         func validate() throws {
             try documents.validate()
             if k < 1 { throw ValidationError("--k must be at least 1") }
+            if limit < 1 { throw ValidationError("--limit must be at least 1") }
             if [k > 1, all, timeRespecting].filter({ $0 }).count > 1 {
                 throw ValidationError("choose one of --k, --all and --time-respecting")
             }
@@ -54,13 +58,17 @@ extension LinkGraphCommand {
             let graph = input.graph
             let paths: [Path]
             var days: [[Int]]? = nil
+            var truncated = false
             do {
                 if timeRespecting {
                     let found = try graph.timeRespectingPath(from: source, to: target)
                     paths = [found.path]
                     days = [found.hopDays]
                 } else if all {
-                    paths = try graph.allShortestPaths(from: source, to: target)
+                    // One more than asked tells whether the listing stopped short.
+                    let found = try graph.allShortestPaths(from: source, to: target, limit: min(limit, Int.max - 1) + 1)
+                    truncated = found.count > limit
+                    paths = Array(found.prefix(limit))
                 } else if k > 1 {
                     paths = try graph.kShortestPaths(from: source, to: target, k: k, weighted: graph.isWeighted)
                 } else {
@@ -70,8 +78,15 @@ extension LinkGraphCommand {
                 throw PathNotFound(from: input.name(of: source), to: input.name(of: target))
             }
             if paths.isEmpty { throw PathNotFound(from: input.name(of: source), to: input.name(of: target)) }
+            if truncated {
+                // The paths listed are those met first, not a sample: say so, or they mislead.
+                Diagnostics.warn(
+                    "stopped after \(limit) shortest paths; there are more, and the ones listed are not a fair sample "
+                        + "(raise --limit to list more)")
+            }
             if json {
-                try Console.json(try Path.json(paths, in: graph, caseFile: input.caseFile, hopDays: days))
+                try Console.json(
+                    try Path.json(paths, in: graph, caseFile: input.caseFile, hopDays: days, truncated: truncated))
                 return
             }
             let texts = documents.texts(of: input, casePath: self.input)
@@ -134,6 +149,7 @@ enum PathReport {
     static func name(_ id: String, in caseFile: CaseFile) -> String { caseFile.entity(id: id)?.name ?? id }
 
     static func format(_ value: Double) -> String {
+        guard abs(value) < 1e15 else { return "\(value)" }  // rounding to 6 places would overflow
         let rounded = (value * 1_000_000).rounded() / 1_000_000
         return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int64(rounded)) : "\(rounded)"
     }

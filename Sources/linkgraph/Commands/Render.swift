@@ -55,6 +55,10 @@ extension LinkGraphCommand {
         @Option(help: "Relation kinds for --highlight-path and --highlight-chain, comma-separated.")
         var via: RelationKindList?
 
+        @Flag(
+            name: .customLong("every-edge"),
+            help: "Draw every relation as its own edge (default: parallel ones of one kind are one edge with a count).")
+        var everyEdge = false
         @Flag(help: "With --highlight-path: the most reliable path instead of the fewest hops.")
         var reliable = false
 
@@ -108,7 +112,7 @@ extension LinkGraphCommand {
             if CaseLoading.isDOT(input) {
                 // Foreign DOT: parsed and drawn in Graphviz worker processes, attributes
                 // through DOTSanitizer's allowlist (GraphvizOptions.render).
-                let text = String(decoding: try limits.read(input), as: UTF8.self)
+                let text = try DOTText.decode(Array(try limits.read(input)), file: input)
                 var graph = try graphviz.parse(text, file: input)
                 let chosen = LayoutChoice.layout(forForeign: &graph, requested: layout)
                 try write(try graphviz.render(graph, layout: chosen, format: format, file: input), to: output)
@@ -128,12 +132,13 @@ extension LinkGraphCommand {
 
         /// The view options the flags ask for.
         func viewOptions(for caseFile: CaseFile) throws -> ViewOptions {
-            var options = ViewOptions()
+            var options = ViewOptions(everyEdge: everyEdge)
             if highlightPath.count == 2 {
                 options.highlight = try ViewBuilding.pathHighlight(
                     in: caseFile, path: input, from: highlightPath[0], to: highlightPath[1], via: via?.kinds, reliable: reliable,
                     limits: limits)
             } else if let highlightChain {
+                if let kinds = via?.kinds { AnalysisInput.warnAboutKinds(kinds, in: caseFile, path: input) }
                 options.highlight = try ViewBuilding.chainHighlight(in: caseFile, entity: highlightChain, via: via?.kinds)
             }
             if let ego { options.focus = try ViewBuilding.egoFocus(in: caseFile, entity: ego, radius: radius) }

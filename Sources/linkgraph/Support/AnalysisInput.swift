@@ -40,13 +40,33 @@ struct AnalysisInput {
             return AnalysisInput(graph: graph, caseFile: nil, lookup: EntityLookup(labels: graph.labels))
         }
         let caseFile = try CaseLoading.load(path, limits: limits)
+        if let kinds { warnAboutKinds(kinds, in: caseFile, path: path) }
         var projection = custom ?? Projection()
         if let kinds { projection.kinds = Set(kinds) }
         if undirected { projection.direction = .undirected }
         projection.weight = weight
         projection.asOf = asOf
-        let graph = try Digraph(caseFile: caseFile, projection: projection)
+        let graph = try namingFile(path) { try Digraph(caseFile: caseFile, projection: projection) }
         return AnalysisInput(graph: graph, caseFile: caseFile, lookup: EntityLookup(caseFile))
+    }
+
+    /// Builds a graph, putting the file's name before a weight error (the edge names alone do
+    /// not say which file holds the weights whose sums overflow).
+    static func namingFile(_ path: String, _ build: () throws -> Digraph) throws -> Digraph {
+        do {
+            return try build()
+        } catch let error as AlgorithmError {
+            if case .invalidWeight = error { throw InputError(file: path, underlying: error) }
+            throw error
+        }
+    }
+
+    /// Warns about each `--via` kind that no relation of the case has, with the close kind.
+    static func warnAboutKinds(_ kinds: [RelationKind], in caseFile: CaseFile, path: String) {
+        for (kind, suggestion) in caseFile.kindsWithoutRelations(kinds) {
+            let hint = suggestion.map { "; did you mean '\($0.rawValue)'?" } ?? ""
+            Diagnostics.warn("--via '\(kind.rawValue)' matches no relation in \(path)\(hint)")
+        }
     }
 
     /// The vertex a user means by an id, a name or an alias.

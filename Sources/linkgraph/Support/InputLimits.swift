@@ -93,7 +93,9 @@ struct InputLimits: ParsableArguments {
     ///   `InputLimitError`.
     func loadEdgeList(_ path: String, directed: Bool) throws -> Digraph {
         let data = try read(path)
-        let graph = try Digraph(edgeListBytes: [UInt8](data), directed: directed, fileName: path)
+        let graph = try AnalysisInput.namingFile(path) {
+            try Digraph(edgeListBytes: [UInt8](data), directed: directed, fileName: path)
+        }
         try checkEntities(graph.vertexCount, in: path, noun: "vertices")
         return graph
     }
