@@ -14,31 +14,37 @@ public struct KeyPlayerSet: Equatable, Sendable {
     public let members: [Digraph.Vertex]
     /// The objective value of `members` (between 0 and 1; higher is better).
     public let value: Double
-    /// How many swaps improved the greedy start.
+    /// How many swaps improved the starts, all starts together.
     public let swaps: Int
 }
 
 extension Digraph {
     /// The `k` vertices that best meet `objective`: a greedy start (add the best vertex
-    /// k times) improved by Borgatti's swaps (exchange a member for a non-member while
-    /// that improves the value, taking the best exchange each round) until no exchange
-    /// helps. Ties are broken by a seeded random order, so a seed gives one answer.
+    /// k times) and `restarts` seeded random starts, each improved by Borgatti's swaps
+    /// (exchange a member for a non-member while that improves the value, taking the best
+    /// exchange each round) until no exchange helps; the best result wins. Ties are broken
+    /// by a seeded random order, so a seed gives one answer.
     ///
-    /// The result is a local optimum: no single exchange improves it. It is not always the
-    /// global optimum (the problem is NP-hard); the tests compare it with exhaustive search.
+    /// Guarantee: the result is a local optimum (no single exchange improves it), and it is
+    /// at least as good as the greedy set. It is not always the global optimum (the problem
+    /// is NP-hard); the tests compare it with exhaustive search on small graphs.
     /// - Parameters:
     ///   - k: The set size, 1 ≤ k ≤ V − 2.
     ///   - objective: `.fragmentation` or `.reach(distance:)` with distance ≥ 1.
-    ///   - seed: The tie-breaking seed.
-    /// - Throws: `invalidArgument` for k or distance out of range.
+    ///   - seed: The seed of the tie-breaking order and the random starts.
+    ///   - restarts: Random starts besides the greedy one (≥ 0).
+    /// - Throws: `invalidArgument` for k, distance or restarts out of range.
     /// - Complexity: fragmentation: O(k·(V + E)) per greedy step and per swap round (one
     ///   depth-first search scores every candidate, from the pieces each cut point leaves).
-    ///   Reach: O(k·V·B) per round, B the size of a member's ball within `distance`.
+    ///   Reach: O(k·V·B) per round, B the size of a member's ball within `distance`. Times
+    ///   (1 + restarts).
     ///
     /// ## References
     /// - S. P. Borgatti, "Identifying sets of key players in a social network", 2006.
     ///   <https://doi.org/10.1007/s10588-006-7084-x>
-    public func keyPlayers(k: Int, objective: KeyPlayerObjective, seed: UInt64 = 0) throws -> KeyPlayerSet {
+    public func keyPlayers(
+        k: Int, objective: KeyPlayerObjective, seed: UInt64 = 0, restarts: Int = 10
+    ) throws -> KeyPlayerSet {
         let n = vertexCount
         guard k >= 1, k <= n - 2 else {
             throw AlgorithmError.invalidArgument("k must be between 1 and \(n - 2) (the vertex count less two); got \(k)")
@@ -46,11 +52,22 @@ extension Digraph {
         if case .reach(let d) = objective, d < 1 {
             throw AlgorithmError.invalidArgument("the reach distance must be at least 1; got \(d)")
         }
+        guard restarts >= 0 else { throw AlgorithmError.invalidArgument("restarts must be at least 0; got \(restarts)") }
         var generator = SeededGenerator(seed: seed)
         var rank = Array(0..<n)
         rank.shuffle(using: &generator)
         var search = KeyPlayerSearch(rows: NeighbourRows(self), objective: objective, rank: rank)
-        return search.run(k: k)
+        var best = search.improve(search.greedy(k: k))
+        var swaps = best.swaps
+        for _ in 0..<restarts {
+            var order = Array(0..<n)
+            order.shuffle(using: &generator)
+            let found = search.improve(Array(order.prefix(k)))
+            swaps += found.swaps
+            if search.improves(found.score, over: best.score) { best = found }
+        }
+        return KeyPlayerSet(
+            members: best.members.sorted().map { Vertex($0) }, value: search.value(score: best.score, k: k), swaps: swaps)
     }
 
     /// The objective value of a given set (for comparison with another choice, such as the
@@ -93,10 +110,10 @@ struct KeyPlayerSearch {
 
     var n: Int { rank.count }
 
-    mutating func run(k: Int) -> KeyPlayerSet {
+    /// The greedy start: add the best vertex k times.
+    mutating func greedy(k: Int) -> [Int] {
         var mask = [Bool](repeating: false, count: n)
         var members: [Int] = []
-        // Greedy start.
         for _ in 0..<k {
             let scores = candidateScores(base: mask)
             var best = -1
@@ -104,9 +121,16 @@ struct KeyPlayerSearch {
             mask[best] = true
             members.append(best)
         }
+        return members
+    }
+
+    /// Swap rounds from `start`: the best single exchange, while one improves.
+    mutating func improve(_ start: [Int]) -> (members: [Int], score: Int, swaps: Int) {
+        var members = start
+        var mask = [Bool](repeating: false, count: n)
+        for v in members { mask[v] = true }
         var current = score(of: mask)
         var swaps = 0
-        // Swap rounds: the best single exchange, while one improves.
         while true {
             var bestSwap: (out: Int, into: Int, score: Int)?
             for (i, u) in members.enumerated() {
@@ -125,7 +149,7 @@ struct KeyPlayerSearch {
             current = swap.score
             swaps += 1
         }
-        return KeyPlayerSet(members: members.sorted().map { Int32($0) }, value: value(score: current, k: k), swaps: swaps)
+        return (members, current, swaps)
     }
 
     /// Whether score `a` is strictly better than `b`.

@@ -60,6 +60,14 @@ final class KeyPlayersTests: XCTestCase {
                 XCTAssertEqual(found.value, best, accuracy: 1e-12, "\(name) k=\(k): \(found.members)")
                 let check = try g.fragmentation(removing: found.members).fragmentation
                 XCTAssertEqual(found.value, check, accuracy: 1e-12, "\(name) k=\(k): reported value")
+                // The guarantee: no single exchange improves the set.
+                for (i, _) in found.members.enumerated() {
+                    for v in g.vertices where !found.members.contains(v) {
+                        var swapped = found.members
+                        swapped[i] = v
+                        XCTAssertLessThanOrEqual(try g.fragmentation(removing: swapped).fragmentation, found.value + 1e-12)
+                    }
+                }
             }
         }
     }
