@@ -122,3 +122,28 @@ extension Digraph {
         return mask
     }
 }
+
+extension Digraph {
+    /// The components of the undirected view with `removed` vertices taken out: each sorted
+    /// by id, largest first (then by smallest vertex).
+    /// - Throws: `vertexNotFound` for an id out of range.
+    /// - Complexity: O(V + E).
+    public func components(removing removed: [Vertex]) throws -> [[Vertex]] {
+        let dfs = LowPoints(NeighbourRows(self), removed: try removalMask(removed))
+        var componentOf = [Int32](repeating: -1, count: vertexCount)
+        var members = [[Vertex]](repeating: [], count: dfs.roots.count)
+        var next: Int32 = 0
+        for v in dfs.preorder {
+            let p = dfs.parent[Int(v)]
+            if p < 0 {
+                componentOf[Int(v)] = next
+                next += 1
+            } else {
+                componentOf[Int(v)] = componentOf[Int(p)]
+            }
+            members[Int(componentOf[Int(v)])].append(v)
+        }
+        for i in members.indices { members[i].sort() }
+        return members.sorted { ($0.count, $1[0]) > ($1.count, $0[0]) }
+    }
+}

@@ -25,6 +25,8 @@ public struct CaseView {
         var parts = [kind.title]
         if let highlight = options.highlight { parts.append(highlight.caption) }
         if let asOf = options.asOf { parts.append("as of \(asOf)") }
+        if options.cutMarks != nil { parts.append("cut points and bridges marked") }
+        if !options.ghosts.isEmpty { parts.append("after removing \(options.ghosts.count) (ghosted)") }
         return parts.joined(separator: " — ")
     }
 
@@ -46,8 +48,14 @@ public struct CaseView {
         var boxes: [String: [DOTNode]] = [:]
         for index in selection.entities {
             let entity = caseFile.entities[index]
-            let faded = highlight.map { !$0.entities.contains(entity.id) } ?? false
-            let node = node(for: entity, standsOut: defectors.contains(entity.id), faded: faded)
+            let ghost = options.ghosts.contains(entity.id)
+            let faded = ghost || (highlight.map { !$0.entities.contains(entity.id) } ?? false)
+            var node = node(for: entity, standsOut: defectors.contains(entity.id), faded: faded)
+            if ghost { node.attributes["style"] = .plain(ViewStyle.nodeStyle(for: entity.kind) + ",dashed") }
+            if options.cutMarks?.entities.contains(entity.id) == true {
+                node.attributes["color"] = .plain(ViewStyle.cutColour)
+                node.attributes["penwidth"] = .plain(ViewStyle.cutPenWidth)
+            }
             if let group = options.clusters?[entity.id] {
                 boxes[group, default: []].append(node)
             } else {
@@ -70,9 +78,15 @@ public struct CaseView {
                     nodes: boxes[group]!))
         }
         for index in selection.mainRelations {
-            let faded = highlight.map { !$0.relations.contains(index) } ?? false
-            graph.edges.append(
-                edge(for: caseFile.relations[index], index: index, names: names, faded: faded, highlighted: highlight != nil && !faded))
+            let relation = caseFile.relations[index]
+            let ghost = options.ghosts.contains(relation.source) || options.ghosts.contains(relation.target)
+            let faded = ghost || (highlight.map { !$0.relations.contains(index) } ?? false)
+            var edge = edge(for: relation, index: index, names: names, faded: faded, highlighted: highlight != nil && !faded)
+            if !ghost, options.cutMarks?.relations.contains(index) == true {
+                edge.attributes["color"] = .plain(ViewStyle.cutColour)
+                edge.attributes["penwidth"] = .plain(ViewStyle.cutPenWidth)
+            }
+            graph.edges.append(edge)
         }
         for index in selection.contextRelations {
             graph.edges.append(edge(for: caseFile.relations[index], index: index, names: names, faded: true))
