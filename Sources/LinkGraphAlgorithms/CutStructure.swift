@@ -20,10 +20,31 @@ public struct CutStructure: Equatable, Sendable {
     public let articulationPoints: [Digraph.Vertex]
     /// Bridges: ties whose removal leaves more components. Sorted.
     public let bridges: [Tie]
+    /// The blocks, flat: block b is `blockVertices[blockOffsets[b] ..< blockOffsets[b + 1]]`,
+    /// in discovery order (not sorted), so that finding cut points and bridges does not pay
+    /// for an array per block.
+    let blockOffsets: [Int]
+    let blockVertices: [Digraph.Vertex]
+
+    /// Equal when the cut points, bridges and blocks are (whatever order the search found
+    /// the blocks in).
+    public static func == (x: CutStructure, y: CutStructure) -> Bool {
+        x.articulationPoints == y.articulationPoints && x.bridges == y.bridges
+            && x.biconnectedComponents == y.biconnectedComponents
+    }
+
+    /// The number of blocks.
+    public var biconnectedComponentCount: Int { blockOffsets.count - 1 }
+
     /// The vertex set of each block (a maximal set with no cut point of its own; a bridge is
     /// a block of two). Each sorted by id; blocks ordered by size (largest first), then by
     /// smallest vertex. An isolated vertex is in no block.
-    public let biconnectedComponents: [[Digraph.Vertex]]
+    /// - Complexity: O(V + B log B) for B blocks, on each call.
+    public var biconnectedComponents: [[Digraph.Vertex]] {
+        var blocks = (0..<biconnectedComponentCount).map { Array(blockVertices[blockOffsets[$0]..<blockOffsets[$0 + 1]]).sorted() }
+        blocks.sort { ($0.count, $1[0]) > ($1.count, $0[0]) }
+        return blocks
+    }
 }
 
 extension Digraph {
@@ -46,28 +67,41 @@ extension Digraph {
         // A vertex opens a new block when the tree edge above it separates; the block is that
         // edge's parent plus every vertex whose nearest block-opening ancestor (or itself) it is.
         var blockOf = [Int32](repeating: -1, count: n)
-        var blocks: [[Vertex]] = []
+        var blockHead: [Vertex] = []  // the parent of the vertex that opened each block
+        var blockSize: [Int] = []
         for w32 in dfs.preorder {
             let w = Int(w32)
             let p32 = dfs.parent[w]
             guard p32 >= 0 else { continue }
             let p = Int(p32)
             if dfs.parent[p] < 0 { rootChildren[p] += 1 }
-            if dfs.low[w] > dfs.discovery[p] { bridges.append(CutStructure.Tie(Vertex(p), w32)) }
+            if dfs.low[w] > dfs.discovery[p] { bridges.append(CutStructure.Tie(p32, w32)) }
             if dfs.headsBlock(w) {
                 if dfs.parent[p] >= 0 { isCut[p] = true }
-                blockOf[w] = Int32(blocks.count)
-                blocks.append([Vertex(p), w32])
+                blockOf[w] = Int32(blockHead.count)
+                blockHead.append(p32)
+                blockSize.append(2)
             } else {
-                let b = Int(blockOf[p])
-                blockOf[w] = Int32(b)
-                blocks[b].append(w32)
+                blockOf[w] = blockOf[p]
+                blockSize[Int(blockOf[p])] += 1
             }
         }
         for r in dfs.roots where rootChildren[Int(r)] >= 2 { isCut[Int(r)] = true }
+        var offsets = [Int](repeating: 0, count: blockHead.count + 1)
+        for b in blockHead.indices { offsets[b + 1] = offsets[b] + blockSize[b] }
+        var members = [Vertex](repeating: 0, count: offsets[blockHead.count])
+        var next = Array(offsets.dropLast())
+        for b in blockHead.indices {
+            members[next[b]] = blockHead[b]
+            next[b] += 1
+        }
+        for w in dfs.preorder where blockOf[Int(w)] >= 0 {
+            let b = Int(blockOf[Int(w)])
+            members[next[b]] = w
+            next[b] += 1
+        }
         let points = (0..<n).filter { isCut[$0] }.map { Vertex($0) }
-        for i in blocks.indices { blocks[i].sort() }
-        blocks.sort { ($0.count, $1[0]) > ($1.count, $0[0]) }
-        return CutStructure(articulationPoints: points, bridges: bridges.sorted(), biconnectedComponents: blocks)
+        bridges.sort()
+        return CutStructure(articulationPoints: points, bridges: bridges, blockOffsets: offsets, blockVertices: members)
     }
 }

@@ -57,6 +57,10 @@ final class CLIDisruptionTests: XCTestCase {
         XCTAssertEqual(cut.map { $0["entity"] as? String }, ["a", "c"])
         XCTAssertEqual(cut.map { $0["noLongerReaches"] as? [String] }, [["boss"], ["boss"]])
 
+        // --undirected changes the components, never the direction of the reporting lines.
+        let undirected = try json(CLIRunner.run(["disrupt", path, "--remove", "b", "--undirected", "--json"]))
+        XCTAssertEqual((undirected["chainsCut"] as? [[String: Any]])?.map { $0["entity"] as? String }, ["a", "c"])
+
         let text = try CLIRunner.run(["disrupt", path, "--remove", "b"])
         XCTAssertTrue(text.stdout.contains("Agent A no longer reaches The Boss"), text.stdout)
         let bad = try CLIRunner.run(["disrupt", path, "--remove", "b,nobody"])

@@ -34,8 +34,11 @@ extension LinkGraphCommand {
             var chainsCut: [(vertex: Digraph.Vertex, lost: [Digraph.Vertex])] = []
             var chainGraph: Digraph?
             if input.caseFile != nil {
+                // Reporting lines keep their direction whatever --undirected says.
+                var options = analysis
+                options.undirected = false
                 let projection = Projection.reportingLines(asOf: analysis.asOfDate)
-                let chains = try AnalysisInput.load(self.input, options: analysis, projection: projection).graph
+                let chains = try AnalysisInput.load(self.input, options: options, projection: projection).graph
                 let inChains = try removed.map { try chains.vertex(labeled: graph.label(of: $0)) }
                 chainsCut = try chains.reachLost(removing: inChains)
                 chainGraph = chains
