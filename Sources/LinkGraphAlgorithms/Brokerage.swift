@@ -49,7 +49,8 @@ extension Digraph {
     public func brokerage(groups: [Int]) throws -> Brokerage {
         let n = vertexCount
         guard groups.count == n else {
-            throw AlgorithmError.invalidArgument("brokerage needs one group per vertex: \(groups.count) for \(n) vertices")
+            throw AlgorithmError.invalidArgument(
+                "brokerage needs one group per vertex: \(groups.count) for \(n) vertices")
         }
         var counts = [[Int]](repeating: [0, 0, 0, 0, 0], count: n)
         var linked = [Int32](repeating: -1, count: n)  // linked[c] == a: there is an arc a → c

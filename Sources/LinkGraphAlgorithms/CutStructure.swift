@@ -41,7 +41,9 @@ public struct CutStructure: Equatable, Sendable {
     /// smallest vertex. An isolated vertex is in no block.
     /// - Complexity: O(V + B log B) for B blocks, on each call.
     public var biconnectedComponents: [[Digraph.Vertex]] {
-        var blocks = (0..<biconnectedComponentCount).map { Array(blockVertices[blockOffsets[$0]..<blockOffsets[$0 + 1]]).sorted() }
+        var blocks = (0..<biconnectedComponentCount).map {
+            Array(blockVertices[blockOffsets[$0]..<blockOffsets[$0 + 1]]).sorted()
+        }
         blocks.sort { ($0.count, $1[0]) > ($1.count, $0[0]) }
         return blocks
     }

@@ -47,12 +47,15 @@ extension Digraph {
     ) throws -> KeyPlayerSet {
         let n = vertexCount
         guard k >= 1, k <= n - 2 else {
-            throw AlgorithmError.invalidArgument("k must be between 1 and \(n - 2) (the vertex count less two); got \(k)")
+            throw AlgorithmError.invalidArgument(
+                "k must be between 1 and \(n - 2) (the vertex count less two); got \(k)")
         }
         if case .reach(let d) = objective, d < 1 {
             throw AlgorithmError.invalidArgument("the reach distance must be at least 1; got \(d)")
         }
-        guard restarts >= 0 else { throw AlgorithmError.invalidArgument("restarts must be at least 0; got \(restarts)") }
+        guard restarts >= 0 else {
+            throw AlgorithmError.invalidArgument("restarts must be at least 0; got \(restarts)")
+        }
         var generator = SeededGenerator(seed: seed)
         var rank = Array(0..<n)
         rank.shuffle(using: &generator)
@@ -67,7 +70,8 @@ extension Digraph {
             if search.improves(found.score, over: best.score) { best = found }
         }
         return KeyPlayerSet(
-            members: best.members.sorted().map { Vertex($0) }, value: search.value(score: best.score, k: k), swaps: swaps)
+            members: best.members.sorted().map { Vertex($0) }, value: search.value(score: best.score, k: k),
+            swaps: swaps)
     }
 
     /// The objective value of a given set (for comparison with another choice, such as the

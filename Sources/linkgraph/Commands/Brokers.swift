@@ -72,15 +72,17 @@ extension LinkGraphCommand {
             }
             print("lowest constraint (the most brokerage opportunity):")
             for v in order.prefix(top) {
-                print("  \(PathReport.format(holes.constraint[v]))  effective size \(PathReport.format(holes.effectiveSize[v]))"
-                    + "  \(input.name(of: v))")
+                let size = PathReport.format(holes.effectiveSize[v])
+                print("  \(PathReport.format(holes.constraint[v]))  effective size \(size)  \(input.name(of: v))")
             }
             guard let roles, let groups else { return }
-            let brokers = graph.vertices.filter { roles.total($0) > 0 }.sorted { (roles.total($1), $0) < (roles.total($0), $1) }
+            let brokers = graph.vertices.filter { roles.total($0) > 0 }
+                .sorted { (roles.total($1), $0) < (roles.total($0), $1) }
             print("brokerage roles by \(groupBy!.description) (\(groups.names.count) groups):")
             if brokers.isEmpty { print("  nobody brokers an open two-path") }
             for v in brokers.prefix(top) {
-                let parts = Brokerage.Role.allCases.filter { roles.count(v, $0) > 0 }.map { "\($0.rawValue) \(roles.count(v, $0))" }
+                let parts = Brokerage.Role.allCases.filter { roles.count(v, $0) > 0 }
+                    .map { "\($0.rawValue) \(roles.count(v, $0))" }
                 print("  \(input.name(of: v)): " + parts.joined(separator: ", "))
             }
         }

@@ -28,8 +28,8 @@ extension LinkGraphCommand {
             if json {
                 print(JSONWriter.compact([
                     "cutPoints": .array(cuts.articulationPoints.map { .string(graph.label(of: $0)) }),
-                    "bridges": .array(cuts.bridges.map { [.string(graph.label(of: $0.a)), .string(graph.label(of: $0.b))] }),
-                    "blocks": .array(cuts.biconnectedComponents.map { .array($0.map { .string(graph.label(of: $0)) }) }),
+                    "bridges": .array(cuts.bridges.map { labels([$0.a, $0.b], graph) }),
+                    "blocks": .array(cuts.biconnectedComponents.map { labels($0, graph) }),
                 ]))
                 return
             }
@@ -41,6 +41,10 @@ extension LinkGraphCommand {
             for (i, block) in cuts.biconnectedComponents.enumerated() {
                 print("  \(i + 1). (\(block.count)) " + block.map { input.name(of: $0) }.joined(separator: ", "))
             }
+        }
+
+        private func labels(_ vertices: [Digraph.Vertex], _ graph: Digraph) -> JSONValue {
+            .array(vertices.map { .string(graph.label(of: $0)) })
         }
     }
 }

@@ -30,7 +30,9 @@ extension LinkGraphCommand {
         var seed: UInt64 = 0
         @Option(help: "Only these relation kinds, comma-separated.")
         var via: RelationKindList?
-        @Flag(help: "Print JSON: {\"objective\", \"members\", \"value\", \"swaps\", \"betweenness\": {\"members\", \"value\"}}.")
+        @Flag(help: """
+            Print JSON: {"objective", "members", "value", "swaps", "betweenness": {"members", "value"}}.
+            """)
         var json = false
         @OptionGroup var analysis: AnalysisOptions
 
@@ -43,7 +45,8 @@ extension LinkGraphCommand {
             let input = try AnalysisInput.load(self.input, options: analysis, kinds: via?.kinds)
             let graph = input.graph
             guard k <= graph.vertexCount - 2 else {
-                throw ValidationError("--k \(k) is too large: the network has \(graph.vertexCount) entities (at most \(graph.vertexCount - 2))")
+                let n = graph.vertexCount
+                throw ValidationError("--k \(k) is too large: the network has \(n) entities (at most \(n - 2))")
             }
             let goal: KeyPlayerObjective = objective == .fragmentation ? .fragmentation : .reach(distance: distance)
             let found = try graph.keyPlayers(k: k, objective: goal, seed: seed)
@@ -56,12 +59,14 @@ extension LinkGraphCommand {
                     "members": .array(found.members.map { .string(graph.label(of: $0)) }),
                     "value": JSONOutput.number(found.value), "swaps": .number(JSONNumber(found.swaps)),
                     "betweenness": [
-                        "members": .array(top.map { .string(graph.label(of: $0)) }), "value": JSONOutput.number(topValue),
+                        "members": .array(top.map { .string(graph.label(of: $0)) }),
+                        "value": JSONOutput.number(topValue),
                     ],
                 ]))
                 return
             }
-            let what = objective == .fragmentation ? "fragmentation after removal" : "reach within \(distance) hop\(distance == 1 ? "" : "s")"
+            let hops = "\(distance) hop\(distance == 1 ? "" : "s")"
+            let what = objective == .fragmentation ? "fragmentation after removal" : "reach within \(hops)"
             print("key players (k = \(k), \(what)): \(PathReport.format(found.value))")
             for v in found.members { print("  \(input.name(of: v))") }
             print("top \(k) by betweenness: \(PathReport.format(topValue))")

@@ -98,13 +98,17 @@ extension ViewBuilding {
         let graph = try Digraph(caseFile: caseFile)
         let cuts = graph.cutStructure()
         let ties = Set(cuts.bridges.map { [graph.label(of: $0.a), graph.label(of: $0.b)].sorted() })
-        let relations = caseFile.relations.indices.filter { ties.contains([caseFile.relations[$0].source, caseFile.relations[$0].target].sorted()) }
+        let relations = caseFile.relations.indices.filter {
+            ties.contains([caseFile.relations[$0].source, caseFile.relations[$0].target].sorted())
+        }
         return CutMarks(entities: Set(cuts.articulationPoints.map { graph.label(of: $0) }), relations: Set(relations))
     }
 
     /// The entities `names` resolve to (ghosts) and, as boxes, the parts of two or more that
     /// the rest falls into once they are removed ("part N of M").
-    static func removal(in caseFile: CaseFile, removing names: [String]) throws -> (ghosts: Set<String>, boxes: [String: String]) {
+    static func removal(
+        in caseFile: CaseFile, removing names: [String]
+    ) throws -> (ghosts: Set<String>, boxes: [String: String]) {
         let graph = try Digraph(caseFile: caseFile)
         let lookup = EntityLookup(caseFile)
         let removed = try names.map { try graph.vertex(labeled: lookup.resolve($0)) }
