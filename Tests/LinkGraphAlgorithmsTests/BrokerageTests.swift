@@ -53,7 +53,8 @@ final class BrokerageTests: XCTestCase {
         let country = try Groups(.country, caseFile: caseFile, graph: g)
         XCTAssertEqual(country.groupOf.map { $0 < 0 ? "-" : country.names[$0] }, ["iran", "iran", "iran", "iraq", "-"])
         let organization = try Groups(.organization, caseFile: caseFile, graph: g)
-        XCTAssertEqual(organization.groupOf.map { $0 < 0 ? "-" : organization.names[$0] }, ["-", "irgc", "irgc", "-", "-"])
+        XCTAssertEqual(
+            organization.groupOf.map { $0 < 0 ? "-" : organization.names[$0] }, ["-", "irgc", "irgc", "-", "-"])
         let attribute = try Groups(.attribute("country"), caseFile: caseFile, graph: g)
         XCTAssertEqual(attribute.groupOf.filter { $0 >= 0 }.count, 1)
     }

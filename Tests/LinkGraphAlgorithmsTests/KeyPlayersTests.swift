@@ -35,7 +35,8 @@ final class KeyPlayersTests: XCTestCase {
     }
 
     private func smallGraphs() throws -> [(String, Digraph)] {
-        var graphs = try ["kite", "florentine", "karate", "davis", "random-directed"].map { ($0, try Fixtures.load($0).graph) }
+        let names = ["kite", "florentine", "karate", "davis", "random-directed"]
+        var graphs = try names.map { ($0, try Fixtures.load($0).graph) }
         var generator = SeededGenerator(seed: 17)
         for i in 0..<4 {
             let n = 14 + 2 * i
@@ -54,7 +55,9 @@ final class KeyPlayersTests: XCTestCase {
         for (name, g) in try smallGraphs() {
             for k in 1...(g.vertexCount > 40 ? 2 : 3) {
                 var best = -1.0
-                try subsets(g.vertexCount, k) { best = Swift.max(best, try g.fragmentation(removing: $0).fragmentation) }
+                try subsets(g.vertexCount, k) {
+                    best = Swift.max(best, try g.fragmentation(removing: $0).fragmentation)
+                }
                 let found = try g.keyPlayers(k: k, objective: .fragmentation, seed: 1)
                 XCTAssertEqual(found.members.count, k)
                 XCTAssertEqual(found.value, best, accuracy: 1e-12, "\(name) k=\(k): \(found.members)")
@@ -65,7 +68,8 @@ final class KeyPlayersTests: XCTestCase {
                     for v in g.vertices where !found.members.contains(v) {
                         var swapped = found.members
                         swapped[i] = v
-                        XCTAssertLessThanOrEqual(try g.fragmentation(removing: swapped).fragmentation, found.value + 1e-12)
+                        let value = try g.fragmentation(removing: swapped).fragmentation
+                        XCTAssertLessThanOrEqual(value, found.value + 1e-12)
                     }
                 }
             }

@@ -12,7 +12,8 @@ final class OracleCutStructureTests: XCTestCase {
     }
 
     private func assertMatches(_ cuts: CutStructure, _ g: Digraph, _ expected: [String: Any], _ tag: String) {
-        XCTAssertEqual(cuts.articulationPoints.map { g.label(of: $0) }.sorted(), expected["articulation_points"] as! [String], tag)
+        let points = cuts.articulationPoints.map { g.label(of: $0) }.sorted()
+        XCTAssertEqual(points, expected["articulation_points"] as! [String], tag)
         let bridges = cuts.bridges.map { [g.label(of: $0.a), g.label(of: $0.b)].sorted() }
         XCTAssertEqual(Set(bridges), Set(expected["bridges"] as! [[String]]), tag)
         XCTAssertEqual(bridges.count, (expected["bridges"] as! [[String]]).count, tag)
@@ -42,7 +43,9 @@ final class OracleCutStructureTests: XCTestCase {
         var bridgesSeen = 0
         for entry in graphs {
             let n = entry["n"] as! Int
-            let edges = (entry["edges"] as! [[Int]]).map { Digraph.EdgeSpec(source: Int32($0[0]), target: Int32($0[1])) }
+            let edges = (entry["edges"] as! [[Int]]).map {
+                Digraph.EdgeSpec(source: Int32($0[0]), target: Int32($0[1]))
+            }
             let g = try Digraph(labels: (0..<n).map(String.init), edges: edges, directed: false)
             let cuts = g.cutStructure()
             bridgesSeen += cuts.bridges.count

@@ -38,9 +38,10 @@ final class OracleStructuralHolesTests: XCTestCase {
         for f in try Fixtures.all() where f.weighted {
             let expected = try OracleCutStructureTests.expectedCuts(f.name)
             let holes = try f.graph.structuralHoles(weighted: true)
-            assertEqualWithNaN(holes.constraint, expected["constraint_weighted"] as! [String: Any], f, "constraint_weighted")
-            assertEqualWithNaN(
-                holes.effectiveSize, expected["effective_size_weighted"] as! [String: Any], f, "effective_size_weighted")
+            let constraint = expected["constraint_weighted"] as! [String: Any]
+            let effectiveSize = expected["effective_size_weighted"] as! [String: Any]
+            assertEqualWithNaN(holes.constraint, constraint, f, "constraint_weighted")
+            assertEqualWithNaN(holes.effectiveSize, effectiveSize, f, "effective_size_weighted")
             compared += 1
         }
         XCTAssertEqual(compared, 3)

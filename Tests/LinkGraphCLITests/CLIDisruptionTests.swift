@@ -23,9 +23,12 @@ final class CLIDisruptionTests: XCTestCase {
          ]}
         """
 
-    private func json(_ result: CLIRunner.Result, file: StaticString = #filePath, line: UInt = #line) throws -> [String: Any] {
+    private func json(
+        _ result: CLIRunner.Result, file: StaticString = #filePath, line: UInt = #line
+    ) throws -> [String: Any] {
         XCTAssertEqual(result.status, 0, result.stderr, file: file, line: line)
-        return try XCTUnwrap(JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any], file: file, line: line)
+        let object = try JSONSerialization.jsonObject(with: result.stdoutData)
+        return try XCTUnwrap(object as? [String: Any], file: file, line: line)
     }
 
     func testCuts_kite_equalNetworkX() throws {
@@ -91,7 +94,8 @@ final class CLIDisruptionTests: XCTestCase {
         let constraint = try XCTUnwrap(expected["constraint"] as? [String: Double])
         for entity in try XCTUnwrap(output["entities"] as? [[String: Any]]) {
             let id = try XCTUnwrap(entity["id"] as? String)
-            XCTAssertEqual(try XCTUnwrap(entity["constraint"] as? Double), try XCTUnwrap(constraint[id]), accuracy: 1e-12, id)
+            let ours = try XCTUnwrap(entity["constraint"] as? Double)
+            XCTAssertEqual(ours, try XCTUnwrap(constraint[id]), accuracy: 1e-12, id)
         }
 
         let directory = try TemporaryDirectory()

@@ -11,7 +11,8 @@ final class CLIStructureDrawingTests: XCTestCase {
         let dir = try TemporaryDirectory()
         let result = try CLIRunner.run(["render", Self.example] + arguments + ["-o", dir.path("out.svg")])
         XCTAssertEqual(result.status, 0, result.stderr)
-        return try XCTUnwrap(XMLDocument(data: Data(contentsOf: dir.url.appendingPathComponent("out.svg")), options: []).rootElement())
+        let data = try Data(contentsOf: dir.url.appendingPathComponent("out.svg"))
+        return try XCTUnwrap(XMLDocument(data: data, options: []).rootElement())
     }
 
     /// An attribute's value (FoundationXML's attribute(forName:) misses attributes of SVG
@@ -22,11 +23,16 @@ final class CLIStructureDrawingTests: XCTestCase {
 
     /// The ids (prefix removed) of the node or edge groups whose shape is stroked in `colour`
     /// (and, when given, with a dash pattern).
-    private func stroked(_ svg: XMLElement, _ kind: String, prefix: String, colour: String? = nil, dashed: Bool = false) throws -> Set<String> {
+    private func stroked(
+        _ svg: XMLElement, _ kind: String, prefix: String, colour: String? = nil, dashed: Bool = false
+    ) throws -> Set<String> {
         var out = Set<String>()
         for node in try svg.nodes(forXPath: "//*[local-name()='g'][@class='\(kind)']") {
-            guard let group = node as? XMLElement, let id = attribute(group, "id"), id.hasPrefix(prefix) else { continue }
-            let shapes = try group.nodes(forXPath: ".//*[local-name()='polygon' or local-name()='path']").compactMap { $0 as? XMLElement }
+            guard let group = node as? XMLElement, let id = attribute(group, "id"), id.hasPrefix(prefix) else {
+                continue
+            }
+            let shapes = try group.nodes(forXPath: ".//*[local-name()='polygon' or local-name()='path']")
+                .compactMap { $0 as? XMLElement }
             guard let shape = shapes.first else { continue }
             if let colour, attribute(shape, "stroke")?.lowercased() != colour { continue }
             if dashed, attribute(shape, "stroke-dasharray") == nil { continue }
@@ -58,13 +64,16 @@ final class CLIStructureDrawingTests: XCTestCase {
         let svg = try render(["--remove", "iran,Iraq"])
         let ghosts = try stroked(svg, "node", prefix: "entity-", dashed: true)
         XCTAssertTrue(ghosts.isSuperset(of: ["iran", "iraq"]), "\(ghosts)")
-        let labels = try svg.nodes(forXPath: "//*[local-name()='g'][@class='cluster']/*[local-name()='text']").map { $0.stringValue ?? "" }
+        let labels = try svg.nodes(forXPath: "//*[local-name()='g'][@class='cluster']/*[local-name()='text']")
+            .map { $0.stringValue ?? "" }
         let parts = labels.filter { $0.hasPrefix("part ") }.sorted()
         XCTAssertEqual(parts, ["part 1 of 4 (20)", "part 2 of 4 (3)", "part 3 of 4 (3)", "part 4 of 4 (3)"])
         let disrupt = try CLIRunner.run(["disrupt", Self.example, "--remove", "iran,iraq", "--json"])
-        let after = try XCTUnwrap((JSONSerialization.jsonObject(with: disrupt.stdoutData) as? [String: Any])?["after"] as? [String: Any])
+        let object = try JSONSerialization.jsonObject(with: disrupt.stdoutData) as? [String: Any]
+        let after = try XCTUnwrap(object?["after"] as? [String: Any])
         XCTAssertEqual((after["sizes"] as? [Int])?.filter { $0 > 1 }, [20, 3, 3, 3])
-        let conflicting = try CLIRunner.run(["render", Self.example, "--remove", "iran", "--cluster-by", "country", "-o", "x.svg"])
+        let conflicting = try CLIRunner.run(
+            ["render", Self.example, "--remove", "iran", "--cluster-by", "country", "-o", "x.svg"])
         XCTAssertNotEqual(conflicting.status, 0)
     }
 }
