@@ -92,6 +92,22 @@ def make_graphs(quick):
                 f.write("\n".join(f"{a} {b} {c:.3f}" for a, b, c in zip(uu[i:i+chunk].tolist(), vv[i:i+chunk].tolist(), w[i:i+chunk].tolist())))
                 f.write("\n")
     specs["big"] = dict(path=p, directed=True, weighted=True, n=n, label=f"G(n, m) directed weighted n={n:,} m={5*n:,}")
+    # Sparse undirected G(n, m), n=1,000,000, m=1.2n: many cut points and bridges, and small
+    # enough for NetworkX.
+    n = 1_000_000 // (scale * 10 if quick else 1)
+    p = os.path.join(DATA, f"sparse{n}.txt")
+    if not os.path.exists(p):
+        rng = np.random.default_rng(4)
+        m = 12 * n // 10
+        u = rng.integers(0, n, size=int(m * 1.01))
+        v = rng.integers(0, n, size=int(m * 1.01))
+        keep = u != v
+        lo, hi = np.minimum(u[keep], v[keep]), np.maximum(u[keep], v[keep])
+        key = np.unique(lo.astype(np.int64) * n + hi)[:m]
+        rng.shuffle(key)
+        write_edges(p, list(zip((key // n).tolist(), (key % n).tolist())))
+    specs["sparse"] = dict(path=p, directed=False, weighted=False, n=n,
+                           label=f"Sparse G(n, m) undirected n={n:,} m={12*n//10:,}")
     return specs
 
 
@@ -117,6 +133,8 @@ def worker(lib, algo, path, directed, threads):
         elif algo == "pagerank": check = max(g.pagerank(damping=0.85, weights=w))
         elif algo == "closeness": check = sum(x for x in g.closeness(mode="in") if x == x)
         elif algo == "betweenness": check = sum(g.betweenness(directed=directed, weights=w))
+        elif algo == "articulation": check = len(g.articulation_points())
+        elif algo == "bridges": check = len(g.bridges())
         else: raise SystemExit(3)
     elif lib == "networkit":
         import networkit as nk
@@ -162,6 +180,9 @@ def worker(lib, algo, path, directed, threads):
         elif algo == "betweenness":
             if weighted: raise SystemExit(4)  # unweighted only
             check = sum(rx.betweenness_centrality(g, normalized=True, parallel_threshold=50).values())
+        elif algo in ("articulation", "bridges"):
+            if directed: raise SystemExit(4)  # PyGraph only
+            check = len(rx.articulation_points(g) if algo == "articulation" else rx.bridges(g))
         else: raise SystemExit(3)
     elif lib == "networkx":
         import networkx as nx
@@ -191,6 +212,8 @@ def worker(lib, algo, path, directed, threads):
             k = 50
             check = sum(nx.betweenness_centrality(g, k=k, seed=1, weight=w).values())
             scale = n / k
+        elif algo == "articulation": check = sum(1 for _ in nx.articulation_points(g.to_undirected() if directed else g))
+        elif algo == "bridges": check = sum(1 for _ in nx.bridges(g.to_undirected() if directed else g))
         else: raise SystemExit(3)
         elapsed = (time.perf_counter() - t1) * scale
         print(json.dumps({"load_s": load, "algo_s": elapsed, "check": check, "extrapolated": scale != 1.0}))
@@ -254,7 +277,9 @@ PLAN = [
     ("ba", "closeness", True), ("ba", "betweenness", True),
     ("er", "load", False), ("er", "dijkstra", False), ("er", "strong", False), ("er", "betweenness", True),
     ("big", "load", False), ("big", "bfs", False), ("big", "dijkstra", False), ("big", "weak", False),
-    ("big", "strong", False), ("big", "pagerank", False),
+    ("big", "strong", False), ("big", "pagerank", False), ("big", "articulation", False), ("big", "bridges", False),
+    ("sparse", "load", False), ("sparse", "articulation", False), ("sparse", "bridges", False),
+    ("ba", "keyplayers", False),
 ]
 PEERS = ["igraph", "networkit", "rustworkx", "networkx", "swiftgraph"]
 SWIFTGRAPH_HAS = {"load", "bfs", "dijkstra"}
@@ -416,7 +441,7 @@ def write_results(rows, specs, available, wall, quick):
                "LinkGraph, igraph and NetworKit ran alone on the machine, load average 0.2 before it).")
     out.append(f"- Total wall time of the run(s): {wall/60:.1f} min. Time limit per measurement: "
                + ", ".join(sorted({f"{r.get('timeout', TIMEOUT)} s" for r in rows})) + " (`> N s` = stopped there).\n")
-    for key in ("ba", "er", "big"):
+    for key in ("ba", "er", "big", "sparse"):
         label = specs[key]["label"]
         out.append(f"## {label}\n")
         out.append("| algorithm | threads | " + " | ".join(names[l] for l in libs) + " | ratio |")

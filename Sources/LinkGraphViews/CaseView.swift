@@ -25,6 +25,8 @@ public struct CaseView {
         var parts = [kind.title]
         if let highlight = options.highlight { parts.append(highlight.caption) }
         if let asOf = options.asOf { parts.append("as of \(asOf)") }
+        if options.cutMarks != nil { parts.append("cut points and bridges marked") }
+        if !options.ghosts.isEmpty { parts.append("after removing \(options.ghosts.count) (ghosted)") }
         return parts.joined(separator: " — ")
     }
 
@@ -46,8 +48,14 @@ public struct CaseView {
         var boxes: [String: [DOTNode]] = [:]
         for index in selection.entities {
             let entity = caseFile.entities[index]
-            let faded = highlight.map { !$0.entities.contains(entity.id) } ?? false
-            let node = node(for: entity, standsOut: defectors.contains(entity.id), faded: faded)
+            let ghost = options.ghosts.contains(entity.id)
+            let faded = ghost || (highlight.map { !$0.entities.contains(entity.id) } ?? false)
+            var node = node(for: entity, standsOut: defectors.contains(entity.id), faded: faded)
+            if ghost { node.attributes["style"] = .plain(ViewStyle.nodeStyle(for: entity.kind) + ",dashed") }
+            if options.cutMarks?.entities.contains(entity.id) == true {
+                node.attributes["color"] = .plain(ViewStyle.cutColour)
+                node.attributes["penwidth"] = .plain(ViewStyle.cutPenWidth)
+            }
             if let group = options.clusters?[entity.id] {
                 boxes[group, default: []].append(node)
             } else {
@@ -69,11 +77,19 @@ public struct CaseView {
                     ],
                     nodes: boxes[group]!))
         }
-        let isFaded = { (index: Int) in highlight.map { !$0.relations.contains(index) } ?? false }
+        let isGhost = { (index: Int) in
+            options.ghosts.contains(caseFile.relations[index].source)
+                || options.ghosts.contains(caseFile.relations[index].target)
+        }
+        let isFaded = { (index: Int) in isGhost(index) || (highlight.map { !$0.relations.contains(index) } ?? false) }
         for bundle in bundles(selection.mainRelations, in: caseFile, faded: isFaded) {
             let faded = isFaded(bundle[0])
-            graph.edges.append(
-                edge(for: bundle, in: caseFile, names: names, faded: faded, highlighted: highlight != nil && !faded))
+            var edge = edge(for: bundle, in: caseFile, names: names, faded: faded, highlighted: highlight != nil && !faded)
+            if !isGhost(bundle[0]), let marks = options.cutMarks, bundle.contains(where: marks.relations.contains) {
+                edge.attributes["color"] = .plain(ViewStyle.cutColour)
+                edge.attributes["penwidth"] = .plain(ViewStyle.cutPenWidth)
+            }
+            graph.edges.append(edge)
         }
         for bundle in bundles(selection.contextRelations, in: caseFile, faded: { _ in true }) {
             graph.edges.append(edge(for: bundle, in: caseFile, names: names, faded: true))

@@ -20,6 +20,11 @@ public struct ViewOptions: Sendable {
     /// one kind between one pair are one edge labelled with their count, its tooltip listing
     /// them: 20,000 parallel `pays` made `dot` run for minutes.
     public var everyEdge: Bool
+    /// Cut points and bridges to mark (`render --mark cut-points`).
+    public var cutMarks: CutMarks?
+    /// Entities drawn as ghosts (removed in a what-if): faded with a dashed outline, their
+    /// relations dotted.
+    public var ghosts: Set<String> = []
 
     public init(
         title: String? = nil, showsLegend: Bool = true, asOf: PartialDate? = nil, focus: Set<String>? = nil,
@@ -33,6 +38,20 @@ public struct ViewOptions: Sendable {
         self.highlight = highlight
         self.sizes = sizes
         self.clusters = clusters
+    }
+}
+
+/// The entities whose removal disconnects the network and the relations that are its only
+/// tie between two parts, drawn in `ViewStyle.cutColour`.
+public struct CutMarks: Equatable, Sendable {
+    /// Entity ids of the cut points.
+    public var entities: Set<String>
+    /// Relation indices into the case file's `relations` (every relation of a bridge tie).
+    public var relations: Set<Int>
+
+    public init(entities: Set<String>, relations: Set<Int>) {
+        self.entities = entities
+        self.relations = relations
     }
 }
 

@@ -57,4 +57,8 @@ public enum ViewStyle {
     /// The text colour of faded cards.
     public static let fadedText = "#A0A0A0"
     public static let fontName = "Helvetica"
+    /// The colour of cut points and bridges (`render --mark cut-points`).
+    public static let cutColour = "#D81B60"
+    /// The pen width of a cut point's border and of a bridge.
+    public static let cutPenWidth = "4"
 }

@@ -17,6 +17,7 @@ struct LinkGraphCommand: ParsableCommand {
         subcommands: [
             Render.self, Export.self, Import.self, Stats.self, Validate.self, Demo.self,
             PathCommand.self, Chain.self, Centrality.self, CommunitiesCommand.self, ComponentsCommand.self,
+            Cuts.self, Disrupt.self, KeyPlayersCommand.self, Brokers.self,
             Extract.self, Review.self, Plugins.self, Score.self, Merge.self, Report.self, GraphvizWorkerCommand.self,
         ]
     )

@@ -4,6 +4,8 @@
 For each classic or seeded random graph this writes, under Graphs/<name>/:
   graph.edgelist  the graph as `u v [w]` lines (isolated vertices as one-token lines)
   expected.json   every measure as NetworkX computes it
+  expected-cuts.json  cut points, bridges, blocks, Burt's constraint and effective size
+and Graphs/random-sparse-cuts/expected.json (sparse random graphs with their cut structure).
   SOURCE.md       where the graph comes from
 
 Run from the repository root:  python3 scripts/oracle/make_fixtures.py
@@ -237,6 +239,65 @@ def random_graphs():
     return out
 
 
+def nan_to_none(d):
+    return {str(k): (None if math.isnan(v) else float(v)) for k, v in sorted(d.items(), key=lambda kv: str(kv[0]))}
+
+
+def cut_structure(G):
+    """Cut points, bridges and blocks of the undirected view (NetworkX's simple Graph)."""
+    U = nx.Graph(G.to_undirected())
+    U.remove_edges_from(list(nx.selfloop_edges(U)))
+    return {
+        "articulation_points": sorted(map(str, nx.articulation_points(U))),
+        "bridges": sorted(sorted([str(u), str(v)]) for u, v in nx.bridges(U)),
+        "biconnected_components": sorted(sorted(map(str, c)) for c in nx.biconnected_components(U)),
+    }
+
+
+def structural_holes(G, weighted):
+    """Burt's constraint and effective size by NetworkX's per-node definition (null where NaN).
+
+    `nodes=` selects that definition: without it NetworkX 3.6 takes a SciPy shortcut whose
+    effective sizes differ from its own definition on directed and weighted graphs."""
+    nodes = list(G)
+    out = {
+        "constraint": nan_to_none(nx.constraint(G, nodes=nodes)),
+        "effective_size": nan_to_none(nx.effective_size(G, nodes=nodes)),
+    }
+    if weighted:
+        out["constraint_weighted"] = nan_to_none(nx.constraint(G, nodes=nodes, weight="weight"))
+        out["effective_size_weighted"] = nan_to_none(nx.effective_size(G, nodes=nodes, weight="weight"))
+    return out
+
+
+def write_cuts(name, G, weighted):
+    """expected-cuts.json beside expected.json: cut structure and structural holes."""
+    out = {"networkx": nx.__version__, **cut_structure(G), **structural_holes(G, weighted)}
+    with open(os.path.join(GRAPHS, name, "expected-cuts.json"), "w") as f:
+        json.dump(out, f, indent=1, sort_keys=True)
+        f.write("\n")
+
+
+def sparse_random_graphs():
+    """Seeded sparse random graphs with many cut points and bridges, edges and answers in one file."""
+    graphs = []
+    for i, (n, m) in enumerate([(40, 45), (60, 62), (80, 100), (100, 99), (120, 160), (30, 60)]):
+        G = nx.gnm_random_graph(n, m, seed=300 + i)
+        graphs.append({"seed": 300 + i, "n": n, "m": m,
+                       "edges": sorted([int(u), int(v)] for u, v in G.edges()), **cut_structure(clean(G))})
+    folder = os.path.join(GRAPHS, "random-sparse-cuts")
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "expected.json"), "w") as f:
+        json.dump({"networkx": nx.__version__, "graphs": graphs}, f, indent=1, sort_keys=True)
+        f.write("\n")
+    with open(os.path.join(folder, "SOURCE.md"), "w") as f:
+        f.write("# random-sparse-cuts\n\nSix `networkx.gnm_random_graph(n, m, seed)` graphs (seeds 300-305), "
+                "sparse so that they have many cut points and bridges, with NetworkX's `articulation_points`, "
+                "`bridges` and `biconnected_components`. Vertices are `0 ..< n`.\n\n"
+                "`expected.json` is written by `scripts/oracle/make_fixtures.py` "
+                f"with NetworkX {nx.__version__}; do not edit it by hand.\n")
+
+
 def write(name, G, weighted, what, reference, seed):
     folder = os.path.join(GRAPHS, name)
     os.makedirs(folder, exist_ok=True)
@@ -251,6 +312,7 @@ def write(name, G, weighted, what, reference, seed):
                 f"{G.number_of_edges()} edges, {'weighted' if weighted else 'unweighted'}.\n\n")
         f.write("`graph.edgelist` and `expected.json` are written by `scripts/oracle/make_fixtures.py` "
                 f"with NetworkX {nx.__version__}; do not edit them by hand.\n")
+    write_cuts(name, G, weighted)
     print(f"{name}: n={G.number_of_nodes()} m={G.number_of_edges()}", file=sys.stderr)
 
 
@@ -267,6 +329,7 @@ def main():
         write(name, clean(G), weighted, what, ref, seed=100 + i)
     for i, (name, G, weighted, what) in enumerate(random_graphs()):
         write(name, clean(G), weighted, what, "generated; see above.", seed=200 + i)
+    sparse_random_graphs()
 
 
 if __name__ == "__main__":

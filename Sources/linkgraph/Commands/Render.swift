@@ -80,6 +80,12 @@ extension LinkGraphCommand {
         @Option(name: .customLong("cluster-by"), help: "Box entities by country, organization or community.")
         var clusterBy: ViewBuilding.Grouping?
 
+        @Option(help: "Mark structure: cut-points (cut points and bridges in magenta, direction ignored).")
+        var mark: StructureMark?
+
+        @Option(help: "ENTITY,...: draw the network after removing them: removed ghosted, the parts left boxed.")
+        var remove: EntityList?
+
         @OptionGroup var limits: InputLimits
 
         @OptionGroup var graphviz: GraphvizOptions
@@ -104,6 +110,7 @@ extension LinkGraphCommand {
             }
             if radius < 0 { throw ValidationError("--radius must be 0 or more") }
             if timeline, asOf != nil { throw ValidationError("--timeline draws every date; leave out --as-of") }
+            if remove != nil, clusterBy != nil { throw ValidationError("--remove boxes the parts left; leave out --cluster-by") }
         }
 
         func run() throws {
@@ -144,6 +151,8 @@ extension LinkGraphCommand {
             if let ego { options.focus = try ViewBuilding.egoFocus(in: caseFile, entity: ego, radius: radius) }
             if let sizeBy { options.sizes = try ViewBuilding.sizes(in: caseFile, measure: sizeBy) }
             if let clusterBy { options.clusters = try ViewBuilding.clusters(in: caseFile, by: clusterBy) }
+            if mark == .cutPoints { options.cutMarks = try ViewBuilding.cutMarks(in: caseFile) }
+            if let remove { (options.ghosts, options.clusters) = try ViewBuilding.removal(in: caseFile, removing: remove.names) }
             return options
         }
 
@@ -180,6 +189,11 @@ extension LinkGraphCommand {
             try FileIO.writeAtomically(rendering.data, to: path)
         }
     }
+}
+
+/// `render --mark`: which structure to mark.
+enum StructureMark: String, ExpressibleByArgument, CaseIterable {
+    case cutPoints = "cut-points"
 }
 
 /// Which layout to use when the user named none: dot, unless the graph is past the size

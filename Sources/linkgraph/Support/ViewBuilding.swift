@@ -90,3 +90,33 @@ enum ViewBuilding {
         }
     }
 }
+
+extension ViewBuilding {
+    /// Cut points and bridges of the case with every relation, direction ignored; a bridge
+    /// marks every relation between its two entities.
+    static func cutMarks(in caseFile: CaseFile) throws -> CutMarks {
+        let graph = try Digraph(caseFile: caseFile)
+        let cuts = graph.cutStructure()
+        let ties = Set(cuts.bridges.map { [graph.label(of: $0.a), graph.label(of: $0.b)].sorted() })
+        let relations = caseFile.relations.indices.filter {
+            ties.contains([caseFile.relations[$0].source, caseFile.relations[$0].target].sorted())
+        }
+        return CutMarks(entities: Set(cuts.articulationPoints.map { graph.label(of: $0) }), relations: Set(relations))
+    }
+
+    /// The entities `names` resolve to (ghosts) and, as boxes, the parts of two or more that
+    /// the rest falls into once they are removed ("part N of M").
+    static func removal(
+        in caseFile: CaseFile, removing names: [String]
+    ) throws -> (ghosts: Set<String>, boxes: [String: String]) {
+        let graph = try Digraph(caseFile: caseFile)
+        let lookup = EntityLookup(caseFile)
+        let removed = try names.map { try graph.vertex(labeled: lookup.resolve($0)) }
+        let parts = try graph.components(removing: removed).filter { $0.count > 1 }
+        var boxes: [String: String] = [:]
+        for (i, part) in parts.enumerated() {
+            for v in part { boxes[graph.label(of: v)] = "part \(i + 1) of \(parts.count) (\(part.count))" }
+        }
+        return (Set(removed.map { graph.label(of: $0) }), boxes)
+    }
+}

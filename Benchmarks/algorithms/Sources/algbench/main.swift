@@ -2,7 +2,8 @@
 //
 //   algbench <linkgraph|swiftgraph> <algorithm> <edgelist> <directed 0|1> [threads]
 //
-// algorithm: load, bfs, dijkstra, weak, strong, pagerank, closeness, betweenness
+// algorithm: load, bfs, dijkstra, weak, strong, pagerank, closeness, betweenness, articulation,
+// bridges, keyplayers (k = 5, fragmentation, seed 1)
 // Prints {"load_s": …, "algo_s": …, "check": …}; "check" is a cheap checksum of the result
 // so that the work cannot be optimized away and peers can be compared.
 import Foundation
@@ -55,6 +56,10 @@ func runLinkGraph() throws {
     case "pagerank": check = try g.pageRank(tolerance: 1e-6 / Double(g.vertexCount), maxIterations: 1000).values.max() ?? 0
     case "closeness": check = try g.closeness(threads: threads).values.reduce(0, +)
     case "betweenness": check = try g.betweenness(weighted: true, threads: threads).values.reduce(0, +)
+    // Both come from one depth-first search; each row times the whole search.
+    case "articulation": check = Double(g.cutStructure().articulationPoints.count)
+    case "bridges": check = Double(g.cutStructure().bridges.count)
+    case "keyplayers": check = try g.keyPlayers(k: 5, objective: .fragmentation, seed: 1).value
     default: throw AlgorithmError.invalidArgument("unknown algorithm \(algorithm)")
     }
     emit(load, now() - t1, check)
