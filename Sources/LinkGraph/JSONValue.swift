@@ -163,3 +163,10 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(JSONObject(elements)) }
     public init(nilLiteral: ()) { self = .null }
 }
+
+extension JSONValue {
+    /// A number, with non-finite values as null (JSON has no infinity).
+    public static func num(_ x: Double) -> JSONValue { x.isFinite ? .number(JSONNumber(x)) : .null }
+    /// A whole number.
+    public static func num(_ x: Int) -> JSONValue { .number(JSONNumber(x)) }
+}

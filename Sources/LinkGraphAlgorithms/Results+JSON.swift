@@ -5,11 +5,6 @@ import LinkGraph
 // Vertices appear as their labels (entity ids); keys come in a fixed order and lists in the
 // results' own deterministic order, so the same input always gives the same bytes.
 
-extension JSONValue {
-    /// A number, with non-finite values as null (JSON has no infinity).
-    static func num(_ x: Double) -> JSONValue { x.isFinite ? .number(JSONNumber(x)) : .null }
-    static func num(_ x: Int) -> JSONValue { .number(JSONNumber(x)) }
-}
 
 extension Path {
     /// `{"paths": [PATH, ...]}` with each path as `json(in:caseFile:)`, and `"truncated": true`

@@ -52,8 +52,8 @@ extension LinkGraphCommand {
                 let entities: [JSONValue] = graph.vertices.map { v in
                     var object: JSONObject = [
                         "id": .string(graph.label(of: v)),
-                        "constraint": JSONOutput.number(holes.constraint[v]),
-                        "effectiveSize": JSONOutput.number(holes.effectiveSize[v]),
+                        "constraint": .num(holes.constraint[v]),
+                        "effectiveSize": .num(holes.effectiveSize[v]),
                     ]
                     if let groups, let roles {
                         let g = groups.groupOf[Int(v)]
@@ -64,26 +64,26 @@ extension LinkGraphCommand {
                     }
                     return .object(object)
                 }
-                print(JSONWriter.compact(["entities": .array(entities)]))
+                try Console.json(["entities": .array(entities)])
                 return
             }
             let order = graph.vertices.filter { !holes.constraint[$0].isNaN }.sorted {
                 (holes.constraint[$0], $0) < (holes.constraint[$1], $1)
             }
-            print("lowest constraint (the most brokerage opportunity):")
+            try Console.line("lowest constraint (the most brokerage opportunity):")
             for v in order.prefix(top) {
                 let size = PathReport.format(holes.effectiveSize[v])
-                print("  \(PathReport.format(holes.constraint[v]))  effective size \(size)  \(input.name(of: v))")
+                try Console.line("  \(PathReport.format(holes.constraint[v]))  effective size \(size)  \(input.name(of: v))")
             }
             guard let roles, let groups else { return }
             let brokers = graph.vertices.filter { roles.total($0) > 0 }
                 .sorted { (roles.total($1), $0) < (roles.total($0), $1) }
-            print("brokerage roles by \(groupBy!.description) (\(groups.names.count) groups):")
-            if brokers.isEmpty { print("  nobody brokers an open two-path") }
+            try Console.line("brokerage roles by \(groupBy!.description) (\(groups.names.count) groups):")
+            if brokers.isEmpty { try Console.line("  nobody brokers an open two-path") }
             for v in brokers.prefix(top) {
                 let parts = Brokerage.Role.allCases.filter { roles.count(v, $0) > 0 }
                     .map { "\($0.rawValue) \(roles.count(v, $0))" }
-                print("  \(input.name(of: v)): " + parts.joined(separator: ", "))
+                try Console.line("  \(input.name(of: v)): " + parts.joined(separator: ", "))
             }
         }
     }

@@ -26,20 +26,20 @@ extension LinkGraphCommand {
             let graph = input.graph
             let cuts = graph.cutStructure()
             if json {
-                print(JSONWriter.compact([
+                try Console.json([
                     "cutPoints": .array(cuts.articulationPoints.map { .string(graph.label(of: $0)) }),
                     "bridges": .array(cuts.bridges.map { labels([$0.a, $0.b], graph) }),
                     "blocks": .array(cuts.biconnectedComponents.map { labels($0, graph) }),
-                ]))
+                ])
                 return
             }
-            print("\(cuts.articulationPoints.count) cut point\(cuts.articulationPoints.count == 1 ? "" : "s"):")
-            for v in cuts.articulationPoints { print("  \(input.name(of: v))") }
-            print("\(cuts.bridges.count) bridge\(cuts.bridges.count == 1 ? "" : "s"):")
-            for t in cuts.bridges { print("  \(input.name(of: t.a)) — \(input.name(of: t.b))") }
-            print("\(cuts.biconnectedComponents.count) block\(cuts.biconnectedComponents.count == 1 ? "" : "s"):")
+            try Console.line("\(cuts.articulationPoints.count) cut point\(cuts.articulationPoints.count == 1 ? "" : "s"):")
+            for v in cuts.articulationPoints { try Console.line("  \(input.name(of: v))") }
+            try Console.line("\(cuts.bridges.count) bridge\(cuts.bridges.count == 1 ? "" : "s"):")
+            for t in cuts.bridges { try Console.line("  \(input.name(of: t.a)) — \(input.name(of: t.b))") }
+            try Console.line("\(cuts.biconnectedComponents.count) block\(cuts.biconnectedComponents.count == 1 ? "" : "s"):")
             for (i, block) in cuts.biconnectedComponents.enumerated() {
-                print("  \(i + 1). (\(block.count)) " + block.map { input.name(of: $0) }.joined(separator: ", "))
+                try Console.line("  \(i + 1). (\(block.count)) " + block.map { input.name(of: $0) }.joined(separator: ", "))
             }
         }
 

@@ -49,35 +49,35 @@ extension LinkGraphCommand {
                     [
                         "components": .number(JSONNumber(f.componentCount)),
                         "sizes": .array(f.componentSizes.map { .number(JSONNumber($0)) }),
-                        "fragmentation": JSONOutput.number(f.fragmentation),
-                        "distanceWeightedFragmentation": JSONOutput.number(f.distanceWeighted),
+                        "fragmentation": .num(f.fragmentation),
+                        "distanceWeightedFragmentation": .num(f.distanceWeighted),
                     ]
                 }
                 let cut: [JSONValue] = chainsCut.map {
                     ["entity": .string(label($0.vertex)), "noLongerReaches": .array($0.lost.map { .string(label($0)) })]
                 }
-                print(JSONWriter.compact([
+                try Console.json([
                     "removed": .array(removed.map { .string(graph.label(of: $0)) }),
                     "before": state(before), "after": state(after), "chainsCut": .array(cut),
-                ]))
+                ])
                 return
             }
-            print("removing " + removed.map { input.name(of: $0) }.joined(separator: ", ") + ":")
-            print("                      before      after")
-            print("  components        \(pad(before.componentCount))\(pad(after.componentCount))")
-            print("  largest           \(pad(before.componentSizes.first ?? 0))\(pad(after.componentSizes.first ?? 0))")
-            print("  fragmentation     \(pad(before.fragmentation))\(pad(after.fragmentation))")
-            print("  distance-weighted \(pad(before.distanceWeighted))\(pad(after.distanceWeighted))")
-            print("  component sizes after: " + after.componentSizes.map(String.init).joined(separator: ", "))
+            try Console.line("removing " + removed.map { input.name(of: $0) }.joined(separator: ", ") + ":")
+            try Console.line("                      before      after")
+            try Console.line("  components        \(pad(before.componentCount))\(pad(after.componentCount))")
+            try Console.line("  largest           \(pad(before.componentSizes.first ?? 0))\(pad(after.componentSizes.first ?? 0))")
+            try Console.line("  fragmentation     \(pad(before.fragmentation))\(pad(after.fragmentation))")
+            try Console.line("  distance-weighted \(pad(before.distanceWeighted))\(pad(after.distanceWeighted))")
+            try Console.line("  component sizes after: " + after.componentSizes.map(String.init).joined(separator: ", "))
             guard input.caseFile != nil else { return }
             if chainsCut.isEmpty {
-                print("no reporting chain is cut")
+                try Console.line("no reporting chain is cut")
                 return
             }
-            print("reporting chains cut:")
+            try Console.line("reporting chains cut:")
             func name(_ v: Digraph.Vertex) -> String { input.caseFile?.entity(id: label(v))?.name ?? label(v) }
             for entry in chainsCut {
-                print("  \(name(entry.vertex)) no longer reaches " + entry.lost.map(name).joined(separator: ", "))
+                try Console.line("  \(name(entry.vertex)) no longer reaches " + entry.lost.map(name).joined(separator: ", "))
             }
         }
 

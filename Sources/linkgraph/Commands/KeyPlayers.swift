@@ -53,24 +53,24 @@ extension LinkGraphCommand {
             let top = try graph.undirected().betweenness().top(k).map(\.vertex).sorted()
             let topValue = try graph.keyPlayerValue(of: top, objective: goal)
             if json {
-                print(JSONWriter.compact([
+                try Console.json([
                     "objective": .string(objective.rawValue),
                     "distance": objective == .reach ? .number(JSONNumber(distance)) : .null,
                     "members": .array(found.members.map { .string(graph.label(of: $0)) }),
-                    "value": JSONOutput.number(found.value), "swaps": .number(JSONNumber(found.swaps)),
+                    "value": .num(found.value), "swaps": .number(JSONNumber(found.swaps)),
                     "betweenness": [
                         "members": .array(top.map { .string(graph.label(of: $0)) }),
-                        "value": JSONOutput.number(topValue),
+                        "value": .num(topValue),
                     ],
-                ]))
+                ])
                 return
             }
             let hops = "\(distance) hop\(distance == 1 ? "" : "s")"
             let what = objective == .fragmentation ? "fragmentation after removal" : "reach within \(hops)"
-            print("key players (k = \(k), \(what)): \(PathReport.format(found.value))")
-            for v in found.members { print("  \(input.name(of: v))") }
-            print("top \(k) by betweenness: \(PathReport.format(topValue))")
-            for v in top { print("  \(input.name(of: v))") }
+            try Console.line("key players (k = \(k), \(what)): \(PathReport.format(found.value))")
+            for v in found.members { try Console.line("  \(input.name(of: v))") }
+            try Console.line("top \(k) by betweenness: \(PathReport.format(topValue))")
+            for v in top { try Console.line("  \(input.name(of: v))") }
         }
     }
 }
