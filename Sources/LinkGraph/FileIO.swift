@@ -27,7 +27,7 @@ public enum FileIO {
             throw FileIOError(path: path, reason: "read failed: \(error.localizedDescription)")
         }
         if data.count > maxBytes {
-            throw FileIOError(path: path, reason: "larger than the limit of \(maxBytes) bytes (raise it with --max-input-bytes)")
+            throw FileIOError(path: path, reason: "larger than the limit of \(maxBytes) bytes", sizeLimit: maxBytes)
         }
         return data
     }
@@ -60,10 +60,13 @@ public enum FileIO {
 public struct FileIOError: Error, Equatable, CustomStringConvertible {
     public let path: String
     public let reason: String
+    /// The size limit the file exceeded, when that is the error (a caller may say how to raise it).
+    public let sizeLimit: Int?
 
-    public init(path: String, reason: String) {
+    public init(path: String, reason: String, sizeLimit: Int? = nil) {
         self.path = path
         self.reason = reason
+        self.sizeLimit = sizeLimit
     }
 
     public var description: String { "\(path): \(reason)" }

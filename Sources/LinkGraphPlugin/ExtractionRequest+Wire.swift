@@ -104,7 +104,7 @@ extension ExtractorDescription {
         if object["accepts"] == nil { reader.problem("accepts", "required field is missing (a list of media types)") }
         else if accepts.isEmpty && reader.problems.isEmpty { reader.problem("accepts", "must list at least one media type") }
         if let name, name.contains(where: { $0.isWhitespace || $0 == "," }) {
-            reader.problem("name", "must not contain white space or commas: it is used with --with NAME")
+            reader.problem("name", "must not contain white space or commas: extractors are chosen by name")
         }
         guard reader.problems.isEmpty, let name else {
             throw PluginError.invalidDescription(

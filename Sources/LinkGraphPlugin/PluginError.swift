@@ -70,7 +70,7 @@ public enum PluginError: Error, Equatable, CustomStringConvertible {
         case .duplicateName(let name):
             return "two extractors are named \"\(name)\"; names must differ (letter case, - and _ aside)"
         case .noExtractor(let document, let mediaType):
-            return "\(document): no chosen extractor accepts \(mediaType) (see linkgraph plugins)"
+            return "\(document): no chosen extractor accepts \(mediaType)"
         case .badCommandLine(let command, let reason):
             return "plug-in command \(command): \(reason)"
         }

@@ -167,6 +167,9 @@ extension LinkGraphCommand {
             switch failure.reason {
             case .unknownMediaType:
                 return "\(failure); give --media-type"
+            case .noExtractor(let error as PluginError):
+                if case .noExtractor = error { return "\(failure) (see linkgraph plugins)" }
+                return "\(failure)"
             case .extractorFailed(_, let error as PluginError):
                 if case .timeout = error { return "\(failure) (raise the limit with --plugin-timeout)" }
                 return "\(failure)"

@@ -42,7 +42,11 @@ struct InputLimits: ParsableArguments {
     /// Reads a whole file, refusing one larger than `--max-input-bytes`.
     /// - Throws: `FileIOError` naming the file (and the limit and its flag when too large).
     func read(_ path: String) throws -> Data {
-        try FileIO.read(path, maxBytes: maxInputBytes.bytes)
+        do {
+            return try FileIO.read(path, maxBytes: maxInputBytes.bytes)
+        } catch let error as FileIOError where error.sizeLimit != nil {
+            throw FileIOError(path: error.path, reason: error.reason + " (raise it with --max-input-bytes)")
+        }
     }
 
     /// Refuses a file larger than `--max-input-bytes` without reading it, for inputs another
