@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "LinkGraphPlugin", targets: ["LinkGraphPlugin"]),
         // The prose extractor as a library too (the fuzz targets in Fuzz/ read its rules files).
         .library(name: "TextPatterns", targets: ["TextPatterns"]),
+        // The mail reader as a library too (the fuzz target FuzzMail reads mailboxes with it).
+        .library(name: "MailArchives", targets: ["MailArchives"]),
         // The example dynamic-library extractor plug-in (loaded with --plugin libSwiftKeywordExtractor.so).
         .library(name: "SwiftKeywordExtractor", type: .dynamic, targets: ["SwiftKeywordExtractor"]),
     ],
@@ -45,6 +47,8 @@ let package = Package(
         .target(name: "LinkGraphPlugin", dependencies: ["LinkGraph"]),
         // Built-in extractor: entities and relations tables in CSV.
         .target(name: "CSVTables", dependencies: ["LinkGraphPlugin", "LinkGraph"], path: "Plugins/CSVTables"),
+        // Built-in extractor: mbox files and .eml messages (RFC 5322, MIME, RFC 2047) as a communication graph.
+        .target(name: "MailArchives", dependencies: ["LinkGraphPlugin", "LinkGraph"], path: "Plugins/MailArchives"),
         // English prose: gazetteer, names, coreference, rule-based relations (YAML rules).
         .target(
             name: "TextPatterns",
@@ -62,13 +66,14 @@ let package = Package(
             name: "linkgraph",
             dependencies: [
                 "LinkGraph", "LinkGraphAlgorithms", "LinkGraphFormats", "LinkGraphGraphviz",
-                "LinkGraphViews", "LinkGraphPlugin", "CSVTables", "TextPatterns",
+                "LinkGraphViews", "LinkGraphPlugin", "CSVTables", "TextPatterns", "MailArchives",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "LinkGraphTests", dependencies: ["LinkGraph"]),
         .testTarget(name: "LinkGraphPluginTests", dependencies: ["LinkGraphPlugin", "LinkGraph"], exclude: ["Fixtures"]),
         .testTarget(name: "CSVTablesTests", dependencies: ["CSVTables", "LinkGraphPlugin", "LinkGraph"]),
+        .testTarget(name: "MailArchivesTests", dependencies: ["MailArchives", "TextPatterns", "LinkGraphPlugin", "LinkGraph"]),
         .testTarget(
             name: "TextPatternsTests", dependencies: ["TextPatterns", "LinkGraphPlugin", "LinkGraph"], exclude: ["Fixtures"]
         ),

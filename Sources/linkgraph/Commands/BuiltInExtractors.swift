@@ -4,6 +4,7 @@ import LinkGraph
 import LinkGraphFormats
 import LinkGraphGraphviz
 import LinkGraphPlugin
+import MailArchives
 import TextPatterns
 
 /// The extractors compiled into `linkgraph`, and the registry of one run.
@@ -17,9 +18,11 @@ enum BuiltInExtractors {
     ///   - gazetteers: Extra TextPatterns gazetteer files (`--gazetteer`).
     ///   - dotSandbox: The worker process that parses DOT documents; `nil` parses them here.
     static func all(rules: [String] = [], gazetteers: [String] = [], dotSandbox: GraphvizSandbox? = nil) throws -> [any Extractor] {
-        [
-            try TextPatternsExtractor(userRulesFiles: rules, userGazetteerFiles: gazetteers),
+        let text = try TextPatternsExtractor(userRulesFiles: rules, userGazetteerFiles: gazetteers)
+        return [
+            text,
             CSVTablesExtractor(),
+            MailArchivesExtractor(bodyExtractor: text),
             CaseFileExtractor(),
             DOTInputExtractor(sandbox: dotSandbox),
         ]

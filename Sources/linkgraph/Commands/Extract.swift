@@ -46,7 +46,8 @@ extension LinkGraphCommand {
             discussion: """
                 Each FILE is read by the extractors that accept its media type, known from the extension: \
                 .txt/.md text/plain (text-patterns), .csv text/csv (csv-tables), .json a case file (case-file), \
-                .dot/.gv text/vnd.graphviz (graphviz-dot). Plug-ins given with --plugin or --plugin-exec replace \
+                .dot/.gv text/vnd.graphviz (graphviz-dot), .mbox/.mbx application/mbox and .eml message/rfc822 \
+                (mail-archives; a bad message is reported by number and the others are kept). Plug-ins given with --plugin or --plugin-exec replace \
                 the built-ins for the media types they accept; --with NAME picks extractors by name \
                 (see `linkgraph plugins`).
                 The extractions are merged into one case (docs/PLUGINS.md, "Merging"): one entity per real-world \
@@ -103,12 +104,17 @@ extension LinkGraphCommand {
             var merger = CaseMerger(base: base)
             var documentIDs = Set(base.documents.map(\.id))
             var failedDocuments = 0
+            var failedParts = 0  // bad messages of mailboxes whose other messages were read
             let progress = Progress(total: files.count, quiet: quiet)
 
             for (index, path) in files.enumerated() {
                 progress.update(index, path)
                 do {
                     try extract(path, registry: registry, options: requestOptions, merger: &merger, documentIDs: &documentIDs)
+                } catch let failure as PartFailure {
+                    progress.clear()
+                    for error in failure.errors { Diagnostics.note("error: \(error)") }
+                    failedParts += failure.errors.count
                 } catch let failure as DocumentFailure {
                     progress.clear()
                     for error in failure.errors { Diagnostics.note("error: \(error)") }
@@ -128,10 +134,11 @@ extension LinkGraphCommand {
             }
             let result = merger.caseFile
             try result.write(to: output)
-            let failures = failedDocuments == 0 ? "" : "; \(failedDocuments) of \(files.count) documents failed"
+            var failures = failedDocuments == 0 ? "" : "; \(failedDocuments) of \(files.count) documents failed"
+            if failedParts > 0 { failures += "; \(failedParts) message\(failedParts == 1 ? "" : "s") could not be read" }
             Diagnostics.note(
                 "wrote \(output): \(result.entities.count) entities, \(result.relations.count) relations, \(result.documents.count) documents\(failures)")
-            if failedDocuments > 0 { throw ExitCode.failure }
+            if failedDocuments > 0 || failedParts > 0 { throw ExitCode.failure }
         }
 
         /// The errors of one document (several extractors may fail on it).
@@ -155,8 +162,16 @@ extension LinkGraphCommand {
                 id: document.id, mediaType: type, bytes: bytes,
                 metadata: ["path": .string(path), "name": .string(URL(fileURLWithPath: path).lastPathComponent)], options: options)
             var errors: [Error] = []
+            var partErrors: [Error] = []
             for extractor in extractors {
                 do {
+                    if let reader = extractor as? any PartlyFailingExtractor {
+                        // Bad parts (messages of a mailbox) are reported; the good ones are kept.
+                        let result = try reader.extractParts(request)
+                        merger.merge(result.caseFile, contributor: path, matchIDs: false)
+                        partErrors += result.errors
+                        continue
+                    }
                     if let producer = extractor as? any CaseFileProducingExtractor {
                         // A case file's ids are its author's; a DOT file's node ids are only local names.
                         merger.merge(try producer.extractCaseFile(request), contributor: path, matchIDs: producer is CaseFileExtractor)
@@ -177,7 +192,13 @@ extension LinkGraphCommand {
                     errors.append("\(error)".hasPrefix(path) ? error : InputError(file: path, underlying: error))
                 }
             }
-            if !errors.isEmpty { throw DocumentFailure(errors: errors) }
+            if !errors.isEmpty { throw DocumentFailure(errors: errors + partErrors) }
+            if !partErrors.isEmpty { throw PartFailure(errors: partErrors) }
+        }
+
+        /// The errors of the bad parts of a document whose other parts were merged.
+        struct PartFailure: Error {
+            var errors: [Error]
         }
 
         /// The document record of a file: the existing one with the same source (so extracting a
