@@ -63,7 +63,6 @@ public struct MailHeaders: Equatable, Sendable {
             if lineEnd == i {
                 // The empty line: the body follows.
                 finish()
-                sectionEnd = i
                 bodyStart = next
                 return MailHeaders(fields: fields, start: bytes.startIndex, end: sectionEnd, bodyStart: bodyStart)
             }

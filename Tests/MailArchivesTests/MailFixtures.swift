@@ -39,7 +39,7 @@ enum MailFixtures {
 
     /// Good messages: (headers, body) joined with CRLF, each different in its encodings.
     static var goodMessages: [String] {
-        let latin9 = quotedPrintable(bytes("Grüße, the fee is 40 ¤ for Jörg.\n", .isoLatin1))  // 0xA4 is € in ISO-8859-15
+        let latin9 = quotedPrintable(bytes("Grüße, the fee is 40 ¤ for Jörg.", .isoLatin1))  // 0xA4 is € in ISO-8859-15
         let windows = base64Lines(bytes("Ivo, “Harbor Trust” wired the money.\nColonel Petra Lindqvist met Anton Sorel in Vienna.\n", .windowsCP1252))
         let utf16 = base64Lines([0xFE, 0xFF] + bytes("Anton Sorel is in Vienna.\n", .utf16BigEndian))
         return [
@@ -159,18 +159,18 @@ enum MailFixtures {
 
     /// An mbox of messages, each after a `From ` line, body lines starting `From ` quoted.
     static func mbox(_ messages: [String]) -> [UInt8] {
-        var out = ""
+        var out: [UInt8] = []
         for message in messages {
-            out += "From sender@example.invalid Mon Jan  1 00:00:00 2024\n"
-            var quoted = message.components(separatedBy: "\n").map { line -> String in
-                var gts = line.prefix { $0 == ">" }.count
-                let rest = line.dropFirst(gts)
-                if rest.hasPrefix("From ") { gts += 1 }
-                return String(repeating: ">", count: gts) + rest
+            out += Array("From sender@example.invalid Mon Jan  1 00:00:00 2024\n".utf8)
+            var lines = Array(message.utf8).split(separator: 0x0A, omittingEmptySubsequences: false)
+            if lines.last?.isEmpty == true { lines.removeLast() }
+            for line in lines {
+                let rest = line.drop { $0 == UInt8(ascii: ">") }
+                if rest.starts(with: "From ".utf8) { out.append(UInt8(ascii: ">")) }  // mboxrd quoting
+                out += line + [0x0A]
             }
-            if quoted.last == "" { quoted.removeLast() }
-            out += quoted.joined(separator: "\n") + "\n\n"
+            out.append(0x0A)
         }
-        return Array(out.utf8)
+        return out
     }
 }
