@@ -131,6 +131,35 @@ final class MailArchivesExtractorTests: XCTestCase {
         XCTAssertThrowsError(try MailArchivesExtractor().extractCaseFile(request(MailFixtures.mbox(messages))))
     }
 
+    func testNestedMessagesHTMLOnlyBodiesAndMboxo() throws {
+        let message = """
+            From: a@x.org\r
+            Date: 2 Jul 2016 10:00 GMT\r
+            Content-Type: multipart/mixed; boundary="outer"\r
+            \r
+            --outer\r
+            Content-Type: text/html; charset=iso-8859-1\r
+            \r
+            <html><head><style>p {}</style></head><body><p>Ren&eacute;e &amp; Co</p><script>var x;</script></body></html>\r
+            --outer\r
+            Content-Type: message/rfc822\r
+            \r
+            From: b@y.org\r
+            Subject: inner\r
+            \r
+            inner text\r
+            --outer--\r
+
+            """
+        let parsed = try MailArchiveReader.read(Array(message.utf8), file: "n.eml").map { try $0.get() }
+        XCTAssertEqual(parsed.first?.bodyParts.map(\.text), ["\nRenée & Co\n", "inner text"])
+        // mboxo unquotes only ">From ", mboxrd every ">*From ".
+        let box = Array("From x\nFrom: a@x.org\nDate: 2 Jul 2016 10:00 GMT\n\n>>From deep\n\n".utf8)
+        XCTAssertEqual(try MailArchiveReader.read(box, file: "b", variant: .mboxo)[0].get().bodyParts.map(\.text), [">>From deep\n"])
+        XCTAssertEqual(try MailArchiveReader.read(box, file: "b", variant: .mboxrd)[0].get().bodyParts.map(\.text), [">From deep\n"])
+        XCTAssertThrowsError(try MailArchivesExtractor().extractParts(request(box, options: ["mbox": "mmdf"])))
+    }
+
     func testSingleEmlFile() throws {
         let eml = Array(MailFixtures.goodMessages[2].utf8)
         let messages = try MailArchiveReader.read(eml, file: "one.eml").map { try $0.get() }

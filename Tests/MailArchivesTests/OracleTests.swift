@@ -23,6 +23,7 @@ final class OracleTests: XCTestCase {
         do { try process.run() } catch { throw XCTSkip("python3 is not available: \(error)") }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        if process.terminationStatus == 127 { throw XCTSkip("python3 is not installed") }
         XCTAssertEqual(process.terminationStatus, 0)
         let expected = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [[String: Any]])
 
