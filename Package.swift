@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "LinkGraphReport", targets: ["LinkGraphReport"]),
         // The prose extractor as a library too (the fuzz targets in Fuzz/ read its rules files).
         .library(name: "TextPatterns", targets: ["TextPatterns"]),
+        // The mail reader as a library too (the fuzz target FuzzMail reads mailboxes with it).
+        .library(name: "MailArchives", targets: ["MailArchives"]),
         // The example dynamic-library extractor plug-in (loaded with --plugin libSwiftKeywordExtractor.so).
         .library(name: "SwiftKeywordExtractor", type: .dynamic, targets: ["SwiftKeywordExtractor"]),
     ],
@@ -68,6 +70,8 @@ let package = Package(
         .target(name: "LinkGraphPlugin", dependencies: ["LinkGraph", "LinkGraphProcess"]),
         // Built-in extractor: entities and relations tables in CSV.
         .target(name: "CSVTables", dependencies: ["LinkGraphPlugin", "LinkGraph"], path: "Plugins/CSVTables"),
+        // Built-in extractor: mbox files and .eml messages (RFC 5322, MIME, RFC 2047) as a communication graph.
+        .target(name: "MailArchives", dependencies: ["LinkGraphPlugin", "LinkGraph"], path: "Plugins/MailArchives"),
         // English prose: gazetteer, names, coreference, rule-based relations (YAML rules).
         .target(
             name: "TextPatterns",
@@ -95,6 +99,7 @@ let package = Package(
             dependencies: [
                 "LinkGraph", "LinkGraphAlgorithms", "LinkGraphFormats", "LinkGraphGraphviz",
                 "LinkGraphViews", "LinkGraphPlugin", "LinkGraphReport", "CSVTables", "TextPatterns", "GraphvizDOT",
+                "MailArchives",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -102,6 +107,9 @@ let package = Package(
         // the timed runner and temporary directories.
         .target(name: "LinkGraphTestSupport", path: "Tests/LinkGraphTestSupport"),
         .testTarget(name: "LinkGraphTests", dependencies: ["LinkGraph", "LinkGraphTestSupport"]),
+        .testTarget(
+            name: "MailArchivesTests",
+            dependencies: ["MailArchives", "TextPatterns", "LinkGraphPlugin", "LinkGraph", "LinkGraphTestSupport"]),
         .testTarget(
             name: "LinkGraphPluginTests", dependencies: ["LinkGraphPlugin", "LinkGraph", "LinkGraphTestSupport"],
             exclude: ["Fixtures"]),

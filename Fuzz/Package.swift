@@ -30,5 +30,6 @@ let package = Package(
         fuzzTarget("FuzzRules", ["TextPatterns", "LinkGraphPlugin"]),
         fuzzTarget("FuzzEdgeList", ["LinkGraphAlgorithms"]),
         fuzzTarget("FuzzPluginResponse", ["LinkGraphPlugin", "LinkGraph"]),
+        fuzzTarget("FuzzMail", ["MailArchives", "LinkGraphPlugin"]),
     ]
 )

@@ -32,6 +32,8 @@ public struct RelationKind: OpenKind {
     public static let monitors: RelationKind = "monitors"
     /// A is in place B.
     public static let locatedIn: RelationKind = "locatedIn"
+    /// A sent B e-mail (the mail-archives extractor; the weight counts the messages).
+    public static let emailed: RelationKind = "emailed"
 
     /// The thirteen kinds docs/FORMAT.md defines, in its order.
     public static let wellKnown: [RelationKind] = [

@@ -85,7 +85,7 @@ public struct ExtractionSession {
         var outcome = DocumentOutcome(path: path, document: document)
         for extractor in extractors {
             do {
-                try run(extractor, request, document: document)
+                outcome.partFailures += try run(extractor, request, document: document)
             } catch {
                 let name = extractor.description.name
                 outcome.failures.append(ExtractionFailure(file: path, reason: .extractorFailed(extractor: name, error)))
@@ -94,13 +94,23 @@ public struct ExtractionSession {
         return outcome
     }
 
-    private mutating func run(_ extractor: any Extractor, _ request: ExtractionRequest, document: Document) throws {
+    /// Runs one extractor and merges its result.
+    /// - Returns: The errors of the bad parts of a document made of parts (a mailbox's
+    ///   messages, `PartlyFailingExtractor`), whose good parts were merged.
+    private mutating func run(
+        _ extractor: any Extractor, _ request: ExtractionRequest, document: Document
+    ) throws -> [any Error & Sendable] {
+        if let reader = extractor as? any PartlyFailingExtractor {
+            let result = try reader.extractParts(request)
+            merger.merge(result.caseFile, contributor: request.metadata["path"]?.stringValue, matchIDs: false)
+            return result.errors
+        }
         if let producer = extractor as? any CaseFileProducingExtractor {
             // A case file's ids are its author's; a DOT file's node ids are only local names.
             let path = request.metadata["path"]?.stringValue
             merger.merge(
                 try producer.extractCaseFile(request), contributor: path, matchIDs: producer is CaseFileExtractor)
-            return
+            return []
         }
         let extraction = try extractor.extract(request)
         if extractor.description.origin == .builtIn {
@@ -114,6 +124,7 @@ public struct ExtractionSession {
         let fragment = extraction.caseFile(
             document: document, extractor: extractor.description.name, text: request.bytes)
         merger.merge(fragment, matchIDs: false)
+        return []
     }
 
     /// The document record of a file: the existing one with the same source (so extracting a
@@ -154,6 +165,9 @@ public struct DocumentOutcome: Sendable {
     public var document: Document?
     /// One per extractor that failed on it (or one for the whole document when it was not read).
     public var failures: [ExtractionFailure] = []
+    /// One per bad part of a document made of parts (a mailbox's messages), whose other parts
+    /// were merged; each names the file and the part.
+    public var partFailures: [any Error & Sendable] = []
 
     /// Whether every chosen extractor read the document.
     public var succeeded: Bool { failures.isEmpty }
@@ -194,7 +208,7 @@ public struct ExtractionFailure: Error, CustomStringConvertible, Sendable {
     public var description: String {
         guard let underlying else {
             return "\(file): cannot tell the media type from the extension (text/plain, text/csv, application/json, "
-                + "text/vnd.graphviz)"
+                + "text/vnd.graphviz, application/mbox, message/rfc822)"
         }
         if let located = underlying as? any FileLocatedError, located.file == file { return "\(underlying)" }
         if case .noExtractor(let error as PluginError) = reason, case .noExtractor = error { return "\(error)" }

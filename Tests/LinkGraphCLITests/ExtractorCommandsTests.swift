@@ -41,8 +41,12 @@ final class ExtractorCommandsTests: XCTestCase {
 
     func testBuiltIns_haveUniqueNames_andCoverTheDefaultMediaTypes() throws {
         let registry = try BuiltInExtractors.registry()
-        XCTAssertEqual(registry.names, ["text-patterns", "csv-tables", "case-file", "graphviz-dot", "spacy-extractor"])
-        for (path, name) in [("a.txt", "text-patterns"), ("a.md", "text-patterns"), ("a.csv", "csv-tables"), ("a.json", "case-file"), ("a.gv", "graphviz-dot")] {
+        XCTAssertEqual(
+            registry.names, ["text-patterns", "csv-tables", "mail-archives", "case-file", "graphviz-dot", "spacy-extractor"])
+        for (path, name) in [
+            ("a.txt", "text-patterns"), ("a.md", "text-patterns"), ("a.csv", "csv-tables"), ("a.json", "case-file"),
+            ("a.gv", "graphviz-dot"), ("a.mbox", "mail-archives"), ("a.mbx", "mail-archives"), ("a.eml", "mail-archives"),
+        ] {
             let type = try XCTUnwrap(ExtractorRegistry.mediaType(forPath: path))
             XCTAssertEqual(try registry.choose(for: path, mediaType: type).map(\.description.name), [name], path)
         }

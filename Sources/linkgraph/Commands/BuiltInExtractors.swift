@@ -4,6 +4,7 @@ import GraphvizDOT
 import LinkGraph
 import LinkGraphGraphviz
 import LinkGraphPlugin
+import MailArchives
 import TextPatterns
 
 /// The extractors compiled into `linkgraph`, and the registry of one run.
@@ -22,9 +23,11 @@ enum BuiltInExtractors {
         dotRenderer: GraphvizRenderer = GraphvizRenderer(isolation: .inProcess),
         timeout: Double = ProcessExtractor.defaultTimeout
     ) throws -> [any Extractor] {
-        [
-            try TextPatternsExtractor(userRulesFiles: rules, userGazetteerFiles: gazetteers),
+        let text = try TextPatternsExtractor(userRulesFiles: rules, userGazetteerFiles: gazetteers)
+        return [
+            text,
             CSVTablesExtractor(),
+            MailArchivesExtractor(bodyExtractor: text),
             CaseFileExtractor(),
             DOTInputExtractor(renderer: dotRenderer),
             spacy(timeout: timeout),

@@ -47,7 +47,8 @@ extension LinkGraphCommand {
             discussion: """
                 Each FILE is read by the extractors that accept its media type, known from the extension: \
                 .txt/.md text/plain (text-patterns), .csv text/csv (csv-tables), .json a case file (case-file), \
-                .dot/.gv text/vnd.graphviz (graphviz-dot). Plug-ins given with --plugin or --plugin-exec replace \
+                .dot/.gv text/vnd.graphviz (graphviz-dot), .mbox/.mbx application/mbox and .eml message/rfc822 \
+                (mail-archives; a bad message is reported by number and the others are kept). Plug-ins given with --plugin or --plugin-exec replace \
                 the built-ins for the media types they accept; --with NAME picks extractors by name \
                 (see `linkgraph plugins`).
                 Several --with NAME make an ensemble: a relation found by more than one extractor gets the noisy-or of \
@@ -128,11 +129,17 @@ extension LinkGraphCommand {
             var session = ExtractionSession(
                 registry: registry, base: base, names: names, mediaType: mediaType, options: requestOptions)
             var failedDocuments = 0
+            var failedParts = 0  // bad messages of mailboxes whose other messages were read
             let progress = Progress(total: files.count, quiet: quiet)
 
             for (index, path) in files.enumerated() {
                 progress.update(index, path)
                 let outcome = session.extract(path: path) { Array(try limits.read($0)) }
+                if !outcome.partFailures.isEmpty {
+                    progress.clear()
+                    for error in outcome.partFailures { Diagnostics.note("error: \(error)") }
+                    failedParts += outcome.partFailures.count
+                }
                 if !outcome.succeeded {
                     progress.clear()
                     for failure in outcome.failures { Diagnostics.note("error: \(Self.message(failure))") }
@@ -156,10 +163,11 @@ extension LinkGraphCommand {
                 }
             }
             try result.write(to: output)
-            let failures = failedDocuments == 0 ? "" : "; \(failedDocuments) of \(files.count) documents failed"
+            var failures = failedDocuments == 0 ? "" : "; \(failedDocuments) of \(files.count) documents failed"
+            if failedParts > 0 { failures += "; \(failedParts) message\(failedParts == 1 ? "" : "s") could not be read" }
             Diagnostics.note(
                 "wrote \(output): \(result.entities.count) entities, \(result.relations.count) relations, \(result.documents.count) documents\(failures)")
-            if failedDocuments > 0 { throw ExitCode.failure }
+            if failedDocuments > 0 || failedParts > 0 { throw ExitCode.failure }
         }
 
         /// A failure's message, with the option that helps where there is one.
