@@ -30,10 +30,12 @@ public struct CSVTablesExtractor: Extractor {
             origin: .builtIn,
             examples: [
                 ExtractorExample(
-                    text: "id,name,kind,aliases,role\nmq,Mara Quill,person,M. Quill;Quill,courier\nht,Harbor Trust,organization,,\n",
+                    text:
+                        "id,name,kind,aliases,role\nmq,Mara Quill,person,M. Quill;Quill,courier\nht,Harbor Trust,organization,,\n",
                     entities: [("Mara Quill", .person), ("Harbor Trust", .organization)]),
                 ExtractorExample(
-                    text: "source,target,kind,confidence,from\nHarbor Trust,Mara Quill,pays,0.8,2016\nMara Quill,Harbor Trust,reportsTo,,\n",
+                    text:
+                        "source,target,kind,confidence,from\nHarbor Trust,Mara Quill,pays,0.8,2016\nMara Quill,Harbor Trust,reportsTo,,\n",
                     entities: [("Harbor Trust", .other), ("Mara Quill", .other)],
                     relations: [("Harbor Trust", .pays, "Mara Quill"), ("Mara Quill", .reportsTo, "Harbor Trust")]),
             ])
@@ -65,8 +67,13 @@ public struct CSVTablesExtractor: Extractor {
         }
         var delimiter = UInt8(ascii: ",")
         if let text = request.options["delimiter"]?.stringValue {
-            guard text.utf8.count == 1, let byte = text.utf8.first, byte != UInt8(ascii: "\""), byte != 0x0A, byte != 0x0D else {
-                throw fail(1, 1, "option \"delimiter\" must be one ASCII character other than a quote or line break, not \"\(text)\"")
+            guard text.utf8.count == 1, let byte = text.utf8.first, byte != UInt8(ascii: "\""), byte != 0x0A,
+                byte != 0x0D
+            else {
+                throw fail(
+                    1, 1,
+                    "option \"delimiter\" must be one ASCII character other than a quote or line break, not \"\(text)\""
+                )
             }
             delimiter = byte
         }
@@ -84,7 +91,10 @@ public struct CSVTablesExtractor: Extractor {
         var mapped: [String: String] = [:]  // folded header → field, from the options
         for (field, value) in request.options["columns"]?.objectValue ?? [:] {
             guard Self.fields.contains(field), let headerName = value.stringValue else {
-                throw fail(1, 1, "option \"columns\": \"\(field)\" must be one of \(Self.fields.joined(separator: ", ")) and name a header as a string")
+                throw fail(
+                    1, 1,
+                    "option \"columns\": \"\(field)\" must be one of \(Self.fields.joined(separator: ", ")) and name a header as a string"
+                )
             }
             mapped[Self.fold(headerName)] = field
         }
@@ -93,7 +103,9 @@ public struct CSVTablesExtractor: Extractor {
             let field = mapped[folded] ?? Self.fields.first { Self.fold($0) == folded } ?? Self.synonyms[folded]
             if let field, mapped[folded] != nil || !mapped.values.contains(field) {
                 if let earlier = columnOf[field] {
-                    throw fail(header.line, cell.column, "column \"\(cell.value)\" is a second \(field) column (the first is column \(earlier + 1))")
+                    throw fail(
+                        header.line, cell.column,
+                        "column \"\(cell.value)\" is a second \(field) column (the first is column \(earlier + 1))")
                 }
                 columnOf[field] = i
             } else if !cell.value.trimmingSpaces.isEmpty {
@@ -101,7 +113,9 @@ public struct CSVTablesExtractor: Extractor {
             }
         }
         for (headerName, field) in mapped where columnOf[field] == nil {
-            throw fail(header.line, 1, "option \"columns\" maps \(field) to a column \"\(headerName)\" the header does not have")
+            throw fail(
+                header.line, 1,
+                "option \"columns\" maps \(field) to a column \"\(headerName)\" the header does not have")
         }
 
         let table: Table
@@ -115,7 +129,10 @@ public struct CSVTablesExtractor: Extractor {
         } else if columnOf["name"] != nil || columnOf["id"] != nil {
             table = .entities
         } else {
-            throw fail(header.line, 1, "cannot tell the table from its header: an entities table needs a name (or id) column, a relations table source and target columns (map other names with the option \"columns\")")
+            throw fail(
+                header.line, 1,
+                "cannot tell the table from its header: an entities table needs a name (or id) column, a relations table source and target columns (map other names with the option \"columns\")"
+            )
         }
 
         let reader = RowReader(file: file, header: header, columnOf: columnOf, attributeColumns: attributeColumns)
@@ -187,13 +204,19 @@ struct RowReader {
             }
             let id = idCell?.value ?? nameOrID.value
             if let earlierLine = lineOfID[id] {
-                throw fail(record.line, (idCell ?? nameOrID).column, "duplicate entity \"\(id)\" (first on line \(earlierLine))")
+                throw fail(
+                    record.line, (idCell ?? nameOrID).column,
+                    "duplicate entity \"\(id)\" (first on line \(earlierLine))")
             }
             lineOfID[id] = record.line
-            let aliases = cell("aliases", record)?.value.split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty } ?? []
+            let aliases =
+                cell("aliases", record)?.value.split(separator: ";").map { String($0).trimmingSpaces }.filter {
+                    !$0.isEmpty
+                } ?? []
             entities.append(
                 ExtractedEntity(
-                    id: id, name: nameOrID.value, kind: EntityKind(cell("kind", record)?.value ?? "other"), aliases: aliases,
+                    id: id, name: nameOrID.value, kind: EntityKind(cell("kind", record)?.value ?? "other"),
+                    aliases: aliases,
                     attributes: attributes(record), mentions: [Span(start: nameOrID.start, end: nameOrID.end)]))
         }
         return Extraction(entities: entities)
@@ -217,7 +240,9 @@ struct RowReader {
                 if entities[i].kind == .other, let kind { entities[i].kind = EntityKind(kind) }
             } else {
                 indexOfID[cell.value] = entities.count
-                entities.append(ExtractedEntity(id: cell.value, name: cell.value, kind: EntityKind(kind ?? "other"), mentions: [span]))
+                entities.append(
+                    ExtractedEntity(
+                        id: cell.value, name: cell.value, kind: EntityKind(kind ?? "other"), mentions: [span]))
             }
             return cell.value
         }
@@ -252,7 +277,8 @@ struct RowReader {
             for field in ["from", "until"] {
                 if let d = cell(field, record) {
                     guard let date = PartialDate(d.value) else {
-                        throw fail(d.line, d.column, "\(field) \"\(d.value)\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+                        throw fail(
+                            d.line, d.column, "\(field) \"\(d.value)\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
                     }
                     dates.append(date)
                 } else {
@@ -267,8 +293,10 @@ struct RowReader {
             let targetID = endpoint(target, kind: cell("target_kind", record)?.value)
             relations.append(
                 ExtractedRelation(
-                    source: sourceID, target: targetID, kind: RelationKind(kind), confidence: confidence, from: dates[0],
-                    until: dates[1], evidence: [Span(start: record.start, end: record.end)], attributes: attributes(record),
+                    source: sourceID, target: targetID, kind: RelationKind(kind), confidence: confidence,
+                    from: dates[0],
+                    until: dates[1], evidence: [Span(start: record.start, end: record.end)],
+                    attributes: attributes(record),
                     weight: weight))
         }
         return Extraction(entities: entities, relations: relations)

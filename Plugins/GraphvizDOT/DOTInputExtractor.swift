@@ -18,11 +18,13 @@ public struct DOTInputExtractor: CaseFileProducingExtractor {
     public var description: ExtractorDescription {
         ExtractorDescription(
             name: "graphviz-dot", version: "1", accepts: ["text/vnd.graphviz"],
-            summary: "Graphviz DOT files, read by cgraph: nodes become entities (label → name, kind → kind), edges relations.",
+            summary:
+                "Graphviz DOT files, read by cgraph: nodes become entities (label → name, kind → kind), edges relations.",
             origin: .builtIn,
             examples: [
                 ExtractorExample(
-                    text: #"digraph { a [label="Harbor Trust", kind=organization]; b [label="Mara Quill", kind=person]; a -> b [kind=pays] }"#,
+                    text:
+                        #"digraph { a [label="Harbor Trust", kind=organization]; b [label="Mara Quill", kind=person]; a -> b [kind=pays] }"#,
                     entities: [("Harbor Trust", .organization), ("Mara Quill", .person)],
                     relations: [("Harbor Trust", .pays, "Mara Quill")])
             ])

@@ -12,7 +12,8 @@ enum Charsets {
     static func encoding(named name: String) -> Charset? {
         switch name.lowercased() {
         case "utf-8", "utf8": return .foundation(.utf8)
-        case "us-ascii", "ascii", "ansi_x3.4-1968": return .foundation(.utf8)  // ASCII is a subset; 8-bit bytes kept as UTF-8
+        // ASCII is a subset of UTF-8; 8-bit bytes are kept as UTF-8.
+        case "us-ascii", "ascii", "ansi_x3.4-1968": return .foundation(.utf8)
         case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "iso_8859-1": return .foundation(.isoLatin1)
         case "iso-8859-15", "iso8859-15", "latin-9", "latin9", "iso_8859-15": return .latin9
         case "iso-8859-2", "iso8859-2", "latin2", "latin-2": return .foundation(.isoLatin2)

@@ -60,7 +60,9 @@ enum EncodedWords {
     }
 
     /// One encoded word starting at `start` (at its `=?`), or nil when there is none there.
-    static func parseWord(_ bytes: [UInt8], at start: Int) -> (charset: String, encoding: String, text: ArraySlice<UInt8>, end: Int)? {
+    static func parseWord(_ bytes: [UInt8], at start: Int) -> (
+        charset: String, encoding: String, text: ArraySlice<UInt8>, end: Int
+    )? {
         var i = start + 2
         let charsetStart = i
         while i < bytes.count, bytes[i] != UInt8(ascii: "?") {

@@ -50,7 +50,8 @@ public struct MailHeaders: Equatable, Sendable {
             guard let field = current else { return }
             let name = String(decoding: bytes[field.start..<field.nameEnd], as: UTF8.self)
             let raw = bytes[(field.nameEnd + 1)..<field.end]
-            fields.append(HeaderField(name: name.trimmingWhiteSpace, value: unfold(raw), start: field.start, end: field.end))
+            fields.append(
+                HeaderField(name: name.trimmingWhiteSpace, value: unfold(raw), start: field.start, end: field.end))
             current = nil
         }
 
@@ -69,7 +70,9 @@ public struct MailHeaders: Equatable, Sendable {
             if bytes[i] == 0x20 || bytes[i] == 0x09 {
                 guard current != nil else { break }
                 current!.end = lineEnd
-            } else if let colon = bytes[i..<lineEnd].firstIndex(of: UInt8(ascii: ":")), Self.isFieldName(bytes[i..<colon]) {
+            } else if let colon = bytes[i..<lineEnd].firstIndex(of: UInt8(ascii: ":")),
+                Self.isFieldName(bytes[i..<colon])
+            {
                 finish()
                 current = (colon, i, lineEnd)
             } else {

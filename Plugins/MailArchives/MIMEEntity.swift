@@ -53,7 +53,13 @@ enum MIMEEntity {
             var out = ""
             var escaped = false
             for c in text {
-                if escaped { out.append(c); escaped = false } else if c == "\\" { escaped = true } else { out.append(c) }
+                if escaped {
+                    out.append(c); escaped = false
+                } else if c == "\\" {
+                    escaped = true
+                } else {
+                    out.append(c)
+                }
             }
             return out
         }
@@ -128,7 +134,10 @@ enum MIMEEntity {
         } catch let error as MailDecodingError {
             throw MailDecodingError("\(error.reason) in \(where_)")
         }
-        var verbatim = decoded.elementsEqual(body) && (Charsets.encoding(named: charset).map { if case .foundation(.utf8) = $0 { true } else { false } } ?? false)
+        var verbatim =
+            decoded.elementsEqual(body)
+            && (Charsets.encoding(named: charset).map { if case .foundation(.utf8) = $0 { true } else { false } }
+                ?? false)
         if contentType.type == "text/html" {
             text = HTMLText.strip(text)
             verbatim = false
@@ -140,7 +149,8 @@ enum MIMEEntity {
     /// (RFC 2046 §5.1.1); the preamble and epilogue are dropped. The line break before a
     /// delimiter belongs to the delimiter.
     /// - Throws: `MailDecodingError` when the closing delimiter is missing (a truncated message).
-    static func splitMultipart(_ body: ArraySlice<UInt8>, boundary: String, where: String) throws -> [ArraySlice<UInt8>] {
+    static func splitMultipart(_ body: ArraySlice<UInt8>, boundary: String, where: String) throws -> [ArraySlice<UInt8>]
+    {
         let delimiter = Array(("--" + boundary).utf8)
         var parts: [ArraySlice<UInt8>] = []
         var partStart: Int?
@@ -167,7 +177,8 @@ enum MIMEEntity {
             }
             i = next
         }
-        throw MailDecodingError("\(`where`) is cut short: the multipart has no closing boundary \"--\(boundary)--\" (truncated?)")
+        throw MailDecodingError(
+            "\(`where`) is cut short: the multipart has no closing boundary \"--\(boundary)--\" (truncated?)")
     }
 }
 
@@ -191,7 +202,9 @@ enum HTMLText {
                     if name == "/" + skip { skipUntil = nil }
                 } else if ["script", "style", "head"].contains(name) {
                     skipUntil = name
-                } else if ["br", "p", "/p", "div", "/div", "tr", "li", "h1", "h2", "h3", "/h1", "/h2", "/h3"].contains(name) {
+                } else if ["br", "p", "/p", "div", "/div", "tr", "li", "h1", "h2", "h3", "/h1", "/h2", "/h3"].contains(
+                    name)
+                {
                     out.append("\n")
                 }
                 i = html.index(after: close)

@@ -54,7 +54,8 @@ public struct MailArchivesExtractor: PartlyFailingExtractor {
         var variant = Mbox.Variant.mboxrd
         if let name = request.options["mbox"]?.stringValue {
             guard let parsed = Mbox.Variant(rawValue: name) else {
-                throw MailError(file: file, message: 0, reason: "option \"mbox\" must be \"mboxrd\" or \"mboxo\", not \"\(name)\"")
+                throw MailError(
+                    file: file, message: 0, reason: "option \"mbox\" must be \"mboxrd\" or \"mboxo\", not \"\(name)\"")
             }
             variant = parsed
         }
@@ -79,9 +80,12 @@ public struct MailArchivesExtractor: PartlyFailingExtractor {
                     do {
                         let extraction = Self.locate(try bodyExtractor.extract(body), in: part)
                         let name = Self.name + "+" + bodyExtractor.description.name
-                        merger.merge(extraction.caseFile(document: document, extractor: name, text: request.bytes), matchIDs: false)
+                        merger.merge(
+                            extraction.caseFile(document: document, extractor: name, text: request.bytes),
+                            matchIDs: false)
                     } catch {
-                        errors.append(MailError(file: file, message: message.number, reason: "the body's text: \(error)"))
+                        errors.append(
+                            MailError(file: file, message: message.number, reason: "the body's text: \(error)"))
                     }
                 }
             }
@@ -106,7 +110,8 @@ public struct MailArchivesExtractor: PartlyFailingExtractor {
             },
             relations: caseFile.relations.map {
                 ExtractedRelation(
-                    source: $0.source, target: $0.target, kind: $0.kind, confidence: $0.effectiveConfidence, from: $0.from,
+                    source: $0.source, target: $0.target, kind: $0.kind, confidence: $0.effectiveConfidence,
+                    from: $0.from,
                     until: $0.until, attributes: $0.attributes, weight: $0.weight)
             })
     }
@@ -115,11 +120,17 @@ public struct MailArchivesExtractor: PartlyFailingExtractor {
     /// part's offset when the text is verbatim, else the whole part.
     static func locate(_ extraction: Extraction, in part: BodyText) -> Extraction {
         func move(_ span: Span) -> Span {
-            part.isVerbatim ? Span(start: span.start + part.start, end: span.end + part.start) : Span(start: part.start, end: part.end)
+            part.isVerbatim
+                ? Span(start: span.start + part.start, end: span.end + part.start)
+                : Span(start: part.start, end: part.end)
         }
         var result = extraction
-        for i in result.entities.indices { result.entities[i].mentions = Array(Set(result.entities[i].mentions.map(move))).sorted() }
-        for i in result.relations.indices { result.relations[i].evidence = Array(Set(result.relations[i].evidence.map(move))).sorted() }
+        for i in result.entities.indices {
+            result.entities[i].mentions = Array(Set(result.entities[i].mentions.map(move))).sorted()
+        }
+        for i in result.relations.indices {
+            result.relations[i].evidence = Array(Set(result.relations[i].evidence.map(move))).sorted()
+        }
         return result
     }
 }

@@ -31,7 +31,8 @@ public struct MailDate: Equatable, Sendable {
             words.removeFirst()
         }
         guard words.count >= 4, let day = Int(words[0]), (1...31).contains(day),
-            let month = Self.monthNames.firstIndex(of: words[1].prefix(3).lowercased()), var year = Int(words[2]), words[2].count <= 4
+            let month = Self.monthNames.firstIndex(of: words[1].prefix(3).lowercased()), var year = Int(words[2]),
+            words[2].count <= 4
         else { return nil }
         if words[2].count <= 2 { year += year < 50 ? 2000 : 1900 } else if words[2].count == 3 { year += 1900 }
         guard (0...9999).contains(year) else { return nil }

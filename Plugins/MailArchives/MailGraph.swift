@@ -28,7 +28,8 @@ enum MailGraph {
             for sender in senders.sorted() {
                 var seen: Set<Int> = []
                 for recipient in message.recipients {
-                    guard let target = people.personOf[recipient.key], target != sender, seen.insert(target).inserted else { continue }
+                    guard let target = people.personOf[recipient.key], target != sender, seen.insert(target).inserted
+                    else { continue }
                     if pairs[sender]?[target] == nil { pairOrder.append((sender, target)) }
                     var pair = pairs[sender]?[target] ?? Pair()
                     pair.count += 1
@@ -47,7 +48,9 @@ enum MailGraph {
         var relations: [ExtractedRelation] = []
         var organizations: Set<String> = []
         for (i, person) in people.people.enumerated() {
-            let aliases = Array(person.names.dropFirst()) + (person.names.isEmpty ? Array(person.addresses.dropFirst()) : person.addresses)
+            let aliases =
+                Array(person.names.dropFirst())
+                + (person.names.isEmpty ? Array(person.addresses.dropFirst()) : person.addresses)
             entities.append(
                 ExtractedEntity(
                     id: "p\(i)", name: person.name, kind: .person, aliases: aliases,
@@ -55,12 +58,16 @@ enum MailGraph {
             var domains: [String] = []
             for address in person.addresses {
                 let domain = MailAddress(name: "", address: address).domain
-                if !domain.isEmpty, !MailPeople.webmailDomains.contains(domain), !domains.contains(domain) { domains.append(domain) }
+                if !domain.isEmpty, !MailPeople.webmailDomains.contains(domain), !domains.contains(domain) {
+                    domains.append(domain)
+                }
             }
             for domain in domains {
                 if organizations.insert(domain).inserted {
                     entities.append(
-                        ExtractedEntity(id: "d:" + domain, name: domain, kind: .organization, attributes: ["domain": .string(domain)]))
+                        ExtractedEntity(
+                            id: "d:" + domain, name: domain, kind: .organization,
+                            attributes: ["domain": .string(domain)]))
                 }
                 relations.append(ExtractedRelation(source: "p\(i)", target: "d:" + domain, kind: .memberOf))
             }

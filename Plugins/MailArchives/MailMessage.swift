@@ -52,7 +52,9 @@ public enum MailArchiveReader {
     ///   - file: Its name, for errors.
     ///   - variant: How `>From ` lines are unquoted.
     /// - Complexity: O(n) in the file.
-    public static func read(_ bytes: [UInt8], file: String, variant: Mbox.Variant = .mboxrd) -> [Result<MailMessage, MailError>] {
+    public static func read(_ bytes: [UInt8], file: String, variant: Mbox.Variant = .mboxrd) -> [Result<
+        MailMessage, MailError
+    >] {
         Mbox.messageRanges(bytes).enumerated().map { n, range in
             do {
                 return .success(try message(bytes[range], number: n + 1, variant: variant))
@@ -66,9 +68,12 @@ public enum MailArchiveReader {
 
     /// One message.
     /// - Throws: `MailDecodingError` naming what is missing or badly encoded.
-    static func message(_ bytes: ArraySlice<UInt8>, number: Int, variant: Mbox.Variant = .mboxrd) throws -> MailMessage {
+    static func message(_ bytes: ArraySlice<UInt8>, number: Int, variant: Mbox.Variant = .mboxrd) throws -> MailMessage
+    {
         let headers = MailHeaders.parse(bytes)
-        guard !headers.fields.isEmpty else { throw MailDecodingError("no header fields (an empty or truncated message)") }
+        guard !headers.fields.isEmpty else {
+            throw MailDecodingError("no header fields (an empty or truncated message)")
+        }
         func addresses(_ name: String) throws -> [MailAddress] {
             do {
                 return try headers.values(name).flatMap { try MailAddress.parseList($0) }
@@ -78,10 +83,13 @@ public enum MailArchiveReader {
         }
         let from = try addresses("From")
         guard !from.isEmpty else {
-            throw MailDecodingError(headers.value("From") == nil ? "no From header" : "the From header holds no address")
+            throw MailDecodingError(
+                headers.value("From") == nil ? "no From header" : "the From header holds no address")
         }
         guard let dateText = headers.value("Date") else { throw MailDecodingError("no Date header") }
-        guard let date = MailDate(dateText) else { throw MailDecodingError("the Date header \"\(dateText)\" is not an RFC 5322 date") }
+        guard let date = MailDate(dateText) else {
+            throw MailDecodingError("the Date header \"\(dateText)\" is not an RFC 5322 date")
+        }
         let subject: String
         do {
             subject = try EncodedWords.decode(headers.value("Subject") ?? "")

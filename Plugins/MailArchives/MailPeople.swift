@@ -93,7 +93,9 @@ struct MailPeople {
         }
         for p in people.indices {
             let position = Dictionary(uniqueKeysWithValues: nameOrder[p].enumerated().map { ($1, $0) })
-            people[p].names = nameOrder[p].sorted { (counts[p][$0]!, -position[$0]!) > (counts[p][$1]!, -position[$1]!) }
+            people[p].names = nameOrder[p].sorted {
+                (counts[p][$0]!, -position[$0]!) > (counts[p][$1]!, -position[$1]!)
+            }
         }
     }
 

@@ -68,7 +68,8 @@ public enum Mbox {
             var gt = i
             while gt < lineEnd, bytes[gt] == UInt8(ascii: ">") { gt += 1 }
             let depth = gt - i
-            let quoted = depth >= 1 && bytes[gt..<lineEnd].starts(with: "From ".utf8) && (variant == .mboxrd || depth == 1)
+            let quoted =
+                depth >= 1 && bytes[gt..<lineEnd].starts(with: "From ".utf8) && (variant == .mboxrd || depth == 1)
             out.append(contentsOf: bytes[(quoted ? i + 1 : i)..<next])
             i = next
         }

@@ -95,7 +95,9 @@ enum TransferEncoding {
                 if padding > 0 { padding = 3 }  // anything after the padded group is an error
             }
         }
-        guard count == 0 else { throw MailDecodingError("bad base64: the data ends in the middle of a 4-character group (truncated?)") }
+        guard count == 0 else {
+            throw MailDecodingError("bad base64: the data ends in the middle of a 4-character group (truncated?)")
+        }
         return out
     }
 

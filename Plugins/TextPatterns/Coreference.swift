@@ -24,7 +24,9 @@ struct Coreference {
         return h
     }
 
-    func cluster(_ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, _ mentions: inout [Mention], sameAs: [(Int, Int)]) {
+    func cluster(
+        _ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, _ mentions: inout [Mention], sameAs: [(Int, Int)]
+    ) {
         var uf = UnionFind(count: mentions.count)
         var firstByKey: [UInt64: Int] = [:]
         for (i, m) in mentions.enumerated() where !m.isReference {
@@ -54,7 +56,8 @@ struct Coreference {
         // `Treasury` and `Department of the Treasury`; `Department of State` and `U.S. Department of
         // State`: a name that ends one longer organization name (and no other) is that organization.
         var suffixOwner: [UInt64: Int] = [:]
-        for (i, m) in mentions.enumerated() where m.source == .name && m.kindHint == .organization && m.tokens.count > 1 {
+        for (i, m) in mentions.enumerated() where m.source == .name && m.kindHint == .organization && m.tokens.count > 1
+        {
             for start in m.tokens.dropFirst() where tokens[start].isCapitalized {
                 let key = Coreference.textKey(tokens, start..<m.tokens.upperBound)
                 if let r = suffixOwner[key] {
@@ -65,17 +68,23 @@ struct Coreference {
             }
         }
         for (i, m) in mentions.enumerated() where m.source == .name && m.honorificStart == nil {
-            if m.tokens.count == 1 && (lexicon.orgCue.contains(tokens[m.tokens.lowerBound].key) || lexicon.placeCue.contains(tokens[m.tokens.lowerBound].key)) {
+            if m.tokens.count == 1
+                && (lexicon.orgCue.contains(tokens[m.tokens.lowerBound].key)
+                    || lexicon.placeCue.contains(tokens[m.tokens.lowerBound].key))
+            {
                 continue
             }
-            if let r = suffixOwner[Coreference.textKey(tokens, m.tokens)], r >= 0, mentions[r].tokens.count > m.tokens.count {
+            if let r = suffixOwner[Coreference.textKey(tokens, m.tokens)], r >= 0,
+                mentions[r].tokens.count > m.tokens.count
+            {
                 uf.union(r, i)
             }
         }
         // `the Sinaloa cartel` is `Sinaloa Cartel`: a one-word name before a lower-case organization
         // word is the organization whose name is those two words.
         var twoWordOrgs: [UInt64: Int] = [:]
-        for (i, m) in mentions.enumerated() where m.source == .name && m.kindHint == .organization && m.tokens.count == 2 {
+        for (i, m) in mentions.enumerated()
+        where m.source == .name && m.kindHint == .organization && m.tokens.count == 2 {
             twoWordOrgs[Coreference.textKey(tokens, m.tokens)] = i
         }
         for (i, m) in mentions.enumerated() where m.source == .name && m.tokens.count == 1 {
@@ -87,10 +96,12 @@ struct Coreference {
         }
         // `Oleg Gordievsky` and `Oleg Antonovich Gordievsky`: one person (same first and last name).
         var firstAndLast: [UInt64: Int] = [:]
-        for (i, m) in mentions.enumerated() where m.source == .name && m.kindHint != .organization && m.kindHint != .place {
+        for (i, m) in mentions.enumerated()
+        where m.source == .name && m.kindHint != .organization && m.kindHint != .place {
             let words = m.tokens.filter { tokens[$0].isWord && !lexicon.particle.contains(tokens[$0].key) }
             guard words.count >= 2 else { continue }
-            let key = Coreference.textKey(tokens, words[0]..<(words[0] + 1)) &* 31
+            let key =
+                Coreference.textKey(tokens, words[0]..<(words[0] + 1)) &* 31
                 &+ Coreference.textKey(tokens, words[words.count - 1]..<(words[words.count - 1] + 1))
             if let r = firstAndLast[key] { uf.union(r, i) } else { firstAndLast[key] = i }
         }
@@ -130,7 +141,9 @@ struct Coreference {
             switch m.source {
             case .name, .designation:
                 let words = m.tokens.filter { tokens[$0].isWord }
-                guard words.count == 1 || (words.count == 2 && lexicon.particle.contains(tokens[words[0]].key)) else { continue }
+                guard words.count == 1 || (words.count == 2 && lexicon.particle.contains(tokens[words[0]].key)) else {
+                    continue
+                }
                 if let r = surname[Coreference.textKey(tokens, m.tokens)], r >= 0 { uf.union(r, i) }
             case .acronym:
                 if let r = initials[tokens[m.tokens.lowerBound].key], r >= 0 { uf.union(r, i) }

@@ -30,7 +30,11 @@ struct DateFinder {
         ]
         for (i, list) in names.enumerated() { for n in list { m[TokenHash.key(n)] = i + 1 } }
         months = m
-        yearCue = KeySet(["in", "on", "during", "late", "early", "mid", "since", "from", "until", "till", "by", "of", "between", "and", "through", "to", "before", "after", "around"].map(TokenHash.key))
+        yearCue = KeySet(
+            [
+                "in", "on", "during", "late", "early", "mid", "since", "from", "until", "till", "by", "of", "between",
+                "and", "through", "to", "before", "after", "around",
+            ].map(TokenHash.key))
         fromWords = KeySet(["from", "since", "starting"].map(TokenHash.key))
         untilWords = KeySet(["until", "till", "to", "through", "and"].map(TokenHash.key))
         between = TokenHash.key("between")
@@ -60,7 +64,8 @@ struct DateFinder {
                 if r2.lowerBound == r.upperBound + 1 {
                     let mid = tokens[r.upperBound]
                     if untilWords.contains(mid.key) || mid.punct == 45 {
-                        out.append(DateExpression(tokens: r.lowerBound..<r2.upperBound, from: d, until: d2, isPoint: false))
+                        out.append(
+                            DateExpression(tokens: r.lowerBound..<r2.upperBound, from: d, until: d2, isPoint: false))
                         k += 2
                         continue
                     }
@@ -95,7 +100,9 @@ struct DateFinder {
     }
 
     /// One date starting at token `i`: its length in tokens and value.
-    private func date(_ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> (Int, PartialDate)? {
+    private func date(_ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> (
+        Int, PartialDate
+    )? {
         let t = tokens[i]
         if let month = months[t.key], t.isCapitalized {
             var j = i + 1
@@ -113,24 +120,30 @@ struct DateFinder {
         }
         if let y = year(t, bytes) {
             // ISO: 2014-12 or 2014-12-03 written without spaces.
-            if i + 2 < end && tokens[i + 1].punct == 45 && !tokens[i + 1].flags.contains(.spaceBefore), tokens[i + 2].length == 2,
+            if i + 2 < end && tokens[i + 1].punct == 45 && !tokens[i + 1].flags.contains(.spaceBefore),
+                tokens[i + 2].length == 2,
                 let mo = number(tokens[i + 2], bytes), (1...12).contains(mo)
             {
-                if i + 4 < end && tokens[i + 3].punct == 45 && tokens[i + 4].length == 2, let d = number(tokens[i + 4], bytes),
-                    let full = PartialDate(PartialDate(year: y, month: mo).description + "-" + (d < 10 ? "0" : "") + String(d))
+                if i + 4 < end && tokens[i + 3].punct == 45 && tokens[i + 4].length == 2,
+                    let d = number(tokens[i + 4], bytes),
+                    let full = PartialDate(
+                        PartialDate(year: y, month: mo).description + "-" + (d < 10 ? "0" : "") + String(d))
                 {
                     return (5, full)
                 }
                 return (3, PartialDate(year: y, month: mo))
             }
             // Not `post-2003`.
-            if i > 0 && tokens[i - 1].punct == 45 && !tokens[i - 1].flags.contains(.spaceBefore) && i > 1 && tokens[i - 2].isLowerWord {
+            if i > 0 && tokens[i - 1].punct == 45 && !tokens[i - 1].flags.contains(.spaceBefore) && i > 1
+                && tokens[i - 2].isLowerWord
+            {
                 return nil
             }
             return (1, PartialDate(year: y))
         }
         // `3 December 2014`.
-        if let d = number(t, bytes), t.length <= 2, (1...31).contains(d), i + 2 < end, let month = months[tokens[i + 1].key],
+        if let d = number(t, bytes), t.length <= 2, (1...31).contains(d), i + 2 < end,
+            let month = months[tokens[i + 1].key],
             tokens[i + 1].isCapitalized, let y = year(tokens[i + 2], bytes)
         {
             return (3, PartialDate(year: y, month: month, day: d))

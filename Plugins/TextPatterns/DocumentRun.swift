@@ -86,7 +86,9 @@ struct DocumentRun {
                 mentions.removeSubrange(before...)
                 mentions += merged
                 for start in oldInitial {
-                    if let idx = mentions[before...].firstIndex(where: { $0.tokens.lowerBound == start }) { initial.append(idx) }
+                    if let idx = mentions[before...].firstIndex(where: { $0.tokens.lowerBound == start }) {
+                        initial.append(idx)
+                    }
                 }
             }
         }
@@ -101,14 +103,18 @@ struct DocumentRun {
             for s in sentences {
                 var first = true
                 for k in s.tokens where tokens[k].isWord {
-                    if !first && tokens[k].isCapitalized && keys.contains(tokens[k].key) { capitalizedInside.insert(tokens[k].key) }
+                    if !first && tokens[k].isCapitalized && keys.contains(tokens[k].key) {
+                        capitalizedInside.insert(tokens[k].key)
+                    }
                     first = false
                 }
             }
-            let drop = Set(initial.filter { i in
-                let key = tokens[mentions[i].tokens.lowerBound].key
-                return lowerSeen.contains(key) || (model.words.isOnlyCommon(key) && !capitalizedInside.contains(key))
-            })
+            let drop = Set(
+                initial.filter { i in
+                    let key = tokens[mentions[i].tokens.lowerBound].key
+                    return lowerSeen.contains(key)
+                        || (model.words.isOnlyCommon(key) && !capitalizedInside.contains(key))
+                })
             if !drop.isEmpty {
                 mentions = mentions.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
             }
@@ -125,8 +131,10 @@ struct DocumentRun {
     private mutating func dropCommonWordEntities() {
         var onlyCommon: [Int: Bool] = [:]
         for m in mentions where !m.isReference && m.cluster >= 0 {
-            let common = m.source == .name && m.honorificStart == nil && m.tokens.count == 1
-                && !tokens[m.tokens.lowerBound].flags.contains(.allUpper) && model.words.isOnlyCommon(tokens[m.tokens.lowerBound].key)
+            let common =
+                m.source == .name && m.honorificStart == nil && m.tokens.count == 1
+                && !tokens[m.tokens.lowerBound].flags.contains(.allUpper)
+                && model.words.isOnlyCommon(tokens[m.tokens.lowerBound].key)
             onlyCommon[m.cluster] = (onlyCommon[m.cluster] ?? true) && common
         }
         for i in mentions.indices where mentions[i].cluster >= 0 && onlyCommon[mentions[i].cluster] == true {
@@ -138,8 +146,11 @@ struct DocumentRun {
             let first = tokens[m.tokens.lowerBound]
             let k = m.tokens.upperBound
             guard k + 1 < tokens.count, tokens[k].punct == 45, first.flags.contains(.allUpper) else { continue }
-            let dateline = m.tokens.lowerBound == 0 || first.flags.contains(.paragraphBefore) || first.flags.contains(.newlineBefore)
-            let model = m.tokens.count == 1 && !tokens[k].flags.contains(.spaceBefore) && tokens[k + 1].flags.contains(.number)
+            let dateline =
+                m.tokens.lowerBound == 0 || first.flags.contains(.paragraphBefore)
+                || first.flags.contains(.newlineBefore)
+            let model =
+                m.tokens.count == 1 && !tokens[k].flags.contains(.spaceBefore) && tokens[k + 1].flags.contains(.number)
             if dateline || model { mentions[i].cluster = -1 }
         }
         // An acronym defined for lower-case words (`private military company (PMC)`) abbreviates
@@ -152,7 +163,10 @@ struct DocumentRun {
             var initials: [Unicode.Scalar] = []
             var w = k - 2
             while w >= 0 && initials.count < letters.count && (tokens[w].isLowerWord || tokens[w].punct == 45) {
-                if tokens[w].isWord { initials.insert(bytes[Int(tokens[w].start)] < 0x80 ? Unicode.Scalar(bytes[Int(tokens[w].start)]) : "?", at: 0) }
+                if tokens[w].isWord {
+                    initials.insert(
+                        bytes[Int(tokens[w].start)] < 0x80 ? Unicode.Scalar(bytes[Int(tokens[w].start)]) : "?", at: 0)
+                }
                 w -= 1
             }
             let plain = letters.last == "s" && initials.count == letters.count - 1 ? Array(letters.dropLast()) : letters
@@ -163,7 +177,8 @@ struct DocumentRun {
         }
         if !commonAcronyms.isEmpty {
             // Also a name ending in one (`Russian PMC`).
-            for i in mentions.indices where (mentions[i].source == .acronym || mentions[i].source == .name)
+            for i in mentions.indices
+            where (mentions[i].source == .acronym || mentions[i].source == .name)
                 && commonAcronyms.contains(tokens[mentions[i].tokens.upperBound - 1].key)
             {
                 mentions[i].cluster = -1
@@ -201,14 +216,17 @@ struct DocumentRun {
                 k = mentions[next].tokens.upperBound
             }
             var modifiers = 0
-            while modifiers < 2 && k + 1 < tokens.count && tokens[k].isLowerWord && !lexicon.groupNoun.contains(tokens[k].key)
+            while modifiers < 2 && k + 1 < tokens.count && tokens[k].isLowerWord
+                && !lexicon.groupNoun.contains(tokens[k].key)
                 && !lexicon.stateNoun.contains(tokens[k].key) && !lexicon.conjunction.contains(tokens[k].key)
                 && !lexicon.preposition.contains(tokens[k].key) && tokens[k + 1].isLowerWord
             {
                 k += 1
                 modifiers += 1
             }
-            if k < tokens.count && tokens[k].isLowerWord && (lexicon.groupNoun.contains(tokens[k].key) || lexicon.stateNoun.contains(tokens[k].key)) {
+            if k < tokens.count && tokens[k].isLowerWord
+                && (lexicon.groupNoun.contains(tokens[k].key) || lexicon.stateNoun.contains(tokens[k].key))
+            {
                 for c in chain { mentions[c].weak = false }
             }
         }
@@ -244,12 +262,16 @@ struct DocumentRun {
     }
 
     /// Runs the patterns of `index` over sentence `s`.
-    private func matches(_ s: Int, _ index: KeyTable<[Int]>, units u: SentenceUnits, kindOf: @escaping (Int) -> EntityKind?) -> [(Int, PatternMatch)] {
+    private func matches(
+        _ s: Int, _ index: KeyTable<[Int]>, units u: SentenceUnits, kindOf: @escaping (Int) -> EntityKind?
+    ) -> [(Int, PatternMatch)] {
         var out: [(Int, PatternMatch)] = []
         var matcher: PatternMatcher?
         for i in 0..<u.count where u.mention[i] < 0 {
             guard let list = index[tokens[Int(u.token[i])].key] else { continue }
-            if matcher == nil { matcher = PatternMatcher(tokens: tokens, mentions: mentions, units: u, lexicon: lexicon, kindOf: kindOf) }
+            if matcher == nil {
+                matcher = PatternMatcher(tokens: tokens, mentions: mentions, units: u, lexicon: lexicon, kindOf: kindOf)
+            }
             for p in list {
                 if let m = matcher!.match(model.patterns[p], at: i) { out.append((p, m)) }
             }
@@ -289,7 +311,13 @@ struct DocumentRun {
             case .acronym: v.org += 1
             case .designation: v.person += 2
             default:
-                if m.kindHint == .organization { v.org += 3 } else if m.kindHint == .place { v.place += 3 } else if m.kindHint == .person { v.person += 3 }
+                if m.kindHint == .organization {
+                    v.org += 3
+                } else if m.kindHint == .place {
+                    v.place += 3
+                } else if m.kindHint == .person {
+                    v.person += 3
+                }
             }
             votes[m.cluster] = v
         }
@@ -398,20 +426,29 @@ struct DocumentRun {
                 let head = Int(u.token[m.slots[3]])
                 // A name right after the noun (`his adviser, John Smith`) is the person; no new entity.
                 if m.slots[3] + 1 < u.count && u.mention[m.slots[3] + 1] >= 0 { continue }
-                if m.slots[3] + 2 < u.count && tokens[Int(u.token[m.slots[3] + 1])].punct == 44 && u.mention[m.slots[3] + 2] >= 0 { continue }
+                if m.slots[3] + 2 < u.count && tokens[Int(u.token[m.slots[3] + 1])].punct == 44
+                    && u.mention[m.slots[3] + 2] >= 0
+                {
+                    continue
+                }
                 var start = head
-                while start > sentences[s].tokens.lowerBound && tokens[start - 1].isLowerWord && !lexicon.determiner.contains(tokens[start - 1].key)
-                    && !lexicon.preposition.contains(tokens[start - 1].key) && bySentence[s].allSatisfy({ !mentions[$0].tokens.contains(start - 1) })
+                while start > sentences[s].tokens.lowerBound && tokens[start - 1].isLowerWord
+                    && !lexicon.determiner.contains(tokens[start - 1].key)
+                    && !lexicon.preposition.contains(tokens[start - 1].key)
+                    && bySentence[s].allSatisfy({ !mentions[$0].tokens.contains(start - 1) })
                 {
                     start -= 1
                 }
                 var template = rule.createName ?? "{A}'s {N}"
                 for (slot, id) in [("{A}", 0), ("{B}", 1), ("{C}", 2)] where template.contains(slot) {
                     guard m.slots[id] >= 0, u.mention[m.slots[id]] >= 0 else { continue }
-                    template = template.replacingOccurrences(of: slot, with: name(of: mentions[Int(u.mention[m.slots[id]])].cluster))
+                    template = template.replacingOccurrences(
+                        of: slot, with: name(of: mentions[Int(u.mention[m.slots[id]])].cluster))
                 }
                 template = template.replacingOccurrences(of: "{N}", with: text(head..<(head + 1)))
-                var created = Mention(tokens: start..<(head + 1), source: .created, kindHint: EntityKind(rule.createKind ?? "person"), sentence: s)
+                var created = Mention(
+                    tokens: start..<(head + 1), source: .created, kindHint: EntityKind(rule.createKind ?? "person"),
+                    sentence: s)
                 created.createdName = template
                 let index = mentions.count
                 created.cluster = index
@@ -432,7 +469,9 @@ struct DocumentRun {
             let u = units(s, includePronouns: true)
             let kinds = kindByCluster
             let ms = mentions
-            for (p, m) in matches(s, model.relationIndex, units: u, kindOf: { ms[$0].cluster >= 0 ? kinds[ms[$0].cluster] : nil }) {
+            for (p, m) in matches(
+                s, model.relationIndex, units: u, kindOf: { ms[$0].cluster >= 0 ? kinds[ms[$0].cluster] : nil })
+            {
                 record(rule: model.rules[model.patterns[p].ruleIndex], match: m, units: u, sentence: s)
             }
         }
@@ -453,9 +492,12 @@ struct DocumentRun {
         }()
         let anchorTok = Int(u.token[m.anchor])
         // Negation right before the trigger.
-        for k in max(range.lowerBound, anchorTok - 3)..<anchorTok where lexicon.negation.contains(tokens[k].key) { return }
+        for k in max(range.lowerBound, anchorTok - 3)..<anchorTok where lexicon.negation.contains(tokens[k].key) {
+            return
+        }
         var confidence = rule.confidence
-        for k in max(range.lowerBound, firstTok - 6)..<min(range.upperBound, lastTok + 2) where lexicon.hedge.contains(tokens[k].key) {
+        for k in max(range.lowerBound, firstTok - 6)..<min(range.upperBound, lastTok + 2)
+        where lexicon.hedge.contains(tokens[k].key) {
             confidence *= model.hedgeFactor
             break
         }
@@ -471,9 +513,13 @@ struct DocumentRun {
         }
         for d in dates {
             let dist: Int
-            if d.tokens.upperBound <= firstTok { dist = firstTok - d.tokens.upperBound <= 3 ? firstTok - d.tokens.upperBound : Int.max }
-            else if d.tokens.lowerBound >= lastTok { dist = d.tokens.lowerBound - lastTok <= 8 ? d.tokens.lowerBound - lastTok : Int.max }
-            else { dist = 0 }
+            if d.tokens.upperBound <= firstTok {
+                dist = firstTok - d.tokens.upperBound <= 3 ? firstTok - d.tokens.upperBound : Int.max
+            } else if d.tokens.lowerBound >= lastTok {
+                dist = d.tokens.lowerBound - lastTok <= 8 ? d.tokens.lowerBound - lastTok : Int.max
+            } else {
+                dist = 0
+            }
             if dist < best {
                 best = dist
                 date = d
@@ -520,7 +566,8 @@ struct DocumentRun {
                     if let ok = allowed?.target, !ok.isEmpty, let k = kindByCluster[t], !ok.contains(k) { continue }
                     relations.append(
                         FoundRelation(
-                            source: a, target: t, kind: kind, confidence: confidence, from: from, until: until, evidence: evidence,
+                            source: a, target: t, kind: kind, confidence: confidence, from: from, until: until,
+                            evidence: evidence,
                             rule: rule.id))
                 }
             }
@@ -538,7 +585,9 @@ struct DocumentRun {
             let t = tokens[Int(u.token[y])]
             guard t.punct == 44 || t.key == andKey || t.key == orKey else { break }
             y += 1
-            if t.punct == 44 && y < u.count && u.mention[y] < 0 && (tokens[Int(u.token[y])].key == andKey || tokens[Int(u.token[y])].key == orKey) {
+            if t.punct == 44 && y < u.count && u.mention[y] < 0
+                && (tokens[Int(u.token[y])].key == andKey || tokens[Int(u.token[y])].key == orKey)
+            {
                 y += 1
             }
             if y < u.count && u.mention[y] < 0 && tokens[Int(u.token[y])].key == theKey { y += 1 }
@@ -581,7 +630,8 @@ struct DocumentRun {
             var spans: [Span] = []
             var confidence = 0.6
             for m in mentionsOf[c] ?? [] {
-                let span = Span(start: Int(tokens[m.tokens.lowerBound].start), end: Int(tokens[m.tokens.upperBound - 1].end))
+                let span = Span(
+                    start: Int(tokens[m.tokens.lowerBound].start), end: Int(tokens[m.tokens.upperBound - 1].end))
                 spans.append(span)
                 var forms = [text(bytes: span.start..<span.end)]
                 if let h = m.honorificStart { forms.append(text(h..<m.tokens.upperBound)) }
@@ -601,7 +651,8 @@ struct DocumentRun {
             }
             entities.append(
                 ExtractedEntity(
-                    id: id, name: name, kind: kindByCluster[c] ?? .other, aliases: aliases, attributes: attributes, confidence: confidence,
+                    id: id, name: name, kind: kindByCluster[c] ?? .other, aliases: aliases, attributes: attributes,
+                    confidence: confidence,
                     mentions: spans))
         }
         // Relations, merged by (source, target, kind); symmetric kinds in one direction.
@@ -626,10 +677,10 @@ struct DocumentRun {
             merged[key] = out.count
             out.append(
                 ExtractedRelation(
-                    source: s, target: t, kind: r.kind, confidence: (r.confidence * 1000).rounded() / 1000, from: r.from, until: r.until,
+                    source: s, target: t, kind: r.kind, confidence: (r.confidence * 1000).rounded() / 1000,
+                    from: r.from, until: r.until,
                     evidence: [r.evidence], attributes: ["rule": .string(r.rule)]))
         }
         return Extraction(entities: entities, relations: out)
     }
 }
-

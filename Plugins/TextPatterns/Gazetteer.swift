@@ -27,7 +27,6 @@ struct Gazetteer {
         var caseMask: [UInt8]
     }
 
-
     private(set) var entries: [Known] = []
     /// (node, token key) → child node, keyed by a mix of both.
     private var edges = KeyTable<Int32>()
@@ -48,7 +47,10 @@ struct Gazetteer {
                     idx = existing  // later files add aliases to an entry of the same name
                 } else {
                     idx = entries.count
-                    entries.append(Known(name: e.name, kind: EntityKind(e.kind), container: nil, headKey: Lexicon.keys(e.name).last ?? 0))
+                    entries.append(
+                        Known(
+                            name: e.name, kind: EntityKind(e.kind), container: nil,
+                            headKey: Lexicon.keys(e.name).last ?? 0))
                     byName[e.name.lowercased()] = idx
                 }
                 if let c = e.container { pendingContainers.append((idx, c)) }

@@ -29,7 +29,8 @@ public struct GazetteerFile: Sendable, Equatable {
         let root = try reader.root(yaml)
         let top = try reader.mapping(root, "a gazetteer file")
         let sections: [String: String?] = [
-            "countries": "country", "places": "place", "organizations": "organization", "persons": "person", "entities": nil,
+            "countries": "country", "places": "place", "organizations": "organization", "persons": "person",
+            "entities": nil,
         ]
         try reader.checkKeys(top, Set(sections.keys).union(["version"]), "a gazetteer file")
         self.path = path
@@ -46,7 +47,8 @@ public struct GazetteerFile: Sendable, Equatable {
                 entries.append(entry)
                 let places = entry.capital.map { [$0] } ?? []
                 for city in places + entry.cities {
-                    entries.append(GazetteerEntry(name: city, kind: "place", container: entry.name, file: path, line: entry.line))
+                    entries.append(
+                        GazetteerEntry(name: city, kind: "place", container: entry.name, file: path, line: entry.line))
                 }
             }
         }
@@ -60,7 +62,8 @@ public struct GazetteerFile: Sendable, Equatable {
     /// demonyms, capitals and major cities; regions; agencies, armed groups, international
     /// bodies and news organizations.
     public static func builtIn() throws -> GazetteerFile {
-        try GazetteerFile(yaml: String(decoding: PackageResources.gazetteer_yaml, as: UTF8.self), path: "TextPatterns/gazetteer.yaml")
+        try GazetteerFile(
+            yaml: String(decoding: PackageResources.gazetteer_yaml, as: UTF8.self), path: "TextPatterns/gazetteer.yaml")
     }
 }
 
@@ -79,7 +82,8 @@ public struct GazetteerEntry: Sendable, Equatable {
     public var line: Int
 
     public init(
-        name: String, kind: String, aliases: [String] = [], demonyms: [String] = [], capital: String? = nil, cities: [String] = [],
+        name: String, kind: String, aliases: [String] = [], demonyms: [String] = [], capital: String? = nil,
+        cities: [String] = [],
         container: String? = nil, file: String = "<gazetteer>", line: Int = 1
     ) {
         self.name = name
@@ -106,7 +110,8 @@ public struct GazetteerEntry: Sendable, Equatable {
             return
         }
         let m = try reader.mapping(node, "a gazetteer entry")
-        try reader.checkKeys(m, ["name", "kind", "aliases", "demonyms", "capital", "cities", "in"], "a gazetteer entry")
+        try reader.checkKeys(
+            m, ["name", "kind", "aliases", "demonyms", "capital", "cities", "in"], "a gazetteer entry")
         guard let n = m["name"] else { throw reader.fail(node, "a gazetteer entry needs a 'name'") }
         name = try reader.string(n, "name")
         if name.isEmpty { throw reader.fail(n, "a gazetteer entry's name is empty") }

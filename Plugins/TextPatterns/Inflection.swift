@@ -14,7 +14,8 @@ enum Inflection {
         "send": (["sent"], ["sent"]), "keep": (["kept"], ["kept"]), "leave": (["left"], ["left"]),
         "flee": (["fled"], ["fled"]), "break": (["broke"], ["broken"]), "swear": (["swore"], ["sworn"]),
         "bear": (["bore"], ["born", "borne"]), "seek": (["sought"], ["sought"]), "take": (["took"], ["taken"]),
-        "tell": (["told"], ["told"]), "find": (["found"], ["found"]), "set": (["set"], ["set"]), "put": (["put"], ["put"]),
+        "tell": (["told"], ["told"]), "find": (["found"], ["found"]), "set": (["set"], ["set"]),
+        "put": (["put"], ["put"]),
         "hide": (["hid"], ["hidden"]), "win": (["won"], ["won"]), "begin": (["began"], ["begun"]),
         "speak": (["spoke"], ["spoken"]), "write": (["wrote"], ["written"]), "oversee": (["oversaw"], ["overseen"]),
         "become": (["became"], ["become"]), "come": (["came"], ["come"]), "know": (["knew"], ["known"]),
@@ -23,7 +24,8 @@ enum Inflection {
         "stand": (["stood"], ["stood"]), "teach": (["taught"], ["taught"]), "catch": (["caught"], ["caught"]),
         "think": (["thought"], ["thought"]), "lose": (["lost"], ["lost"]), "see": (["saw"], ["seen"]),
         "say": (["said"], ["said"]), "bring": (["brought"], ["brought"]), "spend": (["spent"], ["spent"]),
-        "feed": (["fed"], ["fed"]), "undertake": (["undertook"], ["undertaken"]), "withdraw": (["withdrew"], ["withdrawn"]),
+        "feed": (["fed"], ["fed"]), "undertake": (["undertook"], ["undertaken"]),
+        "withdraw": (["withdrew"], ["withdrawn"]),
         "forsake": (["forsook"], ["forsaken"]), "strike": (["struck"], ["struck"]), "lay": (["laid"], ["laid"]),
     ]
 
@@ -39,7 +41,8 @@ enum Inflection {
     static func doubles(_ v: String) -> Bool {
         if doubling.contains(v) { return true }
         let c = Array(v)
-        guard c.count >= 3, !vowels.contains(c[c.count - 1]), !"wxy".contains(c[c.count - 1]), vowels.contains(c[c.count - 2]),
+        guard c.count >= 3, !vowels.contains(c[c.count - 1]), !"wxy".contains(c[c.count - 1]),
+            vowels.contains(c[c.count - 2]),
             !vowels.contains(c[c.count - 3])
         else { return false }
         // One vowel group only: a one-syllable word (plan, ship, tap).
@@ -56,7 +59,9 @@ enum Inflection {
     static func thirdPerson(_ v: String) -> String {
         if v == "be" { return "is" }
         if v == "have" { return "has" }
-        if v.hasSuffix("s") || v.hasSuffix("x") || v.hasSuffix("z") || v.hasSuffix("ch") || v.hasSuffix("sh") || v.hasSuffix("o") {
+        if v.hasSuffix("s") || v.hasSuffix("x") || v.hasSuffix("z") || v.hasSuffix("ch") || v.hasSuffix("sh")
+            || v.hasSuffix("o")
+        {
             return v + "es"
         }
         if consonantY(v) { return String(v.dropLast()) + "ies" }

@@ -91,10 +91,11 @@ struct Lexicon {
             classes[name] = set
         }
         func singles(_ name: String) -> KeySet {
-            KeySet((raw[name] ?? []).compactMap { p in
-                let k = Lexicon.keys(p)
-                return k.count == 1 ? k[0] : nil
-            })
+            KeySet(
+                (raw[name] ?? []).compactMap { p in
+                    let k = Lexicon.keys(p)
+                    return k.count == 1 ? k[0] : nil
+                })
         }
         preposition = singles("preposition")
         determiner = singles("determiner")

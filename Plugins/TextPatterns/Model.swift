@@ -68,23 +68,31 @@ final class Model: Sendable {
                 do {
                     p = try CompiledPattern(text, classes: lexicon.classes, common: common, ruleIndex: ri)
                 } catch {
-                    throw TextPatternsError.invalid(file: rule.file, line: rule.line, message: "rule '\(rule.id)': \(error.message) in pattern \"\(text)\"")
+                    throw TextPatternsError.invalid(
+                        file: rule.file, line: rule.line,
+                        message: "rule '\(rule.id)': \(error.message) in pattern \"\(text)\"")
                 }
-                let hasCreate = p.elements.contains { if case .create = $0 { return true }; return false }
+                let hasCreate = p.elements.contains {
+                    if case .create = $0 { return true }; return false
+                }
                 if hasCreate != (rule.createKind != nil) {
                     throw TextPatternsError.invalid(
                         file: rule.file, line: rule.line,
-                        message: "rule '\(rule.id)': a pattern with an N slot needs 'create:', and 'create:' needs an N slot")
+                        message:
+                            "rule '\(rule.id)': a pattern with an N slot needs 'create:', and 'create:' needs an N slot"
+                    )
                 }
-                let slots = Set(p.elements.compactMap { e -> Int? in
-                    if case .slot(let s) = e { return s.id }
-                    if case .create = e { return 3 }
-                    return nil
-                })
+                let slots = Set(
+                    p.elements.compactMap { e -> Int? in
+                        if case .slot(let s) = e { return s.id }
+                        if case .create = e { return 3 }
+                        return nil
+                    })
                 for name in [rule.source, rule.target] + rule.also.flatMap({ [$0.source, $0.target] }) {
                     if let id = CompiledPattern.slotID(Substring(name)), !slots.contains(id) {
                         throw TextPatternsError.invalid(
-                            file: rule.file, line: rule.line, message: "rule '\(rule.id)': slot \(name) is not in pattern \"\(text)\"")
+                            file: rule.file, line: rule.line,
+                            message: "rule '\(rule.id)': slot \(name) is not in pattern \"\(text)\"")
                     }
                 }
                 let index = patterns.count

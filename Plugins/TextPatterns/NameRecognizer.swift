@@ -33,7 +33,9 @@ struct NameRecognizer {
                 continue
             }
             // A designation: `Source 134992`, `Agent 7`.
-            if t.isCapitalized && i + 1 < end && tokens[i + 1].flags.contains(.number) && lexicon.designation.contains(t.key) {
+            if t.isCapitalized && i + 1 < end && tokens[i + 1].flags.contains(.number)
+                && lexicon.designation.contains(t.key)
+            {
                 out.append(Mention(tokens: i..<(i + 2), source: .designation, kindHint: .person, sentence: index))
                 i += 2
                 continue
@@ -43,7 +45,9 @@ struct NameRecognizer {
             var runStart = i
             if t.isCapitalized && !sentence.isHeadline {
                 let h = lexicon.honorific.longestMatch(tokens, i, end)
-                if h > 0 && i + h < end && tokens[i + h].isWord && (tokens[i + h].isCapitalized || isParticleStart(tokens, i + h, end)) {
+                if h > 0 && i + h < end && tokens[i + h].isWord
+                    && (tokens[i + h].isCapitalized || isParticleStart(tokens, i + h, end))
+                {
                     honorific = i
                     runStart = i + h
                 }
@@ -53,8 +57,9 @@ struct NameRecognizer {
                 continue
             }
             let runEnd = collectRun(tokens, runStart, end)
-            emit(tokens, runStart..<runEnd, honorific: honorific, sentence: sentence, index: index, firstWord: firstWord,
-                 into: &out, sentenceInitial: &sentenceInitial)
+            emit(
+                tokens, runStart..<runEnd, honorific: honorific, sentence: sentence, index: index, firstWord: firstWord,
+                into: &out, sentenceInitial: &sentenceInitial)
             i = max(runEnd, i + 1)
         }
     }
@@ -88,7 +93,9 @@ struct NameRecognizer {
                 continue
             }
             let t = tokens[j]
-            if t.isWord && t.isCapitalized && !t.flags.contains(.number) && (j == start || !t.flags.contains(.newlineBefore)) {
+            if t.isWord && t.isCapitalized && !t.flags.contains(.number)
+                && (j == start || !t.flags.contains(.newlineBefore))
+            {
                 j += 1
                 continue
             }
@@ -99,19 +106,22 @@ struct NameRecognizer {
                 }
             }
             // A middle initial's period: `Louis J. Freeh`.
-            if t.punct == 46 && j > start && !t.flags.contains(.spaceBefore) && tokens[j - 1].length == 1 && tokens[j - 1].isCapitalized
+            if t.punct == 46 && j > start && !t.flags.contains(.spaceBefore) && tokens[j - 1].length == 1
+                && tokens[j - 1].isCapitalized
                 && j + 1 < end && tokens[j + 1].isCapitalized && !tokens[j + 1].flags.contains(.number)
             {
                 j += 1
                 continue
             }
-            if t.punct == 45 && j > start && !t.flags.contains(.spaceBefore) && j + 1 < end && !tokens[j + 1].flags.contains(.spaceBefore)
+            if t.punct == 45 && j > start && !t.flags.contains(.spaceBefore) && j + 1 < end
+                && !tokens[j + 1].flags.contains(.spaceBefore)
                 && tokens[j + 1].isCapitalized && tokens[j - 1].isWord
             {
                 j += 1
                 continue
             }
-            if j > start && t.isLowerWord && lexicon.connector.contains(t.key) && j + 1 < end && tokens[j + 1].isCapitalized
+            if j > start && t.isLowerWord && lexicon.connector.contains(t.key) && j + 1 < end
+                && tokens[j + 1].isCapitalized
                 && !tokens[j + 1].flags.contains(.number)
             {
                 j += 1
@@ -152,11 +162,17 @@ struct NameRecognizer {
                     let keep: Bool
                     // The words after the connector, up to the next connector.
                     var rightEnd = k + 1
-                    while rightEnd < run.upperBound && !(tokens[rightEnd].isLowerWord && lexicon.connector.contains(tokens[rightEnd].key)) { rightEnd += 1 }
-                    let rightHasCue = rightEnd == run.upperBound && (k + 1..<rightEnd).contains { lexicon.orgCue.contains(tokens[$0].key) }
+                    while rightEnd < run.upperBound
+                        && !(tokens[rightEnd].isLowerWord && lexicon.connector.contains(tokens[rightEnd].key))
+                    { rightEnd += 1 }
+                    let rightHasCue =
+                        rightEnd == run.upperBound
+                        && (k + 1..<rightEnd).contains { lexicon.orgCue.contains(tokens[$0].key) }
                     if isAnd {
-                        let leftIsName = gazetteer.longestMatch(tokens, pieceStart, k).map { $0.length == k - pieceStart } ?? false
-                        keep = k > pieceStart && !isCue(tokens[k - 1]) && !leftIsName && k + 1 < run.upperBound
+                        let leftIsName =
+                            gazetteer.longestMatch(tokens, pieceStart, k).map { $0.length == k - pieceStart } ?? false
+                        keep =
+                            k > pieceStart && !isCue(tokens[k - 1]) && !leftIsName && k + 1 < run.upperBound
                             && !lexicon.sentenceStarters.contains(tokens[k + 1].key)
                             && ((pieceStart..<k).contains { isCue(tokens[$0]) } || rightHasCue)
                     } else {
@@ -167,8 +183,9 @@ struct NameRecognizer {
             }
             if cut {
                 if pieceStart < k {
-                    emitPiece(tokens, pieceStart..<k, honorific: first ? honorific : nil, sentence: sentence, index: index,
-                              firstWord: firstWord, into: &out, sentenceInitial: &sentenceInitial)
+                    emitPiece(
+                        tokens, pieceStart..<k, honorific: first ? honorific : nil, sentence: sentence, index: index,
+                        firstWord: firstWord, into: &out, sentenceInitial: &sentenceInitial)
                 }
                 first = false
                 pieceStart = k + 1
@@ -189,7 +206,8 @@ struct NameRecognizer {
         // unless a known name starts with them (`The Intercept`).
         let endsInCue = b - a >= 2 && isCue(tokens[b - 1])
         while a < b && gazetteer.longestMatch(tokens, a, b) == nil
-            && (lexicon.sentenceStarters.contains(tokens[a].key) || (!endsInCue && lexicon.notName.contains(tokens[a].key)))
+            && (lexicon.sentenceStarters.contains(tokens[a].key)
+                || (!endsInCue && lexicon.notName.contains(tokens[a].key)))
             // An ordinal inside a sentence starts an organization's name: `the First Chief Directorate`.
             && !(endsInCue && a != firstWord && NameRecognizer.ordinals.contains(tokens[a].key))
         {
@@ -199,7 +217,8 @@ struct NameRecognizer {
         // A direction before a known place (`South Darfur`, `West Africa`) is a place of its own.
         if b - a >= 2 && lexicon.placePrefix.contains(tokens[a].key), let g = gazetteer.longestMatch(tokens, a + 1, b),
             g.length == b - a - 1, g.terminal.form == .name || g.terminal.form == .alias,
-            gazetteer.entries[Int(g.terminal.entry)].kind == .place || gazetteer.entries[Int(g.terminal.entry)].kind == .country
+            gazetteer.entries[Int(g.terminal.entry)].kind == .place
+                || gazetteer.entries[Int(g.terminal.entry)].kind == .country
         {
             out.append(Mention(tokens: a..<b, source: .name, kindHint: .place, sentence: index))
             return
@@ -212,11 +231,17 @@ struct NameRecognizer {
         // An organization or place cue at the end makes the whole piece one name.
         if !sentence.isHeadline && b - a >= 2 {
             let last = tokens[b - 1]
-            let hasOrgCue = lexicon.orgCue.contains(last.key)
-                || (a..<b).contains { lexicon.orgCue.contains(tokens[$0].key) && $0 + 1 < b && lexicon.connector.contains(tokens[$0 + 1].key) }
+            let hasOrgCue =
+                lexicon.orgCue.contains(last.key)
+                || (a..<b).contains {
+                    lexicon.orgCue.contains(tokens[$0].key) && $0 + 1 < b
+                        && lexicon.connector.contains(tokens[$0 + 1].key)
+                }
             if hasOrgCue || lexicon.placeCue.contains(last.key) {
                 // A country followed by a state noun (`U.S. Administration`) is the country.
-                if b - a >= 2, lexicon.stateNoun.contains(last.key), let g = gazetteer.longestMatch(tokens, a, b - 1), g.length == b - 1 - a {
+                if b - a >= 2, lexicon.stateNoun.contains(last.key), let g = gazetteer.longestMatch(tokens, a, b - 1),
+                    g.length == b - 1 - a
+                {
                     emitKnown(tokens, a, g, sentence: sentence, index: index, into: &out)
                     out[out.count - 1].tokens = a..<b
                     out[out.count - 1].weak = false
@@ -228,7 +253,10 @@ struct NameRecognizer {
                 {
                     start += 1
                 }
-                out.append(Mention(tokens: start..<b, source: .name, kindHint: hasOrgCue ? .organization : .place, sentence: index))
+                out.append(
+                    Mention(
+                        tokens: start..<b, source: .name, kindHint: hasOrgCue ? .organization : .place, sentence: index)
+                )
                 return
             }
         }
@@ -239,8 +267,10 @@ struct NameRecognizer {
         while k < b {
             if let g = gazetteer.longestMatch(tokens, k, b) {
                 if pending < k {
-                    emitName(tokens, pending..<k, honorific: honorific, sentence: sentence, index: index, firstWord: firstWord,
-                             into: &out, sentenceInitial: &sentenceInitial)
+                    emitName(
+                        tokens, pending..<k, honorific: honorific, sentence: sentence, index: index,
+                        firstWord: firstWord,
+                        into: &out, sentenceInitial: &sentenceInitial)
                     honorific = nil
                 }
                 emitKnown(tokens, k, g, sentence: sentence, index: index, into: &out)
@@ -253,8 +283,9 @@ struct NameRecognizer {
             }
         }
         if pending < b {
-            emitName(tokens, pending..<b, honorific: honorific, sentence: sentence, index: index, firstWord: firstWord,
-                     into: &out, sentenceInitial: &sentenceInitial)
+            emitName(
+                tokens, pending..<b, honorific: honorific, sentence: sentence, index: index, firstWord: firstWord,
+                into: &out, sentenceInitial: &sentenceInitial)
         }
     }
 
@@ -269,7 +300,8 @@ struct NameRecognizer {
         let form = g.terminal.form
         if form == .demonym || form == .pluralDemonym {
             // A demonym before an unknown acronym names a state or region: `Russian SFSR`, `Kazakh SSR`.
-            if form == .demonym && j < end && tokens[j].flags.contains(.allUpper) && !tokens[j].flags.contains(.initialism)
+            if form == .demonym && j < end && tokens[j].flags.contains(.allUpper)
+                && !tokens[j].flags.contains(.initialism)
                 && gazetteer.longestMatch(tokens, j, end) == nil
             {
                 out.append(Mention(tokens: i..<(j + 1), source: .name, kindHint: .place, sentence: index))
@@ -278,7 +310,9 @@ struct NameRecognizer {
             if j < end && tokens[j].isLowerWord {
                 let org = lexicon.demonymOrg.longestMatch(tokens, j, end)
                 // `American intelligence operatives` are people, not an agency.
-                let groupAfter = org > 0 && j + org < end && tokens[j + org].isLowerWord && lexicon.groupNoun.contains(tokens[j + org].key)
+                let groupAfter =
+                    org > 0 && j + org < end && tokens[j + org].isLowerWord
+                    && lexicon.groupNoun.contains(tokens[j + org].key)
                 if org > 0 && form == .demonym && !groupAfter {
                     out.append(Mention(tokens: i..<(j + org), source: .name, kindHint: .organization, sentence: index))
                     return
@@ -289,12 +323,15 @@ struct NameRecognizer {
                 }
             }
             out.append(
-                Mention(tokens: i..<j, source: .demonym, entry: g.terminal.entry, weak: form == .demonym, sentence: index))
+                Mention(
+                    tokens: i..<j, source: .demonym, entry: g.terminal.entry, weak: form == .demonym, sentence: index))
             return
         }
         // A known country followed by a state noun (`the Iraqi government` is handled above;
         // `the U.S. government` here).
-        if j < end && tokens[j].isLowerWord && lexicon.stateNoun.contains(tokens[j].key) && gazetteer.entries[Int(g.terminal.entry)].kind == .country {
+        if j < end && tokens[j].isLowerWord && lexicon.stateNoun.contains(tokens[j].key)
+            && gazetteer.entries[Int(g.terminal.entry)].kind == .country
+        {
             out.append(Mention(tokens: i..<(j + 1), source: .gazetteer, entry: g.terminal.entry, sentence: index))
             return
         }
@@ -332,12 +369,17 @@ struct NameRecognizer {
             if e > range.lowerBound {
                 let org = lexicon.orgCue.contains(tokens[e - 1].key) && e - range.lowerBound >= 2
                 if org || e - range.lowerBound >= 2 || tokens[range.lowerBound].flags.contains(.allUpper) {
-                    out.append(Mention(tokens: range.lowerBound..<e, source: tokens[range.lowerBound].flags.contains(.allUpper) && e - range.lowerBound == 1
-                        ? .acronym : .name, kindHint: .organization, sentence: index))
+                    out.append(
+                        Mention(
+                            tokens: range.lowerBound..<e,
+                            source: tokens[range.lowerBound].flags.contains(.allUpper) && e - range.lowerBound == 1
+                                ? .acronym : .name, kindHint: .organization, sentence: index))
                 }
             }
         }
-        while a < b && honorific == nil && (lexicon.notName.contains(tokens[a].key) || lexicon.sentenceStarters.contains(tokens[a].key)) {
+        while a < b && honorific == nil
+            && (lexicon.notName.contains(tokens[a].key) || lexicon.sentenceStarters.contains(tokens[a].key))
+        {
             a += 1
         }
         guard a < b else { return }

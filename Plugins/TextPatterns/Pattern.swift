@@ -91,7 +91,8 @@ struct CompiledPattern {
             if let first = parts.first, let id = CompiledPattern.slotID(first) {
                 if id == 3 {
                     guard parts.count == 2 else { throw PatternError("slot N needs its head words: N:adviser|aide") }
-                    elements.append(.create(KeySet(parts[1].split(separator: "|").flatMap { Lexicon.keys(String($0)) })))
+                    elements.append(
+                        .create(KeySet(parts[1].split(separator: "|").flatMap { Lexicon.keys(String($0)) })))
                     continue
                 }
                 var slot = Slot(id: id, kinds: [], allowWeak: false, nameOnly: false, optional: optional)
@@ -124,16 +125,19 @@ struct CompiledPattern {
             elements.append(.words(set, optional: optional, repeated: repeated))
         }
         let elems = elements
-        let required = elems.indices.filter { if case .words(_, let o, _) = elems[$0] { return !o }; return false }
+        let required = elems.indices.filter {
+            if case .words(_, let o, _) = elems[$0] { return !o }; return false
+        }
         guard let first = required.first else {
             throw PatternError("a pattern needs at least one required word to trigger it")
         }
         // Trigger on the rarest required words: the first that does not start with punctuation
         // or a function word, so common tokens (`,`, `in`, `the`) do not start a match attempt.
-        anchor = required.first { i in
-            guard case .words(let set, _, _) = elems[i] else { return false }
-            return !set.firstKeys.contains { common.contains($0) }
-        } ?? first
+        anchor =
+            required.first { i in
+                guard case .words(let set, _, _) = elems[i] else { return false }
+                return !set.firstKeys.contains { common.contains($0) }
+            } ?? first
         var slots = 0
         for e in elems { if case .slot = e { slots += 1 } else if case .create = e { slots += 1 } }
         if slots == 0 { throw PatternError("a pattern needs at least one slot (A, B, C or N)") }

@@ -51,7 +51,8 @@ struct PatternMatcher {
         let t = tok(u)
         if t.punct == 45 && !t.flags.contains(.spaceBefore) { return true }
         guard t.isLowerWord else { return false }
-        return !lexicon.preposition.contains(t.key) && !lexicon.conjunction.contains(t.key) && !lexicon.relativePronoun.contains(t.key)
+        return !lexicon.preposition.contains(t.key) && !lexicon.conjunction.contains(t.key)
+            && !lexicon.relativePronoun.contains(t.key)
     }
 
     private func slotFits(_ s: CompiledPattern.Slot, _ u: Int) -> Bool {
@@ -147,7 +148,13 @@ struct PatternMatcher {
             return nil
         case .slot(let s):
             let afterWords: Bool
-            if e > 0, case .words = p.elements[e - 1] { afterWords = true } else if e > 0, case .any = p.elements[e - 1] { afterWords = true } else { afterWords = false }
+            if e > 0, case .words = p.elements[e - 1] {
+                afterWords = true
+            } else if e > 0, case .any = p.elements[e - 1] {
+                afterWords = true
+            } else {
+                afterWords = false
+            }
             var pos = u
             var skipped = 0
             // Whether the pattern goes on with `'s` (`B 's N A`): then a possessor fills the slot.
@@ -157,7 +164,9 @@ struct PatternMatcher {
             }
             while pos < units.count {
                 // `an ally of Russia's president X`: the possessor only modifies the noun it owns.
-                let possessor = afterWords && !nextIsPossessive && units.mention[pos] >= 0 && pos + 1 < units.count && isToken(pos + 1)
+                let possessor =
+                    afterWords && !nextIsPossessive && units.mention[pos] >= 0 && pos + 1 < units.count
+                    && isToken(pos + 1)
                     && tok(pos + 1).flags.contains(.possessive)
                 if !possessor && slotFits(s, pos) {
                     let saved = m.slots[s.id]
@@ -171,7 +180,10 @@ struct PatternMatcher {
                     continue
                 }
                 // Skip a modifier, or a weak demonym standing where a slot might be.
-                guard afterWords && !s.adjacent && skipped < 4 && (isModifier(pos) || (units.mention[pos] >= 0 && mentions[Int(units.mention[pos])].weak)) else { break }
+                guard
+                    afterWords && !s.adjacent && skipped < 4
+                        && (isModifier(pos) || (units.mention[pos] >= 0 && mentions[Int(units.mention[pos])].weak))
+                else { break }
                 pos += 1
                 skipped += 1
             }
@@ -220,9 +232,19 @@ struct PatternMatcher {
             return nil
         case .slot(let s):
             let beforeWords: Bool
-            if e + 1 < p.elements.count, case .words = p.elements[e + 1] { beforeWords = true } else { beforeWords = false }
+            if e + 1 < p.elements.count, case .words = p.elements[e + 1] {
+                beforeWords = true
+            } else {
+                beforeWords = false
+            }
             let afterWords: Bool
-            if e > 0, case .words = p.elements[e - 1] { afterWords = true } else if e > 0, case .any = p.elements[e - 1] { afterWords = true } else { afterWords = false }
+            if e > 0, case .words = p.elements[e - 1] {
+                afterWords = true
+            } else if e > 0, case .any = p.elements[e - 1] {
+                afterWords = true
+            } else {
+                afterWords = false
+            }
             var pos = u
             var skipped = 0
             while pos >= 0 {
@@ -240,9 +262,12 @@ struct PatternMatcher {
                     }
                     m.slots[s.id] = saved
                 }
-                guard beforeWords && skipped < 3 && isToken(pos) && tok(pos).isLowerWord && !lexicon.preposition.contains(tok(pos).key)
-                    && !lexicon.conjunction.contains(tok(pos).key) && !lexicon.relativePronoun.contains(tok(pos).key)
-                    && !lexicon.determiner.contains(tok(pos).key)
+                guard
+                    beforeWords && skipped < 3 && isToken(pos) && tok(pos).isLowerWord
+                        && !lexicon.preposition.contains(tok(pos).key)
+                        && !lexicon.conjunction.contains(tok(pos).key)
+                        && !lexicon.relativePronoun.contains(tok(pos).key)
+                        && !lexicon.determiner.contains(tok(pos).key)
                 else { break }
                 pos -= 1
                 skipped += 1
@@ -260,7 +285,9 @@ struct PatternMatcher {
 
     /// The nearest mention left of `u` (within `max` units) that can be the subject of the
     /// trigger, trying each in turn against the rest of the pattern.
-    private func subjectWalk(_ p: CompiledPattern, _ e: Int, _ s: CompiledPattern.Slot, from u: Int, max: Int, _ m: inout PatternMatch) -> Int? {
+    private func subjectWalk(
+        _ p: CompiledPattern, _ e: Int, _ s: CompiledPattern.Slot, from u: Int, max: Int, _ m: inout PatternMatch
+    ) -> Int? {
         var x = u
         var steps = 0
         while x >= 0 && steps <= max {
@@ -325,7 +352,9 @@ struct PatternMatcher {
             }
             // The object of a verb in the past tense (`joined the KGB`) is no subject.
             if t.isLowerWord && looksLikePastVerb(t) { return false }
-            if (t.isLowerWord && !lexicon.conjunction.contains(t.key) && !lexicon.relativePronoun.contains(t.key)) && skipped < 1 {
+            if (t.isLowerWord && !lexicon.conjunction.contains(t.key) && !lexicon.relativePronoun.contains(t.key))
+                && skipped < 1
+            {
                 x -= 1
                 skipped += 1
                 continue
@@ -341,7 +370,8 @@ struct PatternMatcher {
     }
 
     private static let irregularPast = KeySet(
-        ["met", "paid", "left", "ran", "led", "sold", "told", "gave", "took", "made", "held", "sent", "became", "fled"].map { TokenHash.key($0) })
+        ["met", "paid", "left", "ran", "led", "sold", "told", "gave", "took", "made", "held", "sent", "became", "fled"]
+            .map { TokenHash.key($0) })
 
     /// A lower-case word of five letters or more ending in `-ed`, or a common irregular past.
     private func looksLikePastVerb(_ t: Token) -> Bool {

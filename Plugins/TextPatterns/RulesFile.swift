@@ -30,7 +30,8 @@ public struct RulesFile: Sendable, Equatable {
     public var triggers: TriggerLexicon
 
     public init(
-        path: String = "<rules>", classes: [String: [String]] = [:], settings: [String: Double] = [:], rules: [RelationRule] = [],
+        path: String = "<rules>", classes: [String: [String]] = [:], settings: [String: Double] = [:],
+        rules: [RelationRule] = [],
         triggers: TriggerLexicon = TriggerLexicon()
     ) {
         self.path = path
@@ -46,7 +47,8 @@ public struct RulesFile: Sendable, Equatable {
         let reader = YAMLReader(file: path)
         let root = try reader.root(yaml)
         let top = try reader.mapping(root, "a rules file")
-        try reader.checkKeys(top, ["version", "classes", "settings", "rules", "hedges", "negations", "kinds"], "a rules file")
+        try reader.checkKeys(
+            top, ["version", "classes", "settings", "rules", "hedges", "negations", "kinds"], "a rules file")
         self.path = path
         classes = [:]
         settings = [:]
@@ -79,12 +81,14 @@ public struct RulesFile: Sendable, Equatable {
 
     /// The rules shipped with TextPatterns (`Resources/relations.yaml`).
     public static func builtIn() throws -> RulesFile {
-        try RulesFile(yaml: String(decoding: PackageResources.relations_yaml, as: UTF8.self), path: "TextPatterns/relations.yaml")
+        try RulesFile(
+            yaml: String(decoding: PackageResources.relations_yaml, as: UTF8.self), path: "TextPatterns/relations.yaml")
     }
 
     /// The shared trigger lexicon shipped with TextPatterns (`Resources/triggers.yaml`).
     public static func builtInTriggers() throws -> RulesFile {
-        try RulesFile(yaml: String(decoding: PackageResources.triggers_yaml, as: UTF8.self), path: "TextPatterns/triggers.yaml")
+        try RulesFile(
+            yaml: String(decoding: PackageResources.triggers_yaml, as: UTF8.self), path: "TextPatterns/triggers.yaml")
     }
 }
 
@@ -121,7 +125,8 @@ public struct RelationRule: Sendable, Equatable {
     }
 
     public init(
-        id: String, kind: String, patterns: [String], source: String = "A", target: String = "B", confidence: Double = 0.8,
+        id: String, kind: String, patterns: [String], source: String = "A", target: String = "B",
+        confidence: Double = 0.8,
         also: [Also] = [], createKind: String? = nil, createName: String? = nil, file: String = "<rules>", line: Int = 1
     ) {
         self.id = id
@@ -139,7 +144,8 @@ public struct RelationRule: Sendable, Equatable {
 
     init(node: Node, reader: YAMLReader) throws {
         let m = try reader.mapping(node, "a rule")
-        try reader.checkKeys(m, ["id", "kind", "pattern", "patterns", "source", "target", "confidence", "also", "create"], "a rule")
+        try reader.checkKeys(
+            m, ["id", "kind", "pattern", "patterns", "source", "target", "confidence", "also", "create"], "a rule")
         file = reader.file
         line = reader.line(node)
         guard let k = m["kind"] else { throw reader.fail(node, "a rule needs a 'kind' (a relation kind or sameAs)") }
@@ -153,7 +159,9 @@ public struct RelationRule: Sendable, Equatable {
         source = try m["source"].map { try reader.string($0, "source") } ?? "A"
         target = try m["target"].map { try reader.string($0, "target") } ?? "B"
         confidence = try m["confidence"].map { try reader.double($0, "confidence") } ?? 0.8
-        if !(0...1).contains(confidence) { throw reader.fail(m["confidence"] ?? node, "confidence must be between 0 and 1") }
+        if !(0...1).contains(confidence) {
+            throw reader.fail(m["confidence"] ?? node, "confidence must be between 0 and 1")
+        }
         also = []
         if let a = m["also"] {
             guard let seq = a.sequence else { throw reader.fail(a, "'also' must be a list of {kind, source, target}") }
@@ -163,7 +171,8 @@ public struct RelationRule: Sendable, Equatable {
                 guard let ak = am["kind"] else { throw reader.fail(item, "an 'also' entry needs a 'kind'") }
                 also.append(
                     Also(
-                        kind: try reader.string(ak, "kind"), source: try am["source"].map { try reader.string($0, "source") } ?? "A",
+                        kind: try reader.string(ak, "kind"),
+                        source: try am["source"].map { try reader.string($0, "source") } ?? "A",
                         target: try am["target"].map { try reader.string($0, "target") } ?? "B"))
             }
         }
@@ -173,7 +182,8 @@ public struct RelationRule: Sendable, Equatable {
             createKind = try cm["kind"].map { try reader.string($0, "kind") } ?? "person"
             createName = try cm["name"].map { try reader.string($0, "name") } ?? "{A}'s {N}"
         }
-        for slot in [source, target] + also.flatMap({ [$0.source, $0.target] }) where !["A", "B", "C", "N"].contains(slot) {
+        for slot in [source, target] + also.flatMap({ [$0.source, $0.target] })
+        where !["A", "B", "C", "N"].contains(slot) {
             throw reader.fail(node, "rule '\(id)': slot '\(slot)' must be A, B, C or N")
         }
     }

@@ -38,7 +38,8 @@ struct SentenceSplitter {
             if t.punct == 46 || t.punct == 33 || t.punct == 63 {
                 // Take closing quotes and brackets.
                 var j = i + 1
-                while j < n, tokens[j].punct == 34 || tokens[j].punct == 39 || tokens[j].punct == 41 || tokens[j].punct == 93,
+                while j < n,
+                    tokens[j].punct == 34 || tokens[j].punct == 39 || tokens[j].punct == 41 || tokens[j].punct == 93,
                     !tokens[j].flags.contains(.spaceBefore) || tokens[j].punct == 41
                 {
                     j += 1
@@ -48,7 +49,8 @@ struct SentenceSplitter {
                     boundary = true
                 } else {
                     let next = tokens[j]
-                    let startsSentence = next.isCapitalized || next.flags.contains(.number) || next.punct == 34 || next.punct == 39
+                    let startsSentence =
+                        next.isCapitalized || next.flags.contains(.number) || next.punct == 34 || next.punct == 39
                         || next.punct == 40 || next.punct == 91 || next.punct == 45
                     if next.flags.contains(.newlineBefore) {
                         boundary = true
@@ -66,7 +68,9 @@ struct SentenceSplitter {
                 }
             } else if t.flags.contains(.initialism), i + 1 < n {
                 let next = tokens[i + 1]
-                if next.isCapitalized && sentenceStarters.contains(next.key) && !next.flags.contains(.allUpper) { boundary = true }
+                if next.isCapitalized && sentenceStarters.contains(next.key) && !next.flags.contains(.allUpper) {
+                    boundary = true
+                }
             }
             if !boundary && end < n && end == i + 1 && i + 1 < n {
                 let next = tokens[i + 1]
@@ -77,7 +81,9 @@ struct SentenceSplitter {
                 }
             }
             if boundary {
-                if end > start { sentences.append(Sentence(tokens: start..<end, isHeadline: isHeadline(tokens, start..<end))) }
+                if end > start {
+                    sentences.append(Sentence(tokens: start..<end, isHeadline: isHeadline(tokens, start..<end)))
+                }
                 start = end
                 i = end
             } else {

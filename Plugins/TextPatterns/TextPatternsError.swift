@@ -11,7 +11,8 @@ public enum TextPatternsError: Error, Equatable, Sendable, CustomStringConvertib
     public var description: String {
         switch self {
         case .unreadable(let file, let reason): return "\(file): cannot read: \(reason)"
-        case .syntax(let file, let line, let column, let message): return "\(file):\(line):\(column): YAML syntax error: \(message)"
+        case .syntax(let file, let line, let column, let message):
+            return "\(file):\(line):\(column): YAML syntax error: \(message)"
         case .invalid(let file, let line, let message): return "\(file):\(line): \(message)"
         }
     }

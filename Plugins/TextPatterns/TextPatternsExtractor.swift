@@ -31,7 +31,9 @@ public struct TextPatternsExtractor: Extractor {
     /// `/usr/share/dict/american-english` (Debian's `wamerican`, a required dependency).
     /// - Throws: `TextPatternsError.invalid` naming the file and line of a rule whose pattern
     ///   does not compile; `.unreadable` when the word list is missing.
-    public init(rules: [RulesFile], gazetteers: [GazetteerFile], includeBuiltIns: Bool = true, wordList: String? = nil) throws {
+    public init(rules: [RulesFile], gazetteers: [GazetteerFile], includeBuiltIns: Bool = true, wordList: String? = nil)
+        throws
+    {
         let allRules = (includeBuiltIns ? [try RulesFile.builtIn(), try RulesFile.builtInTriggers()] : []) + rules
         let allGazetteers = (includeBuiltIns ? [try GazetteerFile.builtIn()] : []) + gazetteers
         model = try Model(rules: allRules, gazetteers: allGazetteers, words: try EnglishWords.load(path: wordList))
@@ -54,7 +56,8 @@ public struct TextPatternsExtractor: Extractor {
     public var description: ExtractorDescription {
         ExtractorDescription(
             name: "text-patterns", version: "1.0", accepts: ["text/plain", "text/markdown", "text/*"],
-            summary: "English prose: gazetteer and title-case names, coreference, and rule-based relations with evidence spans",
+            summary:
+                "English prose: gazetteer and title-case names, coreference, and rule-based relations with evidence spans",
             origin: .builtIn, examples: TextPatternsExtractor.examples)
     }
 
@@ -74,14 +77,24 @@ public struct TextPatternsExtractor: Extractor {
             entities: [("Omar al-Rashid", .person), ("Jordan", .country), ("France", .country)],
             relations: [("Omar al-Rashid", .memberOf, "Jordan"), ("Omar al-Rashid", .meetsWith, "France")]),
         ExtractorExample(
-            text: "The Northern Shield Brigades (NSB) fought against ISIS near Mosul. Lt. Col. Dana Keller commanded the NSB.",
-            entities: [("Northern Shield Brigades", .organization), ("ISIS", .organization), ("Dana Keller", .person), ("Mosul", .place)],
-            relations: [("Northern Shield Brigades", .opposes, "ISIS"), ("Dana Keller", .controls, "Northern Shield Brigades")]),
-        ExtractorExample(
-            text: "Mikhail Orlov defected to Britain in 2009. The Russians had paid him for years, and Orlov reported to the FSB.",
-            entities: [("Mikhail Orlov", .person), ("United Kingdom", .country), ("Russia", .country), ("FSB", .organization)],
+            text:
+                "The Northern Shield Brigades (NSB) fought against ISIS near Mosul. Lt. Col. Dana Keller commanded the NSB.",
+            entities: [
+                ("Northern Shield Brigades", .organization), ("ISIS", .organization), ("Dana Keller", .person),
+                ("Mosul", .place),
+            ],
             relations: [
-                ("Mikhail Orlov", .defectedTo, "United Kingdom"), ("Russia", .pays, "Mikhail Orlov"), ("Mikhail Orlov", .reportsTo, "FSB"),
+                ("Northern Shield Brigades", .opposes, "ISIS"), ("Dana Keller", .controls, "Northern Shield Brigades"),
+            ]),
+        ExtractorExample(
+            text:
+                "Mikhail Orlov defected to Britain in 2009. The Russians had paid him for years, and Orlov reported to the FSB.",
+            entities: [
+                ("Mikhail Orlov", .person), ("United Kingdom", .country), ("Russia", .country), ("FSB", .organization),
+            ],
+            relations: [
+                ("Mikhail Orlov", .defectedTo, "United Kingdom"), ("Russia", .pays, "Mikhail Orlov"),
+                ("Mikhail Orlov", .reportsTo, "FSB"),
             ]),
         ExtractorExample(
             text: "Agent 417, known to his handlers as \"Falcon\", spied on the Venezuelan embassy for the CIA.",

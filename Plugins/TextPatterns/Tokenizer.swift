@@ -15,7 +15,9 @@ struct Token {
 
     @inline(__always) var isWord: Bool { flags.contains(.word) }
     @inline(__always) var isCapitalized: Bool { flags.contains(.upperInitial) }
-    @inline(__always) var isLowerWord: Bool { flags.contains(.word) && !flags.contains(.upperInitial) && !flags.contains(.number) }
+    @inline(__always) var isLowerWord: Bool {
+        flags.contains(.word) && !flags.contains(.upperInitial) && !flags.contains(.number)
+    }
     @inline(__always) var length: Int { Int(end - start) }
 }
 
@@ -116,15 +118,20 @@ enum Tokenizer {
                     if isWordByte(bytes, i, n) {
                         let width = utf8Width(c)
                         if c < 0x80 {
-                            if (c &- 65) < 26 { uppers += 1; letters += 1; segmentLetters += 1 }
-                            else if (c &- 97) < 26 { lowers += 1; letters += 1; segmentLetters += 1 }
+                            if (c &- 65) < 26 {
+                                uppers += 1; letters += 1; segmentLetters += 1
+                            } else if (c &- 97) < 26 {
+                                lowers += 1; letters += 1; segmentLetters += 1
+                            }
                             h = TokenHash.step(h, TokenHash.lower(c))
                             i += 1
                         } else {
                             letters += 1
                             segmentLetters += 1
                             // Latin-1 upper case: U+00C0...U+00DE; fold to lower by +0x20 on the 2nd byte.
-                            if c == 0xC3 && i + 1 < n && bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0x9E && bytes[i + 1] != 0x97 {
+                            if c == 0xC3 && i + 1 < n && bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0x9E
+                                && bytes[i + 1] != 0x97
+                            {
                                 uppers += 1
                                 h = TokenHash.step(TokenHash.step(h, c), bytes[i + 1] &+ 0x20)
                             } else {
@@ -154,7 +161,8 @@ enum Tokenizer {
                     let apos = apostropheWidth(bytes, i, n)
                     if apos > 0 && i + apos < n && isLetterByte(bytes[i + apos]) {
                         let afterS = i + apos + 1
-                        let isPossessiveS = (bytes[i + apos] | 0x20) == 115 && (afterS >= n || !isWordByte(bytes, afterS, n))
+                        let isPossessiveS =
+                            (bytes[i + apos] | 0x20) == 115 && (afterS >= n || !isWordByte(bytes, afterS, n))
                         if isPossessiveS { break }
                         h = TokenHash.step(h, 39)
                         i += apos
@@ -171,7 +179,9 @@ enum Tokenizer {
                 }
                 flags.insert(.word)
                 if isDigit(first) { flags.insert(.number) }
-                if (first &- 65) < 26 || (first == 0xC3 && start + 1 < n && bytes[start + 1] >= 0x80 && bytes[start + 1] <= 0x9E) {
+                if (first &- 65) < 26
+                    || (first == 0xC3 && start + 1 < n && bytes[start + 1] >= 0x80 && bytes[start + 1] <= 0x9E)
+                {
                     flags.insert(.upperInitial)
                 }
                 if letters >= 2 && uppers == letters { flags.insert(.allUpper) }
@@ -184,16 +194,22 @@ enum Tokenizer {
             // Possessive 's / ’s, or a bare closing apostrophe right after a word.
             let apos = apostropheWidth(bytes, i, n)
             if apos > 0, let last = tokens.last, last.isWord, Int(last.end) == i {
-                if i + apos < n && (bytes[i + apos] | 0x20) == 115 && (i + apos + 1 >= n || !isWordByte(bytes, i + apos + 1, n)) {
+                if i + apos < n && (bytes[i + apos] | 0x20) == 115
+                    && (i + apos + 1 >= n || !isWordByte(bytes, i + apos + 1, n))
+                {
                     i += apos + 1
                     flags.insert([.possessive, .punctuation])
-                    tokens.append(Token(start: Int32(start), end: Int32(i), key: TokenHash.possessiveKey, flags: flags, punct: 39))
+                    tokens.append(
+                        Token(start: Int32(start), end: Int32(i), key: TokenHash.possessiveKey, flags: flags, punct: 39)
+                    )
                     continue
                 }
                 if i + apos >= n || !isWordByte(bytes, i + apos, n) {
                     i += apos
                     flags.insert([.possessive, .punctuation])
-                    tokens.append(Token(start: Int32(start), end: Int32(i), key: TokenHash.possessiveKey, flags: flags, punct: 39))
+                    tokens.append(
+                        Token(start: Int32(start), end: Int32(i), key: TokenHash.possessiveKey, flags: flags, punct: 39)
+                    )
                     continue
                 }
             }
@@ -247,7 +263,9 @@ enum Tokenizer {
         if b == 0xC3 { return !(i + 1 < n && (bytes[i + 1] == 0x97 || bytes[i + 1] == 0xB7)) }  // × ÷
         if b == 0xE2 { return false }
         if b == 0xE3 && i + 1 < n && bytes[i + 1] == 0x80 { return false }
-        if b == 0xEF && i + 1 < n && (bytes[i + 1] == 0xBB || bytes[i + 1] == 0xBC || bytes[i + 1] == 0xBD) { return false }
+        if b == 0xEF && i + 1 < n && (bytes[i + 1] == 0xBB || bytes[i + 1] == 0xBC || bytes[i + 1] == 0xBD) {
+            return false
+        }
         return b >= 0xC3
     }
 

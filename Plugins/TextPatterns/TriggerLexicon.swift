@@ -86,7 +86,8 @@ public struct TriggerLexicon: Sendable, Equatable {
             entry.nouns = try m["nouns"].map { try Self.triggers($0, key: "noun", kind: kind, reader: reader) } ?? []
             entry.source = try m["source"].map { try reader.strings($0, "source kinds of '\(kind)'") } ?? []
             entry.target = try m["target"].map { try reader.strings($0, "target kinds of '\(kind)'") } ?? []
-            for k in entry.source + entry.target where k.isEmpty || k.contains(where: { $0 == " " || $0 == "|" || $0 == ":" }) {
+            for k in entry.source + entry.target
+            where k.isEmpty || k.contains(where: { $0 == " " || $0 == "|" || $0 == ":" }) {
                 throw reader.fail(body, "'\(k)' in the source or target kinds of '\(kind)' is not an entity kind")
             }
             if entry.verbs.isEmpty && entry.nouns.isEmpty {
@@ -120,7 +121,8 @@ public struct TriggerLexicon: Sendable, Equatable {
                 throw reader.fail(item, "a \(key) of '\(kind)' must have 1 to 8 words, not \"\(trigger.phrase)\"")
             }
             for w in words where w.contains(where: { "|@~?+:_".contains($0) }) || w.hasPrefix("...") {
-                throw reader.fail(item, "\"\(trigger.phrase)\" in '\(kind)': a trigger is plain words, without | @ ~ ? + : _ or ...")
+                throw reader.fail(
+                    item, "\"\(trigger.phrase)\" in '\(kind)': a trigger is plain words, without | @ ~ ? + : _ or ...")
             }
             trigger.phrase = words.joined(separator: " ")
             return trigger

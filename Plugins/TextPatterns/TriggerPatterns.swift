@@ -19,12 +19,16 @@
 enum TriggerPatterns {
     /// Words that are particles or prepositions of a verb or noun phrase, never inflected.
     static let prepositions: Set<String> = [
-        "to", "for", "of", "on", "in", "at", "with", "from", "by", "into", "about", "against", "over", "behalf", "as", "under",
-        "up", "out", "off", "away", "back", "down", "through", "toward", "towards", "among", "within", "inside", "across",
+        "to", "for", "of", "on", "in", "at", "with", "from", "by", "into", "about", "against", "over", "behalf", "as",
+        "under",
+        "up", "out", "off", "away", "back", "down", "through", "toward", "towards", "among", "within", "inside",
+        "across",
     ]
 
-    static let tense = ["former", "then", "current", "longtime", "onetime", "acting", "deputy", "senior", "top", "chief",
-                        "principal", "new", "ex", "later", "first", "also", "then-"]
+    static let tense = [
+        "former", "then", "current", "longtime", "onetime", "acting", "deputy", "senior", "top", "chief",
+        "principal", "new", "ex", "later", "first", "also", "then-",
+    ]
 
     /// Confidence of each form before hedges.
     enum Confidence {
@@ -39,7 +43,9 @@ enum TriggerPatterns {
 
     /// The generated word classes and rules of one kind's triggers. `hasHonorific`: whether the
     /// merged classes have `honorific` (titles between a role noun and a name).
-    static func compile(_ k: TriggerLexicon.KindTriggers, hasHonorific: Bool) -> (classes: [String: [String]], rules: [RelationRule]) {
+    static func compile(_ k: TriggerLexicon.KindTriggers, hasHonorific: Bool) -> (
+        classes: [String: [String]], rules: [RelationRule]
+    ) {
         var classes: [String: [String]] = ["trigger.tense": tense]
         var rules: [RelationRule] = []
         let honorific = hasHonorific ? "@honorific? " : ""
@@ -58,8 +64,15 @@ enum TriggerPatterns {
             let (src, tgt) = t.reverse ? ("B", "A") : ("A", "B")
             var forms: [(String, [String], Double)] = []
             if words[0] == "be" {
-                classes[base + ".fin"] = Inflection.allForms("be").map { ([$0] + words.dropFirst()).joined(separator: " ") }
-                forms.append(("active", ["\(a) ~3 @\(base).fin the? \(b)", "\(a) , who|which|that ~2 @\(base).fin the? \(b)"], Confidence.near))
+                classes[base + ".fin"] = Inflection.allForms("be").map {
+                    ([$0] + words.dropFirst()).joined(separator: " ")
+                }
+                forms.append(
+                    (
+                        "active",
+                        ["\(a) ~3 @\(base).fin the? \(b)", "\(a) , who|which|that ~2 @\(base).fin the? \(b)"],
+                        Confidence.near
+                    ))
                 forms.append(("far", ["\(a) ... @\(base).fin the? \(b)"], Confidence.far))
             } else {
                 let verbAt = verbPositions(words)
@@ -73,29 +86,48 @@ enum TriggerPatterns {
                 if words.count == 1 || last == "by" || !prepositions.contains(last) {
                     // "B was V-ed by A": the agent A is the active subject.
                     let be = "is|are|was|were|been|being|be|get|got"
-                    forms.append(("passive", ["\(b) ~2 \(be) ~2 @\(base).pp by the? \(a)", "\(b) , ~1 @\(base).pp by the? \(a)"],
-                                  Confidence.passive))
+                    forms.append(
+                        (
+                            "passive",
+                            ["\(b) ~2 \(be) ~2 @\(base).pp by the? \(a)", "\(b) , ~1 @\(base).pp by the? \(a)"],
+                            Confidence.passive
+                        ))
                     // "B is a company controlled until 2023 by A".
-                    forms.append(("passive-noun", ["\(b) ~2 is|was|are|were|became a|an|the ~4 @\(base).pp ~3 by the? \(a)"],
-                                  Confidence.relative))
+                    forms.append(
+                        (
+                            "passive-noun", ["\(b) ~2 is|was|are|were|became a|an|the ~4 @\(base).pp ~3 by the? \(a)"],
+                            Confidence.relative
+                        ))
                     forms.append(("passive-far", ["\(b) ... \(be) ~2 @\(base).pp by the? \(a)"], Confidence.far))
                 } else {
                     // "A was posted to B": no agent; A stays the source.
                     let be = "is|are|was|were|been|being|be"
-                    forms.append(("passive", ["\(a) ~2 \(be) ~2 @\(base).pp the? \(b)", "\(a) , @\(base).pp the? \(b)",
-                                              "\(a) , a|an|the ~4 @\(base).pp the? \(b)"], Confidence.passive))
+                    forms.append(
+                        (
+                            "passive",
+                            [
+                                "\(a) ~2 \(be) ~2 @\(base).pp the? \(b)", "\(a) , @\(base).pp the? \(b)",
+                                "\(a) , a|an|the ~4 @\(base).pp the? \(b)",
+                            ], Confidence.passive
+                        ))
                     forms.append(("passive-far", ["\(a) ... \(be) ~2 @\(base).pp the? \(b)"], Confidence.far))
                     if words.count == 2 {
                         classes[base + ".ppv"] = Inflection.participle(words[0])
                         let bw = slot("B", objectKinds + ["weak"])
-                        forms.append(("compound", ["\(bw) - @\(base).ppv ~4 ,? \(a)", "\(a) , a|an|the? \(bw) - @\(base).ppv"],
-                                      Confidence.premodifier))
+                        forms.append(
+                            (
+                                "compound",
+                                ["\(bw) - @\(base).ppv ~4 ,? \(a)", "\(a) , a|an|the? \(bw) - @\(base).ppv"],
+                                Confidence.premodifier
+                            ))
                     }
                 }
             }
             for (form, patterns, confidence) in forms {
-                rules.append(RelationRule(id: "trigger:\(k.kind):\(t.phrase):\(form)", kind: k.kind, patterns: patterns, source: src,
-                                          target: tgt, confidence: confidence, file: k.file, line: t.line))
+                rules.append(
+                    RelationRule(
+                        id: "trigger:\(k.kind):\(t.phrase):\(form)", kind: k.kind, patterns: patterns, source: src,
+                        target: tgt, confidence: confidence, file: k.file, line: t.line))
             }
         }
         for (i, t) in k.nouns.enumerated() {
@@ -107,7 +139,9 @@ enum TriggerPatterns {
                 words.removeLast()
             }
             let noun = words.joined(separator: " ")
-            let nounForms = [noun, (words.dropLast() + [Inflection.plural(words[words.count - 1])]).joined(separator: " ")]
+            let nounForms = [
+                noun, (words.dropLast() + [Inflection.plural(words[words.count - 1])]).joined(separator: " "),
+            ]
             classes[base + ".n"] = nounForms
             // A holds the role.
             let holderKinds = t.reverse ? k.target : k.source
@@ -121,27 +155,62 @@ enum TriggerPatterns {
             var forms: [(String, [String], Double)] = []
             if let p = prep {
                 classes[base + ".np"] = nounForms.map { "\($0) \(p)" }
-                forms.append(("appositive", ["\(a) , \(det) @trigger.tense? ~2 @\(base).np the? \(b)"], Confidence.appositive))
-                forms.append(("copular", ["\(a) ~3 \(copula) \(det) @trigger.tense? ~3 @\(base).np the? \(b)"], Confidence.appositive))
-                forms.append(("relative", relative(holderKinds, "~1 \(copula) \(det) @trigger.tense? ~3 @\(base).np the? \(b)"),
-                              Confidence.relative))
-                forms.append(("holder-possessive", ["\(a) 's @trigger.tense? ~2 @\(base).np the? \(b)"], Confidence.possessive))
-                forms.append(("before-name", ["the|a|an @trigger.tense? ~2 @\(base).np the? \(b) , \(honorific)\(a)"], Confidence.relative))
-                forms.append(("far", ["\(a) ... \(copula) \(det) @trigger.tense? ~3 @\(base).np the? \(b)"], Confidence.far))
+                forms.append(
+                    ("appositive", ["\(a) , \(det) @trigger.tense? ~2 @\(base).np the? \(b)"], Confidence.appositive))
+                forms.append(
+                    (
+                        "copular", ["\(a) ~3 \(copula) \(det) @trigger.tense? ~3 @\(base).np the? \(b)"],
+                        Confidence.appositive
+                    ))
+                forms.append(
+                    (
+                        "relative",
+                        relative(holderKinds, "~1 \(copula) \(det) @trigger.tense? ~3 @\(base).np the? \(b)"),
+                        Confidence.relative
+                    ))
+                forms.append(
+                    ("holder-possessive", ["\(a) 's @trigger.tense? ~2 @\(base).np the? \(b)"], Confidence.possessive))
+                forms.append(
+                    (
+                        "before-name", ["the|a|an @trigger.tense? ~2 @\(base).np the? \(b) , \(honorific)\(a)"],
+                        Confidence.relative
+                    ))
+                forms.append(
+                    ("far", ["\(a) ... \(copula) \(det) @trigger.tense? ~3 @\(base).np the? \(b)"], Confidence.far))
             } else {
                 forms.append(("premodifier", ["\(bWeak) ~2 @\(base).n ,? \(honorific)\(a)"], Confidence.premodifier))
                 // The article is required: `A, FBI Director B` is a list of names, not an appositive.
-                forms.append(("premodifier-appositive", ["\(a) , a|an|the|its|his|her|their @trigger.tense? ~1 \(bWeak) ~2 @\(base).n"],
-                              Confidence.appositive))
-                forms.append(("premodifier-copular", ["\(a) ~3 \(copula) \(det) @trigger.tense? ~1 \(bWeak) ~2 @\(base).n"],
-                              Confidence.appositive))
-                forms.append(("premodifier-far", ["\(a) ... \(copula) \(det) @trigger.tense? ~1 \(bWeak) ~2 @\(base).n"], Confidence.far))
+                forms.append(
+                    (
+                        "premodifier-appositive",
+                        ["\(a) , a|an|the|its|his|her|their @trigger.tense? ~1 \(bWeak) ~2 @\(base).n"],
+                        Confidence.appositive
+                    ))
+                forms.append(
+                    (
+                        "premodifier-copular", ["\(a) ~3 \(copula) \(det) @trigger.tense? ~1 \(bWeak) ~2 @\(base).n"],
+                        Confidence.appositive
+                    ))
+                forms.append(
+                    (
+                        "premodifier-far", ["\(a) ... \(copula) \(det) @trigger.tense? ~1 \(bWeak) ~2 @\(base).n"],
+                        Confidence.far
+                    ))
             }
-            forms.append(("possessive", ["\(b) 's @trigger.tense? ~3 @\(base).n ,? \(honorific)\(a)", "\(a) , \(b) 's @trigger.tense? ~2 @\(base).n"],
-                          Confidence.possessive))
+            forms.append(
+                (
+                    "possessive",
+                    [
+                        "\(b) 's @trigger.tense? ~3 @\(base).n ,? \(honorific)\(a)",
+                        "\(a) , \(b) 's @trigger.tense? ~2 @\(base).n",
+                    ],
+                    Confidence.possessive
+                ))
             for (form, patterns, confidence) in forms {
-                rules.append(RelationRule(id: "trigger:\(k.kind):\(t.phrase):\(form)", kind: k.kind, patterns: patterns, source: src,
-                                          target: tgt, confidence: confidence, file: k.file, line: t.line))
+                rules.append(
+                    RelationRule(
+                        id: "trigger:\(k.kind):\(t.phrase):\(form)", kind: k.kind, patterns: patterns, source: src,
+                        target: tgt, confidence: confidence, file: k.file, line: t.line))
             }
         }
         return (classes, rules)
@@ -153,7 +222,8 @@ enum TriggerPatterns {
         func a(_ k: [String]) -> String { k.isEmpty ? "A" : "A:\(k.joined(separator: "|"))" }
         var out = ["\(a(kinds)) , that \(rest)"]
         if kinds.isEmpty || kinds.contains("person") { out.append("A:person , who \(rest)") }
-        let others = kinds.isEmpty ? ["organization", "country", "place", "event", "other"] : kinds.filter { $0 != "person" }
+        let others =
+            kinds.isEmpty ? ["organization", "country", "place", "event", "other"] : kinds.filter { $0 != "person" }
         if !others.isEmpty { out.append("\(a(others)) , which \(rest)") }
         return out
     }
@@ -161,7 +231,8 @@ enum TriggerPatterns {
     /// Indices of the words to inflect: the first, and a verb coordinated with it ("own or control").
     static func verbPositions(_ words: [String]) -> [Int] {
         var at = [0]
-        for i in words.indices.dropLast() where (words[i] == "or" || words[i] == "and") && !prepositions.contains(words[i + 1]) {
+        for i in words.indices.dropLast()
+        where (words[i] == "or" || words[i] == "and") && !prepositions.contains(words[i + 1]) {
             at.append(i + 1)
         }
         return at

@@ -20,7 +20,9 @@ struct YAMLReader {
                 .composer(let context, let problem, let mark, _):
                 let detail = context.map { "\($0.text) " } ?? ""
                 // libyaml names its own C function in this one; say what the limit is instead.
-                let message = problem.hasPrefix("Maximum nesting level reached") ? "nested deeper than 1000 levels" : detail + problem
+                let message =
+                    problem.hasPrefix("Maximum nesting level reached")
+                    ? "nested deeper than 1000 levels" : detail + problem
                 throw TextPatternsError.syntax(file: file, line: mark.line, column: mark.column, message: message)
             case .reader(let problem, _, _, _):
                 throw TextPatternsError.syntax(file: file, line: 1, column: 1, message: problem)
@@ -79,7 +81,9 @@ struct YAMLReader {
     }
 
     func string(_ node: Node, _ what: String) throws -> String {
-        guard let s = node.scalar?.string else { throw fail(node, "\(what) must be a single value, not a list or mapping") }
+        guard let s = node.scalar?.string else {
+            throw fail(node, "\(what) must be a single value, not a list or mapping")
+        }
         return s
     }
 
@@ -100,7 +104,8 @@ struct YAMLReader {
         for (k, _) in m {
             let key = k.scalar?.string ?? ""
             if !allowed.contains(key) {
-                throw fail(k, "unknown key '\(key)' in \(what); expected one of: \(allowed.sorted().joined(separator: ", "))")
+                throw fail(
+                    k, "unknown key '\(key)' in \(what); expected one of: \(allowed.sorted().joined(separator: ", "))")
             }
         }
     }

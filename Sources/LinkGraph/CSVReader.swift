@@ -104,7 +104,8 @@ public struct CSVReader {
                 index += 1
                 if index >= bytes.count {  // a trailing delimiter: one more, absent field
                     let column = currentColumn()
-                    fields.append(Field(value: "", isQuoted: false, line: line, column: column, start: index, end: index))
+                    fields.append(
+                        Field(value: "", isQuoted: false, line: line, column: column, start: index, end: index))
                     return Record(fields: fields, line: recordLine, start: recordStart, end: index)
                 }
                 continue

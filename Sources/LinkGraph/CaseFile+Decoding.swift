@@ -19,7 +19,9 @@ extension CaseFile {
 
     /// Parses and decodes a case file from its JSON text.
     /// - Throws: `CaseFileError.syntax` for bad JSON, `.invalid` for a bad case file.
-    public init<Bytes: Sequence>(jsonBytes: Bytes, file: String = "case file", maxDepth: Int = JSONParser.defaultMaxDepth) throws
+    public init<Bytes: Sequence>(
+        jsonBytes: Bytes, file: String = "case file", maxDepth: Int = JSONParser.defaultMaxDepth
+    ) throws
     where Bytes.Element == UInt8 {
         let json: JSONValue
         do {
@@ -202,7 +204,9 @@ struct CaseFileDecoder {
         }
         var out: [String] = []
         for (i, element) in elements.enumerated() {
-            if case .string(let s) = element { out.append(s) } else {
+            if case .string(let s) = element {
+                out.append(s)
+            } else {
                 problem("\(path).\(key)[\(i)]", "expected a string, found \(element.typeName)")
             }
         }
@@ -231,7 +235,10 @@ struct CaseFileDecoder {
         let title = optionalString(object, "title", path)
         let source = optionalString(object, "source", path)
         let sha256 = optionalString(object, "sha256", path)
-        if let sha256, !(sha256.utf8.count == 64 && sha256.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) {
+        if let sha256,
+            !(sha256.utf8.count == 64
+                && sha256.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+        {
             problem("\(path).sha256", "expected 64 lowercase hexadecimal digits")
         }
         guard let id else { return nil }
@@ -262,7 +269,9 @@ struct CaseFileDecoder {
         let kind = requiredString(object, "kind", path)
         var directed: Bool?
         if let value = object["directed"], value != .null {
-            if case .bool(let b) = value { directed = b } else {
+            if case .bool(let b) = value {
+                directed = b
+            } else {
                 problem("\(path).directed", "expected true or false, found \(value.typeName)")
             }
         }
@@ -276,7 +285,9 @@ struct CaseFileDecoder {
         if let from, let until, from.earliestDay > until.latestDay {
             problem("\(path).until", "\"until\" \(until) is before \"from\" \(from)")
         }
-        let evidence = decodeArray(object["evidence"], path: "\(path).evidence", required: false) { $0.decodeEvidence($1, $2) }
+        let evidence = decodeArray(object["evidence"], path: "\(path).evidence", required: false) {
+            $0.decodeEvidence($1, $2)
+        }
         let attributes = attributes(object, path)
         let provenance = decodeArray(object["provenance"], path: "\(path).provenance", required: false) {
             $0.decodeContribution($1, $2)

@@ -71,13 +71,14 @@ extension Suppression {
         var object: JSONObject = [:]
         if !entities.isEmpty { object["entities"] = .array(entities.map(JSONValue.string)) }
         if !relations.isEmpty {
-            object["relations"] = .array(relations.map { relation in
-                let fields: JSONObject = [
-                    "source": .string(relation.source), "target": .string(relation.target),
-                    "kind": .string(relation.kind.rawValue),
-                ]
-                return .object(fields.merging(relation.unknownFields))
-            })
+            object["relations"] = .array(
+                relations.map { relation in
+                    let fields: JSONObject = [
+                        "source": .string(relation.source), "target": .string(relation.target),
+                        "kind": .string(relation.kind.rawValue),
+                    ]
+                    return .object(fields.merging(relation.unknownFields))
+                })
         }
         return .object(object.merging(unknownFields))
     }

@@ -8,7 +8,9 @@ public struct Document: Equatable, Sendable, Identifiable {
     public var sha256: String?
     public var unknownFields: JSONObject
 
-    public init(id: String, title: String? = nil, source: String? = nil, sha256: String? = nil, unknownFields: JSONObject = [:]) {
+    public init(
+        id: String, title: String? = nil, source: String? = nil, sha256: String? = nil, unknownFields: JSONObject = [:]
+    ) {
         self.id = id
         self.title = title
         self.source = source

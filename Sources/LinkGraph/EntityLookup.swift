@@ -195,7 +195,9 @@ public enum LookupError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notFound(let query, let suggestions):
-            let hint = suggestions.isEmpty ? "" : "; did you mean " + suggestions.map(\.description).joined(separator: ", ") + "?"
+            let hint =
+                suggestions.isEmpty
+                ? "" : "; did you mean " + suggestions.map(\.description).joined(separator: ", ") + "?"
             return "no entity is named '\(query)' (by id, name or alias)\(hint)"
         case .ambiguous(let query, let matches):
             return "'\(query)' names \(matches.count) entities: " + matches.map(\.description).joined(separator: ", ")

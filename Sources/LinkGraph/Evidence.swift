@@ -10,7 +10,9 @@ public struct Evidence: Equatable, Sendable {
     public var text: String?
     public var unknownFields: JSONObject
 
-    public init(document: String, start: Int? = nil, end: Int? = nil, text: String? = nil, unknownFields: JSONObject = [:]) {
+    public init(
+        document: String, start: Int? = nil, end: Int? = nil, text: String? = nil, unknownFields: JSONObject = [:]
+    ) {
         self.document = document
         self.start = start
         self.end = end

@@ -155,7 +155,9 @@ public struct JSONParser {
         if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
             index += 1
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
-            guard let d = current, d >= 0x30, d <= 0x39 else { throw error("invalid number: digit expected in exponent") }
+            guard let d = current, d >= 0x30, d <= 0x39 else {
+                throw error("invalid number: digit expected in exponent")
+            }
             while let d = current, d >= 0x30, d <= 0x39 { index += 1 }
         }
         return JSONNumber(text: String(decoding: bytes[start..<index], as: UTF8.self))
@@ -222,7 +224,8 @@ public struct JSONParser {
         case UInt8(ascii: "u"):
             let high = try parseHex4()
             if (0xD800..<0xDC00).contains(high) {
-                guard current == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u") else {
+                guard current == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u")
+                else {
                     throw error("lone high surrogate \\u\(String(high, radix: 16, uppercase: true))")
                 }
                 index += 2

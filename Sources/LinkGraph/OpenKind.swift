@@ -1,8 +1,8 @@
 /// An open, string-backed set of names (entity kinds, relation kinds): any string is a value,
 /// the well-known ones are constants, and values order by their text.
 public protocol OpenKind: RawRepresentable, Hashable, Comparable, Sendable, ExpressibleByStringLiteral,
-    CustomStringConvertible where RawValue == String
-{
+    CustomStringConvertible
+where RawValue == String {
     init(rawValue: String)
 }
 

@@ -27,8 +27,11 @@ extension CaseFile {
         var seen: Set<RelationKind> = []
         for relation in relations where seen.insert(relation.kind).inserted { present.append(relation.kind) }
         return kinds.filter { !seen.contains($0) }.map { kind in
-            (kind, RelationKind.closest(to: kind, among: present)
-                ?? RelationKind.closest(to: kind, among: RelationKind.wellKnown))
+            (
+                kind,
+                RelationKind.closest(to: kind, among: present)
+                    ?? RelationKind.closest(to: kind, among: RelationKind.wellKnown)
+            )
         }
     }
 }

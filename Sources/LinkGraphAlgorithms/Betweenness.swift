@@ -49,7 +49,9 @@ extension Digraph {
     /// ## References
     /// - U. Brandes, "On variants of shortest-path betweenness centrality and their generic
     ///   computation", 2008. <https://doi.org/10.1016/j.socnet.2007.11.001>
-    public func edgeBetweenness(normalized: Bool = true, weighted: Bool = false, threads: Int? = nil) throws -> EdgeScores {
+    public func edgeBetweenness(normalized: Bool = true, weighted: Bool = false, threads: Int? = nil) throws
+        -> EdgeScores
+    {
         let raw = try brandes(vertex: false, edge: true, endpoints: false, weighted: weighted, threads: threads)
         var values = raw.edge
         let n = vertexCount
@@ -91,7 +93,8 @@ extension Digraph {
                                     if useWeights {
                                         ws.weightedSource(Int32(s), g, vertex: vertex, edge: edge, endpoints: endpoints)
                                     } else {
-                                        ws.unweightedSource(Int32(s), g, vertex: vertex, edge: edge, endpoints: endpoints)
+                                        ws.unweightedSource(
+                                            Int32(s), g, vertex: vertex, edge: edge, endpoints: endpoints)
                                     }
                                     s += chunks
                                 }

@@ -244,7 +244,8 @@ struct EdgeListReader {
                         file: fileName, line: line,
                         message: hasWeight
                             ? "this edge has a weight but the edges before it have none; give every edge a weight or none"
-                            : "this edge has no weight but line \(firstWeightLine) has one; give every edge a weight or none")
+                            : "this edge has no weight but line \(firstWeightLine) has one; give every edge a weight or none"
+                    )
                 }
                 if weighted == nil { weighted = hasWeight; firstWeightLine = line }
                 let u = intern(p, starts.0, ends.0)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A graph stored for algorithms: compressed sparse rows with `Int32` vertex ids.
 ///
 /// Built once, then read-only. Vertex `v`'s out-arcs are `offsets[v] ..< offsets[v + 1]`
@@ -410,5 +412,3 @@ public struct Digraph: Sendable {
             edgeRelations: edgeRelations, edgeAgainst: edgeAgainst, edgeValidity: edgeValidity)
     }
 }
-
-import Foundation

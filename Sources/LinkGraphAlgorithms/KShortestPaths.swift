@@ -66,7 +66,9 @@ extension Digraph {
             var best = 0
             for j in 1..<candidates.count {
                 let a = candidates[j], b = candidates[best]
-                if a.cost < b.cost || (a.cost == b.cost && a.vertices.lexicographicallyPrecedes(b.vertices)) { best = j }
+                if a.cost < b.cost || (a.cost == b.cost && a.vertices.lexicographicallyPrecedes(b.vertices)) {
+                    best = j
+                }
             }
             accepted.append(candidates.remove(at: best))
         }

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// The number of worker threads to use: `requested`, or every active core.
 func workerCount(_ requested: Int?) throws -> Int {
@@ -50,5 +51,3 @@ final class ScratchBuffer<Element>: @unchecked Sendable {
     }
     deinit { pointer.deallocate() }
 }
-
-import Foundation

@@ -101,7 +101,9 @@ extension Digraph {
             if !top.extended && !arcsSoFar.isEmpty {
                 if branches.count == maxBranches { truncated = true; break }
                 branches.append(
-                    .init(path: Path(graph: self, start: root, arcs: arcsSoFar), endsInCycle: outDegree(of: top.vertex) > 0))
+                    .init(
+                        path: Path(graph: self, start: root, arcs: arcsSoFar),
+                        endsInCycle: outDegree(of: top.vertex) > 0))
             }
             stack.removeLast()
             onPath[v] = false

@@ -5,7 +5,6 @@ import LinkGraph
 // Vertices appear as their labels (entity ids); keys come in a fixed order and lists in the
 // results' own deterministic order, so the same input always gives the same bytes.
 
-
 extension Path {
     /// `{"paths": [PATH, ...]}` with each path as `json(in:caseFile:)`, and `"truncated": true`
     /// when the list stopped at a limit (more paths exist).
@@ -134,12 +133,17 @@ extension EgoNetwork {
     public func json(in graph: Digraph) -> JSONValue {
         .object([
             "center": .string(graph.label(of: center)), "radius": .num(radius),
-            "members": .array(zip(vertices, distances).map {
-                .object(["vertex": .string(graph.label(of: $0.0)), "distance": .num($0.1)])
-            }),
-            "edges": .array(edges.map { e in
-                .array([.string(graph.label(of: graph.source(ofEdge: e))), .string(graph.label(of: graph.target(ofEdge: e)))])
-            }),
+            "members": .array(
+                zip(vertices, distances).map {
+                    .object(["vertex": .string(graph.label(of: $0.0)), "distance": .num($0.1)])
+                }),
+            "edges": .array(
+                edges.map { e in
+                    .array([
+                        .string(graph.label(of: graph.source(ofEdge: e))),
+                        .string(graph.label(of: graph.target(ofEdge: e))),
+                    ])
+                }),
         ])
     }
 }

@@ -30,7 +30,10 @@ final class SingleSourceWorkspace: @unchecked Sendable {
 
     /// BFS: hop counts in `hops`, reached vertices in `order` (non-decreasing distance).
     @inline(__always)
-    func bfs(_ s: Int32, offsets off: UnsafeBufferPointer<Int>, targets tg: UnsafeBufferPointer<Int32>, maxDepth: Int32 = .max) {
+    func bfs(
+        _ s: Int32, offsets off: UnsafeBufferPointer<Int>, targets tg: UnsafeBufferPointer<Int32>,
+        maxDepth: Int32 = .max
+    ) {
         reset()
         let h = hops.pointer, S = order.pointer
         h[Int(s)] = 0

@@ -32,7 +32,8 @@ public struct CSVTable: Equatable, Sendable {
 
     /// One field as CSV: bare when safe, else quoted with quotes doubled.
     public static func field(_ text: String) -> String {
-        let needsQuotes = text.isEmpty || text.first == " " || text.last == " " || text.first == "\t" || text.last == "\t"
+        let needsQuotes =
+            text.isEmpty || text.first == " " || text.last == " " || text.first == "\t" || text.last == "\t"
             || text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
         guard needsQuotes else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
@@ -53,17 +54,20 @@ public struct CSVTable: Equatable, Sendable {
         }
         let records = parsed.map { (fields: $0.fields.map { $0.isAbsent ? nil : $0.value }, line: $0.line) }
         guard let first = records.first else {
-            throw FormatError.syntax(file: file, line: 1, column: 1, message: "the file is empty: expected a header row")
+            throw FormatError.syntax(
+                file: file, line: 1, column: 1, message: "the file is empty: expected a header row")
         }
         var table = CSVTable(header: [])
         for (index, name) in first.fields.enumerated() {
             guard let name, !name.isEmpty else {
-                throw FormatError.syntax(file: file, line: first.line, column: 0, message: "header column \(index + 1) has no name")
+                throw FormatError.syntax(
+                    file: file, line: first.line, column: 0, message: "header column \(index + 1) has no name")
             }
             table.header.append(name)
         }
         if let duplicate = Dictionary(grouping: table.header, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
-            throw FormatError.syntax(file: file, line: first.line, column: 0, message: "the header names the column \"\(duplicate)\" twice")
+            throw FormatError.syntax(
+                file: file, line: first.line, column: 0, message: "the header names the column \"\(duplicate)\" twice")
         }
         for record in records.dropFirst() {
             guard record.fields.count == table.header.count else {

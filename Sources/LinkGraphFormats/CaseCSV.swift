@@ -33,19 +33,26 @@ public enum CaseCSV {
         let edgeColumns = PropertyColumn.infer(graph.edges.map(\.properties), fixed: fixed)
         var entities = CSVTable(header: ["id"] + nodeColumns.map(\.name))
         for node in graph.nodes {
-            entities.rows.append([node.id] + nodeColumns.map { column in node.properties[column.name].map(column.text) })
+            entities.rows.append(
+                [node.id] + nodeColumns.map { column in node.properties[column.name].map(column.text) })
         }
         var relations = CSVTable(header: ["source", "target"] + edgeColumns.map(\.name))
         for edge in graph.edges {
-            relations.rows.append([edge.source, edge.target] + edgeColumns.map { column in edge.properties[column.name].map(column.text) })
+            relations.rows.append(
+                [edge.source, edge.target] + edgeColumns.map { column in edge.properties[column.name].map(column.text) }
+            )
         }
         var documents: String?
         if !caseFile.documents.isEmpty {
             let hasUnknown = caseFile.documents.contains { !$0.unknownFields.isEmpty }
-            var table = CSVTable(header: ["id", "title", "source", "sha256"] + (hasUnknown ? [CaseProperty.unknownFields] : []))
+            var table = CSVTable(
+                header: ["id", "title", "source", "sha256"] + (hasUnknown ? [CaseProperty.unknownFields] : []))
             for document in caseFile.documents {
                 var row: [String?] = [document.id, document.title, document.source, document.sha256]
-                if hasUnknown { row.append(document.unknownFields.isEmpty ? nil : JSONWriter.compact(.object(document.unknownFields))) }
+                if hasUnknown {
+                    row.append(
+                        document.unknownFields.isEmpty ? nil : JSONWriter.compact(.object(document.unknownFields)))
+                }
                 table.rows.append(row)
             }
             documents = table.text()
@@ -55,7 +62,9 @@ public enum CaseCSV {
 
     /// The three file paths for an output: `DIR/entities.csv` ... when `output` is a
     /// directory, else `PREFIX.entities.csv` ... (a trailing `.csv` on the prefix is dropped).
-    public static func paths(output: String, isDirectory: Bool) -> (entities: String, relations: String, documents: String) {
+    public static func paths(output: String, isDirectory: Bool) -> (
+        entities: String, relations: String, documents: String
+    ) {
         if isDirectory {
             let base = output.hasSuffix("/") ? output : output + "/"
             return (base + "entities.csv", base + "relations.csv", base + "documents.csv")
@@ -92,7 +101,9 @@ public enum CaseCSV {
         let names = Set(header.map { $0.lowercased() })
         if names.contains("source") && names.contains("target") { return .relations }
         guard names.contains("id") else { return nil }
-        if (names.contains("title") || names.contains("sha256")) && names.isDisjoint(with: ["name", "kind", "label"]) { return .documents }
+        if (names.contains("title") || names.contains("sha256")) && names.isDisjoint(with: ["name", "kind", "label"]) {
+            return .documents
+        }
         return .entities
     }
 
@@ -119,29 +130,47 @@ public enum CaseCSV {
             let table = try CSVTable.parse(entities.data, file: entities.file)
             let header = normalized(table.header)
             guard let idColumn = header.firstIndex(of: "id") else {
-                throw FormatError.invalid(file: entities.file, line: 1, field: nil, message: "the entities table has no id column (header: \(table.header.joined(separator: ",")))")
+                throw FormatError.invalid(
+                    file: entities.file, line: 1, field: nil,
+                    message: "the entities table has no id column (header: \(table.header.joined(separator: ",")))")
             }
             for (row, line) in zip(table.rows, table.lines) {
                 let location = PropertyLocation(line: line, context: "", file: entities.file)
-                guard let id = row[idColumn] else { throw FormatError.invalid(file: entities.file, line: line, field: "id", message: "the id is empty") }
-                graph.nodes.append(PropertyNode(id: id, properties: properties(row, header, skip: [idColumn]), location: location))
+                guard let id = row[idColumn] else {
+                    throw FormatError.invalid(file: entities.file, line: line, field: "id", message: "the id is empty")
+                }
+                graph.nodes.append(
+                    PropertyNode(id: id, properties: properties(row, header, skip: [idColumn]), location: location))
             }
         }
         let table = try CSVTable.parse(relations.data, file: relations.file)
         let header = normalized(table.header)
-        guard let sourceColumn = header.firstIndex(of: "source"), let targetColumn = header.firstIndex(of: "target") else {
-            throw FormatError.invalid(file: relations.file, line: 1, field: nil, message: "the relations table needs source and target columns (header: \(table.header.joined(separator: ",")))")
+        guard let sourceColumn = header.firstIndex(of: "source"), let targetColumn = header.firstIndex(of: "target")
+        else {
+            throw FormatError.invalid(
+                file: relations.file, line: 1, field: nil,
+                message:
+                    "the relations table needs source and target columns (header: \(table.header.joined(separator: ",")))"
+            )
         }
         let typeColumn = header.firstIndex(of: "type")
         for (row, line) in zip(table.rows, table.lines) {
             guard let source = row[sourceColumn], let target = row[targetColumn] else {
-                throw FormatError.invalid(file: relations.file, line: line, field: row[sourceColumn] == nil ? "source" : "target", message: "the endpoint is empty")
+                throw FormatError.invalid(
+                    file: relations.file, line: line, field: row[sourceColumn] == nil ? "source" : "target",
+                    message: "the endpoint is empty")
             }
             var edge = PropertyEdge(
-                source: source, target: target, properties: properties(row, header, skip: [sourceColumn, targetColumn] + (typeColumn.map { [$0] } ?? [])),
+                source: source, target: target,
+                properties: properties(
+                    row, header, skip: [sourceColumn, targetColumn] + (typeColumn.map { [$0] } ?? [])),
                 location: PropertyLocation(line: line, context: "", file: relations.file))
             if let typeColumn, let type = row[typeColumn]?.lowercased() {
-                if type == "undirected" { edge.isDirected = false } else if type == "directed" { edge.isDirected = true } else {
+                if type == "undirected" {
+                    edge.isDirected = false
+                } else if type == "directed" {
+                    edge.isDirected = true
+                } else {
                     edge.properties["type"] = .string(row[typeColumn]!)
                 }
             }
@@ -150,7 +179,8 @@ public enum CaseCSV {
         if let documents {
             let table = try CSVTable.parse(documents.data, file: documents.file)
             guard table.header.contains("id") else {
-                throw FormatError.invalid(file: documents.file, line: 1, field: nil, message: "the documents table has no id column")
+                throw FormatError.invalid(
+                    file: documents.file, line: 1, field: nil, message: "the documents table has no id column")
             }
             var list: [JSONValue] = []
             for (row, line) in zip(table.rows, table.lines) {
@@ -160,7 +190,8 @@ public enum CaseCSV {
                     guard let cell else { continue }
                     if name == CaseProperty.unknownFields {
                         guard case .object(let parsed)? = try? JSONParser.parse(cell) else {
-                            throw FormatError.invalid(file: documents.file, line: line, field: name, message: "expected a JSON object")
+                            throw FormatError.invalid(
+                                file: documents.file, line: line, field: name, message: "expected a JSON object")
                         }
                         unknown = parsed
                     } else {

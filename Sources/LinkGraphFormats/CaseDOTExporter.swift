@@ -18,7 +18,9 @@ public enum CaseDOTExporter {
             graph.nodes.append(DOTNode(entity.id, attributes: attributes))
         }
         for relation in caseFile.relations {
-            var attributes: DOTAttributes = ["kind": .plain(relation.kind.rawValue), "label": .plain(relation.kind.rawValue)]
+            var attributes: DOTAttributes = [
+                "kind": .plain(relation.kind.rawValue), "label": .plain(relation.kind.rawValue),
+            ]
             if !relation.isDirected { attributes["dir"] = "none" }
             if let weight = relation.weight { attributes["weight"] = .plain(JSONNumber(weight).text) }
             if let confidence = relation.confidence { attributes["confidence"] = .plain(JSONNumber(confidence).text) }

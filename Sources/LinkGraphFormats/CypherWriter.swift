@@ -38,8 +38,12 @@ public enum CypherWriter {
         }
         for (edge, relation) in zip(graph.edges, caseFile.relations) {
             var extra: [(String, String)] = []
-            if let from = relation.from { extra.append(("from_date", "date(\(string(GEXFWriter.day(from.earliestDay))))")) }
-            if let until = relation.until { extra.append(("until_date", "date(\(string(GEXFWriter.day(until.latestDay))))")) }
+            if let from = relation.from {
+                extra.append(("from_date", "date(\(string(GEXFWriter.day(from.earliestDay))))"))
+            }
+            if let until = relation.until {
+                extra.append(("until_date", "date(\(string(GEXFWriter.day(until.latestDay))))"))
+            }
             out += "MATCH (a:Entity {id: \(string(edge.source))}), (b:Entity {id: \(string(edge.target))}) "
             out += "CREATE (a)-[:\(PropertyNames.relationshipType(relation.kind.rawValue)) "
             out += map(edge.properties, keys: edgeKeys, extra: extra) + "]->(b);\n"

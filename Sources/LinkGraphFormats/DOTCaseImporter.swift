@@ -31,12 +31,15 @@ public enum DOTCaseImporter {
             var properties = nodeProperties(id: id, attributes: listing.attributes, graphName: graph.name)
             let names = listing.subgraphs.filter { !$0.hasPrefix("%") }
             if !names.isEmpty { properties["subgraphs"] = .array(names.map { .string($0) }) }
-            result.nodes.append(PropertyNode(id: id, properties: properties, location: PropertyLocation(context: "node \(DOTWriter.quote(id))")))
+            result.nodes.append(
+                PropertyNode(
+                    id: id, properties: properties, location: PropertyLocation(context: "node \(DOTWriter.quote(id))")))
         }
         for edge in walker.edges {
             var edgeObject = PropertyEdge(
                 source: edge.source, target: edge.target,
-                location: PropertyLocation(context: "edge \(DOTWriter.quote(edge.source)) -> \(DOTWriter.quote(edge.target))"))
+                location: PropertyLocation(
+                    context: "edge \(DOTWriter.quote(edge.source)) -> \(DOTWriter.quote(edge.target))"))
             var attributes = edge.attributes
             if !graph.isDirected {
                 edgeObject.isDirected = false
@@ -80,7 +83,9 @@ public enum DOTCaseImporter {
         for (name, value) in attributes {
             switch (name, value) {
             case ("label", .plain(let text)):
-                let label = unescape(text, object: "\(edge.source)->\(edge.target)", graphName: graphName, tail: edge.source, head: edge.target)
+                let label = unescape(
+                    text, object: "\(edge.source)->\(edge.target)", graphName: graphName, tail: edge.source,
+                    head: edge.target)
                 if !label.isEmpty { properties[CaseProperty.label] = .string(label) }
             default:
                 add(name, value, to: &properties)
@@ -95,7 +100,8 @@ public enum DOTCaseImporter {
             properties[name] = ["html": .string(html)]
         case .plain(let text):
             if name.hasPrefix(CaseProperty.attributePrefix), let json = jsonText(text) {
-                properties[CaseProperty.jsonAttributePrefix + name.dropFirst(CaseProperty.attributePrefix.count)] = .string(json)
+                properties[CaseProperty.jsonAttributePrefix + name.dropFirst(CaseProperty.attributePrefix.count)] =
+                    .string(json)
             } else {
                 properties[name] = .string(text)
             }
@@ -121,14 +127,18 @@ public enum DOTCaseImporter {
     /// object's name, `\G` → the graph's, `\E`, `\T`, `\H` → the edge, its tail, its head;
     /// then character references decoded (`GraphvizEntities.decode`); then `\\` → `\`;
     /// `\n`, `\l`, `\r` → a line break; any other `\x` → `x`.
-    public static func unescape(_ text: String, object: String, graphName: String, tail: String = "", head: String = "") -> String {
+    public static func unescape(_ text: String, object: String, graphName: String, tail: String = "", head: String = "")
+        -> String
+    {
         guard text.contains("\\") || text.contains("&") else { return text }
         let substituted = substituteObjects(text, object: object, graphName: graphName, tail: tail, head: head)
         return formatEscapes(GraphvizEntities.decode(substituted))
     }
 
     /// Step one of `unescape`: object names in; every other backslash pair kept.
-    static func substituteObjects(_ text: String, object: String, graphName: String, tail: String, head: String) -> String {
+    static func substituteObjects(_ text: String, object: String, graphName: String, tail: String, head: String)
+        -> String
+    {
         guard text.contains("\\") else { return text }
         var out = ""
         var iterator = text.makeIterator()

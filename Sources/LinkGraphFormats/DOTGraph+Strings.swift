@@ -11,7 +11,10 @@ extension DOTGraph {
     /// Whether any attribute value at any level is HTML-like.
     public var hasHTMLValues: Bool {
         var found = false
-        visitStrings { value in if case .html = value { found = true } } names: { _ in }
+        visitStrings { value in
+            if case .html = value { found = true }
+        } names: { _ in
+        }
         return found
     }
 
@@ -31,7 +34,9 @@ extension DOTGraph {
 
     /// `html`, or `html<!--n-->` for the smallest n ≥ 1 that is not in `plainStrings` (and not
     /// refused by `isTaken`), so that cgraph keeps it HTML.
-    public static func distinctHTML(_ html: String, plainStrings: Set<String>, isTaken: (String) -> Bool = { _ in false }) -> String {
+    public static func distinctHTML(
+        _ html: String, plainStrings: Set<String>, isTaken: (String) -> Bool = { _ in false }
+    ) -> String {
         var candidate = html
         var suffix = 0
         while plainStrings.contains(candidate) || isTaken(candidate) {

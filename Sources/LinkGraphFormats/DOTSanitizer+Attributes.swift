@@ -42,11 +42,14 @@ extension DOTSanitizer {
 
     /// Values Graphviz 2.43 writes escaping quotes but keeping entity-like text (`&nbsp;`).
     public static let identifierAttributes: Set<String> = [
-        "id", "class", "target", "edgetarget", "headtarget", "tailtarget", "labeltarget", "layers", "layer", "layerselect",
+        "id", "class", "target", "edgetarget", "headtarget", "tailtarget", "labeltarget", "layers", "layer",
+        "layerselect",
     ]
 
     /// Tooltips: Graphviz decodes character references in them, then escapes them for SVG.
-    public static let tooltipAttributes: Set<String> = ["tooltip", "edgetooltip", "headtooltip", "tailtooltip", "labeltooltip"]
+    public static let tooltipAttributes: Set<String> = [
+        "tooltip", "edgetooltip", "headtooltip", "tailtooltip", "labeltooltip",
+    ]
 
     /// Attributes whose HTML-like values Graphviz parses as HTML-like labels.
     public static let labelAttributes: Set<String> = ["label", "xlabel", "headlabel", "taillabel"]
@@ -71,7 +74,7 @@ enum URLSanitizing {
         guard let colon = scalars.firstIndex(of: ":"), colon > 0 else { return nil }
         let scheme = scalars[..<colon]
         guard scheme.first.map(isASCIILetter) == true,
-              scheme.allSatisfy({ isASCIILetter($0) || isASCIIDigit($0) || $0 == "+" || $0 == "-" || $0 == "." })
+            scheme.allSatisfy({ isASCIILetter($0) || isASCIIDigit($0) || $0 == "+" || $0 == "-" || $0 == "." })
         else { return nil }
         guard schemes.contains(String(String.UnicodeScalarView(scheme)).lowercased()) else { return nil }
         let bytes = Array(String(String.UnicodeScalarView(scalars)).utf8)
@@ -98,7 +101,8 @@ enum URLSanitizing {
         for scalar in text.unicodeScalars {
             let properties = scalar.properties
             let isLetterOrDigit = properties.isAlphabetic || properties.numericType != nil
-            let kept = scalar.value < 0x80
+            let kept =
+                scalar.value < 0x80
                 ? isASCIILetter(scalar) || isASCIIDigit(scalar) || " -_.,:+".unicodeScalars.contains(scalar)
                 : isLetterOrDigit && properties.generalCategory != .format
             if kept { out.append(scalar) }

@@ -149,7 +149,9 @@ extension DOTSanitizer {
         mutating func attribute(_ name: String, _ value: DOTValue, kind: ObjectKind, context: String) -> DOTValue? {
             if name == "key" && kind == .edge { return .plain(xmlRepresentable(value.text, note: "key")) }
             if DOTSanitizer.localFileAttributes.contains(name) || name.hasPrefix("_") {
-                notes.add("dropped \(Notes.quoted(name, limit: 24)): Graphviz would read local files named by it into the output", at: context)
+                notes.add(
+                    "dropped \(Notes.quoted(name, limit: 24)): Graphviz would read local files named by it into the output",
+                    at: context)
                 return nil
             }
             guard DOTSanitizer.graphvizAttributes.contains(name) else {
@@ -170,7 +172,8 @@ extension DOTSanitizer {
             if DOTSanitizer.urlAttributes.contains(name) {
                 guard let url = URLSanitizing.safeURL(text, schemes: options.urlSchemes) else {
                     notes.add(
-                        "dropped \(name) \(Notes.quoted(text)): only absolute \(schemeList) links are kept", at: context)
+                        "dropped \(name) \(Notes.quoted(text)): only absolute \(schemeList) links are kept", at: context
+                    )
                     return nil
                 }
                 return .plain(options.xmlEscapes ? url.replacingOccurrences(of: "&", with: "&amp;") : url)
@@ -178,7 +181,8 @@ extension DOTSanitizer {
             if DOTSanitizer.fontAttributes.contains(name) {
                 let font = URLSanitizing.safeFontName(text)
                 if font != text {
-                    notes.add("\(name) \(Notes.quoted(text)) kept to letters, digits, spaces and - _ . , : +", at: context)
+                    notes.add(
+                        "\(name) \(Notes.quoted(text)) kept to letters, digits, spaces and - _ . , : +", at: context)
                 }
                 return font.isEmpty ? nil : .plain(font)
             }
@@ -190,14 +194,20 @@ extension DOTSanitizer {
             }
             switch name {
             case "concentrate" where kind == .graph && DOTSanitizer.isTrue(text):
-                notes.add("dropped concentrate=\(Notes.quoted(text)): it crashes Graphviz 2.43's dot (merged edges with records or clusters)", at: context)
+                notes.add(
+                    "dropped concentrate=\(Notes.quoted(text)): it crashes Graphviz 2.43's dot (merged edges with records or clusters)",
+                    at: context)
                 return nil
             case "splines" where text.lowercased() == "ortho":
-                notes.add("splines=ortho replaced by splines=polyline: orthogonal routing fails assertions and crashes Graphviz 2.43", at: context)
+                notes.add(
+                    "splines=ortho replaced by splines=polyline: orthogonal routing fails assertions and crashes Graphviz 2.43",
+                    at: context)
                 return .plain("polyline")
             case "weight":
                 if let weight = Double(text.trimmingCharacters(in: .whitespaces)), weight > Double(options.maxWeight) {
-                    notes.add("weight \(Notes.quoted(text)) clamped to \(options.maxWeight): larger weights overflow Graphviz 2.43's ranking", at: context)
+                    notes.add(
+                        "weight \(Notes.quoted(text)) clamped to \(options.maxWeight): larger weights overflow Graphviz 2.43's ranking",
+                        at: context)
                     return .plain(String(options.maxWeight))
                 }
                 return .plain(text)
@@ -212,7 +222,9 @@ extension DOTSanitizer {
         mutating func identifier(_ text: String, name: String, context: String) -> String {
             var out = text
             if out.contains("\\") {
-                notes.add("backslashes in \(name) replaced by _ (Graphviz would expand \\N and \\G there into unescaped names)", at: context)
+                notes.add(
+                    "backslashes in \(name) replaced by _ (Graphviz would expand \\N and \\G there into unescaped names)",
+                    at: context)
                 out = out.replacingOccurrences(of: "\\", with: "_")
             }
             if options.xmlEscapes, out.contains("&") { out = out.replacingOccurrences(of: "&", with: "&amp;") }
@@ -234,7 +246,9 @@ extension DOTSanitizer {
                 let digits = (isHex ? after.dropFirst() : after).prefix { $0.isASCII && ($0.isHexDigit) }
                 let value = UInt64(digits.prefix(16), radix: isHex ? 16 : 10)
                 let ends = after[digits.endIndex...].first == ";" && !digits.isEmpty
-                let allowed = value.flatMap { UInt32(exactly: $0) }.flatMap(Unicode.Scalar.init).map(DOTSanitizer.isXMLCharacter) ?? false
+                let allowed =
+                    value.flatMap { UInt32(exactly: $0) }.flatMap(Unicode.Scalar.init).map(DOTSanitizer.isXMLCharacter)
+                    ?? false
                 if ends && !allowed {
                     out += "&amp;#"
                     changed = true
@@ -245,7 +259,9 @@ extension DOTSanitizer {
             }
             out += rest
             if changed {
-                notes.add("character references to characters XML cannot hold (&#1;, &#xD800;) in \(name) shown as text", at: context)
+                notes.add(
+                    "character references to characters XML cannot hold (&#1;, &#xD800;) in \(name) shown as text",
+                    at: context)
             }
             return out
         }
@@ -283,7 +299,9 @@ extension DOTSanitizer {
                     }
                 case .start(var tag):
                     if tag.name.uppercased() == "IMG" {
-                        notes.add("dropped <IMG> from an HTML-like label: Graphviz would read the local file it names into the output", at: context)
+                        notes.add(
+                            "dropped <IMG> from an HTML-like label: Graphviz would read the local file it names into the output",
+                            at: context)
                         if !tag.isSelfClosing { openImages += 1 }
                         continue
                     }
@@ -301,7 +319,9 @@ extension DOTSanitizer {
             case "HREF", "URL":
                 let value = HTMLLikeLabel.decode(attribute.rawValue)
                 guard let url = URLSanitizing.safeURL(value, schemes: options.urlSchemes) else {
-                    notes.add("dropped \(upper) \(Notes.quoted(value)) in an HTML-like label: only absolute \(schemeList) links are kept", at: context)
+                    notes.add(
+                        "dropped \(upper) \(Notes.quoted(value)) in an HTML-like label: only absolute \(schemeList) links are kept",
+                        at: context)
                     return nil
                 }
                 changed.setValue(options.xmlEscapes ? url.replacingOccurrences(of: "&", with: "&amp;") : url)
@@ -309,7 +329,8 @@ extension DOTSanitizer {
                 let value = HTMLLikeLabel.decode(attribute.rawValue)
                 let font = URLSanitizing.safeFontName(value)
                 if font != value {
-                    notes.add("FACE \(Notes.quoted(value)) kept to letters, digits, spaces and - _ . , : +", at: context)
+                    notes.add(
+                        "FACE \(Notes.quoted(value)) kept to letters, digits, spaces and - _ . , : +", at: context)
                 }
                 if font.isEmpty { return nil }
                 changed.setValue(font)
@@ -328,7 +349,8 @@ extension DOTSanitizer {
             guard DOTSanitizer.declares(graph, "newrank") else { return }
             if let value = graph.attributes["pack"], DOTSanitizer.packs(value.text) {
                 graph.attributes["pack"] = nil
-                notes.add("dropped pack=\(Notes.quoted(value.text)): packing with newrank crashes Graphviz 2.43", at: "graph")
+                notes.add(
+                    "dropped pack=\(Notes.quoted(value.text)): packing with newrank crashes Graphviz 2.43", at: "graph")
             }
             if let conflict = DOTSanitizer.nodeInTwoClusters(graph) {
                 DOTSanitizer.removeAttribute("newrank", from: &graph)

@@ -26,7 +26,9 @@ public enum DOTWriter {
         DOTLevel.walk(levels) { index in
             let body = levels[index].body, depth = levels[index].depth
             let indent = String(repeating: "\t", count: depth + 1)
-            if index > 0 { out += String(repeating: "\t", count: depth) + "subgraph " + quote(levels[index].name) + " {\n" }
+            if index > 0 {
+                out += String(repeating: "\t", count: depth) + "subgraph " + quote(levels[index].name) + " {\n"
+            }
             for (name, value) in body.attributes {
                 out += indent + quote(name) + "=" + format(value, apartFrom: plain) + ";\n"
             }
@@ -50,7 +52,8 @@ public enum DOTWriter {
 
     private static func attributeList(_ attributes: DOTAttributes, _ plain: Set<String>) -> String {
         if attributes.isEmpty { return "" }
-        return " [" + attributes.map { quote($0.name) + "=" + format($0.value, apartFrom: plain) }.joined(separator: ", ") + "]"
+        return " ["
+            + attributes.map { quote($0.name) + "=" + format($0.value, apartFrom: plain) }.joined(separator: ", ") + "]"
     }
 
     /// `format(value)`, an HTML-like value kept apart from the graph's plain strings.

@@ -73,7 +73,8 @@ public enum GEXFReader {
             if !sawRoot {
                 sawRoot = true
                 guard element.name == "gexf" else {
-                    throw invalid(element.line, nil, "not a GEXF file: the root element is <\(element.name)>, expected <gexf>")
+                    throw invalid(
+                        element.line, nil, "not a GEXF file: the root element is <\(element.name)>, expected <gexf>")
                 }
                 namespace = element.namespace ?? ""
                 return
@@ -108,9 +109,12 @@ public enum GEXFReader {
                 }
             case "node":
                 guard let id = a["id"] else { throw invalid(element.line, nil, "<node> without an id") }
-                var node = PropertyNode(id: id, location: PropertyLocation(line: element.line, context: "node \"\(id)\""))
+                var node = PropertyNode(
+                    id: id, location: PropertyLocation(line: element.line, context: "node \"\(id)\""))
                 if let label = a["label"] { node.properties[CaseProperty.label] = .string(label) }
-                if let parent = a["pid"] ?? openNodes.last.map({ graph.nodes[$0].id }) { node.properties["parent"] = .string(parent) }
+                if let parent = a["pid"] ?? openNodes.last.map({ graph.nodes[$0].id }) {
+                    node.properties["parent"] = .string(parent)
+                }
                 openNodes.append(graph.nodes.count)
                 graph.nodes.append(node)
                 dynamicValues = [:]
@@ -119,7 +123,8 @@ public enum GEXFReader {
                     throw invalid(element.line, nil, "<edge> needs both source and target")
                 }
                 let name = a["id"].map { "edge \"\($0)\"" } ?? "edge \(source) → \(target)"
-                var edge = PropertyEdge(source: source, target: target, location: PropertyLocation(line: element.line, context: name))
+                var edge = PropertyEdge(
+                    source: source, target: target, location: PropertyLocation(line: element.line, context: name))
                 if let type = a["type"] { edge.isDirected = type == "directed" }
                 if let kind = a["kind"] { edge.properties[CaseProperty.kind] = .string(kind) }
                 if let label = a["label"] { edge.properties[CaseProperty.label] = .string(label) }
@@ -177,7 +182,9 @@ public enum GEXFReader {
                 return .number(JSONNumber(text: String(n)))
             case "float", "double", "bigdecimal":
                 if trimmed.isEmpty { return nil }
-                guard let d = Double(trimmed) else { throw invalid(line, attribute.title, "expected a number, found \"\(trimmed)\"") }
+                guard let d = Double(trimmed) else {
+                    throw invalid(line, attribute.title, "expected a number, found \"\(trimmed)\"")
+                }
                 return d.isFinite ? .number(JSONNumber.decimal(trimmed)!) : .string(trimmed)
             case "boolean":
                 switch trimmed.lowercased() {
@@ -202,7 +209,9 @@ public enum GEXFReader {
             }
             switch name {
             case "default":
-                if inDefault, let id = currentAttribute, let domain = attributeClass { attributes[domain]![id]?.defaultText = text }
+                if inDefault, let id = currentAttribute, let domain = attributeClass {
+                    attributes[domain]![id]?.defaultText = text
+                }
                 inDefault = false
             case "attribute":
                 currentAttribute = nil
@@ -223,7 +232,8 @@ public enum GEXFReader {
 
         func applyDefaults(_ domain: String, _ properties: inout JSONObject) {
             for id in attributeOrder[domain]! {
-                guard let attribute = attributes[domain]![id], let text = attribute.defaultText, properties[attribute.title] == nil,
+                guard let attribute = attributes[domain]![id], let text = attribute.defaultText,
+                    properties[attribute.title] == nil,
                     let value = try? convert(text, attribute, line: 0)
                 else { continue }
                 properties[attribute.title] = value
@@ -235,15 +245,22 @@ public enum GEXFReader {
             guard !spells.isEmpty else { return }
             let starts = spells.map { $0.start.flatMap(Self.date) }
             let ends = spells.map { $0.end.flatMap(Self.date) }
-            if properties[CaseProperty.from] == nil, starts.allSatisfy({ $0 != nil }), let first = starts.compactMap({ $0 }).min() {
+            if properties[CaseProperty.from] == nil, starts.allSatisfy({ $0 != nil }),
+                let first = starts.compactMap({ $0 }).min()
+            {
                 properties[CaseProperty.from] = .string(first.description)
             }
-            if properties[CaseProperty.until] == nil, ends.allSatisfy({ $0 != nil }), let last = ends.compactMap({ $0 }).max(by: { $0.latestDay < $1.latestDay }) {
+            if properties[CaseProperty.until] == nil, ends.allSatisfy({ $0 != nil }),
+                let last = ends.compactMap({ $0 }).max(by: { $0.latestDay < $1.latestDay })
+            {
                 properties[CaseProperty.until] = .string(last.description)
             }
-            let dated = spells.allSatisfy { ($0.start == nil || Self.date($0.start!) != nil) && ($0.end == nil || Self.date($0.end!) != nil) }
+            let dated = spells.allSatisfy {
+                ($0.start == nil || Self.date($0.start!) != nil) && ($0.end == nil || Self.date($0.end!) != nil)
+            }
             if spells.count > 1 || !dated {
-                properties["spells"] = .array(spells.map { .array([$0.start.map { .string($0) } ?? .null, $0.end.map { .string($0) } ?? .null]) })
+                properties["spells"] = .array(
+                    spells.map { .array([$0.start.map { .string($0) } ?? .null, $0.end.map { .string($0) } ?? .null]) })
             }
         }
 

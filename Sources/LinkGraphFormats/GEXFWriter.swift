@@ -49,24 +49,31 @@ public enum GEXFWriter {
         out += "  <meta>\n    <creator>LinkGraph</creator>\n  </meta>\n"
         out += "  <graph defaultedgetype=\"\(graph.isDirected ? "directed" : "undirected")\""
         out += dynamic ? " mode=\"dynamic\" timeformat=\"date\">\n" : " mode=\"static\">\n"
-        for (domain, prefix, columns) in [("node", "n", nodeColumns), ("edge", "e", edgeColumns)] where !columns.isEmpty {
+        for (domain, prefix, columns) in [("node", "n", nodeColumns), ("edge", "e", edgeColumns)] where !columns.isEmpty
+        {
             out += "    <attributes class=\"\(domain)\">\n"
             for (i, column) in columns.enumerated() {
-                out += "      <attribute id=\"\(prefix)\(i)\" title=\"\(XMLEscaping.attribute(column.name))\" type=\"\(typeName(column.type))\"/>\n"
+                out +=
+                    "      <attribute id=\"\(prefix)\(i)\" title=\"\(XMLEscaping.attribute(column.name))\" type=\"\(typeName(column.type))\"/>\n"
             }
             out += "    </attributes>\n"
         }
         out += "    <nodes>\n"
         for (node, record) in zip(graph.nodes, nodeRecords) {
             out += "      <node id=\"\(XMLEscaping.attribute(node.id))\""
-            if let label = node.properties[CaseProperty.label]?.stringValue { out += " label=\"\(XMLEscaping.attribute(label))\"" }
+            if let label = node.properties[CaseProperty.label]?.stringValue {
+                out += " label=\"\(XMLEscaping.attribute(label))\""
+            }
             let values = attvalues(record, columns: nodeColumns, prefix: "n", indent: "        ")
             out += values.isEmpty ? "/>\n" : ">\n" + values + "      </node>\n"
         }
         out += "    </nodes>\n    <edges>\n"
         for (index, edge) in graph.edges.enumerated() {
-            out += "      <edge id=\"\(index)\" source=\"\(XMLEscaping.attribute(edge.source))\" target=\"\(XMLEscaping.attribute(edge.target))\""
-            if let kind = edge.properties[CaseProperty.kind]?.stringValue { out += " kind=\"\(XMLEscaping.attribute(kind))\"" }
+            out +=
+                "      <edge id=\"\(index)\" source=\"\(XMLEscaping.attribute(edge.source))\" target=\"\(XMLEscaping.attribute(edge.target))\""
+            if let kind = edge.properties[CaseProperty.kind]?.stringValue {
+                out += " kind=\"\(XMLEscaping.attribute(kind))\""
+            }
             if case .number(let weight)? = edge.properties[CaseProperty.weight] { out += " weight=\"\(weight.text)\"" }
             var body = attvalues(edgeRecords[index], columns: edgeColumns, prefix: "e", indent: "        ")
             if let spell = spells[index] {
@@ -105,11 +112,14 @@ public enum GEXFWriter {
             + (month.count < 2 ? "0" : "") + month + "-" + (day.count < 2 ? "0" : "") + day
     }
 
-    private static func attvalues(_ properties: JSONObject, columns: [PropertyColumn], prefix: String, indent: String) -> String {
+    private static func attvalues(_ properties: JSONObject, columns: [PropertyColumn], prefix: String, indent: String)
+        -> String
+    {
         var out = ""
         for (i, column) in columns.enumerated() {
             guard let value = properties[column.name] else { continue }
-            out += indent + "  <attvalue for=\"\(prefix)\(i)\" value=\"\(XMLEscaping.attribute(column.text(value)))\"/>\n"
+            out +=
+                indent + "  <attvalue for=\"\(prefix)\(i)\" value=\"\(XMLEscaping.attribute(column.text(value)))\"/>\n"
         }
         return out.isEmpty ? "" : indent + "<attvalues>\n" + out + indent + "</attvalues>\n"
     }

@@ -19,7 +19,8 @@ public enum GraphMLReader {
         let handler = Handler(file: file)
         try SafeXMLReader.read(data, file: file, handler: handler)
         guard handler.sawGraph else {
-            throw FormatError.invalid(file: file, line: nil, field: nil, message: "no <graph> element: not a GraphML file")
+            throw FormatError.invalid(
+                file: file, line: nil, field: nil, message: "no <graph> element: not a GraphML file")
         }
         return handler.graph
     }
@@ -80,7 +81,8 @@ public enum GraphMLReader {
             if !sawRoot {
                 sawRoot = true
                 guard element.name == "graphml" else {
-                    throw invalid(element.line, "not a GraphML file: the root element is <\(element.name)>, expected <graphml>")
+                    throw invalid(
+                        element.line, "not a GraphML file: the root element is <\(element.name)>, expected <graphml>")
                 }
                 namespace = element.namespace ?? ""
                 return
@@ -106,10 +108,14 @@ public enum GraphMLReader {
                 }
                 let type = a["attr.type"] ?? "string"
                 guard graphics || ["boolean", "int", "long", "float", "double", "string"].contains(type) else {
-                    throw invalid(element.line, "<key id=\"\(id)\">: unknown attr.type \"\(type)\" (expected boolean, int, long, float, double or string)")
+                    throw invalid(
+                        element.line,
+                        "<key id=\"\(id)\">: unknown attr.type \"\(type)\" (expected boolean, int, long, float, double or string)"
+                    )
                 }
                 if keys[id] == nil { keyOrder.append(id) }
-                keys[id] = Key(name: name, type: type, domain: a["for"] ?? "all", defaultText: nil, isGraphics: graphics)
+                keys[id] = Key(
+                    name: name, type: type, domain: a["for"] ?? "all", defaultText: nil, isGraphics: graphics)
                 currentKey = id
             case "default":
                 if currentKey != nil {
@@ -134,7 +140,8 @@ public enum GraphMLReader {
             case "node":
                 guard isInReadGraph else { targets.append(.ignored); return }
                 guard let id = a["id"] else { throw invalid(element.line, "<node> without an id") }
-                var node = PropertyNode(id: id, location: PropertyLocation(line: element.line, context: "node \"\(id)\""))
+                var node = PropertyNode(
+                    id: id, location: PropertyLocation(line: element.line, context: "node \"\(id)\""))
                 if let parent = graphParents.last ?? nil { node.properties["parent"] = .string(parent) }
                 targets.append(.node(graph.nodes.count))
                 graph.nodes.append(node)
@@ -147,10 +154,15 @@ public enum GraphMLReader {
                 if let d = a["directed"] { directed = d == "true" || d == "1" }
                 let name = a["id"].map { "edge \"\($0)\"" } ?? "edge \(source) → \(target)"
                 targets.append(.edge(graph.edges.count))
-                graph.edges.append(PropertyEdge(source: source, target: target, isDirected: directed, location: PropertyLocation(line: element.line, context: name)))
+                graph.edges.append(
+                    PropertyEdge(
+                        source: source, target: target, isDirected: directed,
+                        location: PropertyLocation(line: element.line, context: name)))
             case "data":
                 guard let key = a["key"] else { throw invalid(element.line, "<data> without a key") }
-                guard keys[key] != nil else { throw invalid(element.line, "<data key=\"\(key)\">: no <key> has that id") }
+                guard keys[key] != nil else {
+                    throw invalid(element.line, "<data key=\"\(key)\">: no <key> has that id")
+                }
                 data = (key, element.line, "", 0)
                 label = nil
             case "hyperedge":
@@ -223,9 +235,13 @@ public enum GraphMLReader {
             case .graph?:
                 if graphParents.count == 1 { graph.properties[name] = value }
             case .node(let index)?:
-                if !(key.isGraphics && graph.nodes[index].properties[name] != nil) { graph.nodes[index].properties[name] = value }
+                if !(key.isGraphics && graph.nodes[index].properties[name] != nil) {
+                    graph.nodes[index].properties[name] = value
+                }
             case .edge(let index)?:
-                if !(key.isGraphics && graph.edges[index].properties[name] != nil) { graph.edges[index].properties[name] = value }
+                if !(key.isGraphics && graph.edges[index].properties[name] != nil) {
+                    graph.edges[index].properties[name] = value
+                }
             default:
                 break
             }
@@ -240,14 +256,18 @@ public enum GraphMLReader {
                 switch trimmed.lowercased() {
                 case "true", "1": return .bool(true)
                 case "false", "0": return .bool(false)
-                default: throw FormatError.invalid(file: file, line: line, field: name, message: "expected true or false, found \"\(trimmed)\"")
+                default:
+                    throw FormatError.invalid(
+                        file: file, line: line, field: name, message: "expected true or false, found \"\(trimmed)\"")
                 }
             case "int", "long":
                 if let n = Int64(trimmed) { return .number(JSONNumber(text: String(n))) }
-                throw FormatError.invalid(file: file, line: line, field: name, message: "expected an integer, found \"\(trimmed)\"")
+                throw FormatError.invalid(
+                    file: file, line: line, field: name, message: "expected an integer, found \"\(trimmed)\"")
             default:
                 guard let d = Double(trimmed) else {
-                    throw FormatError.invalid(file: file, line: line, field: name, message: "expected a number, found \"\(trimmed)\"")
+                    throw FormatError.invalid(
+                        file: file, line: line, field: name, message: "expected a number, found \"\(trimmed)\"")
                 }
                 return d.isFinite ? .number(JSONNumber.decimal(trimmed)!) : .string(trimmed)
             }
@@ -261,7 +281,8 @@ public enum GraphMLReader {
             default: return
             }
             for id in keyOrder {
-                guard let key = keys[id], !key.isGraphics, key.domain == domain || key.domain == "all", let text = key.defaultText,
+                guard let key = keys[id], !key.isGraphics, key.domain == domain || key.domain == "all",
+                    let text = key.defaultText,
                     let value = try? convert(text, type: key.type, line: 0, name: key.name)
                 else { continue }
                 switch target {

@@ -44,7 +44,8 @@ public enum GraphMLWriter {
                 out += " attr.type=\"\(typeName(column.type))\"/>\n"
             }
         }
-        out += "  <graph id=\"\(XMLEscaping.attribute(graphID))\" edgedefault=\"\(graph.isDirected ? "directed" : "undirected")\">\n"
+        out +=
+            "  <graph id=\"\(XMLEscaping.attribute(graphID))\" edgedefault=\"\(graph.isDirected ? "directed" : "undirected")\">\n"
         writeData(graph.properties, columns: graphColumns, keys: keyIDs["graph"]!, indent: "    ", into: &out)
         for node in graph.nodes {
             out += "    <node id=\"\(XMLEscaping.attribute(node.id))\""
@@ -57,7 +58,8 @@ public enum GraphMLWriter {
             out += "    </node>\n"
         }
         for (index, edge) in graph.edges.enumerated() {
-            out += "    <edge id=\"e\(index)\" source=\"\(XMLEscaping.attribute(edge.source))\" target=\"\(XMLEscaping.attribute(edge.target))\""
+            out +=
+                "    <edge id=\"e\(index)\" source=\"\(XMLEscaping.attribute(edge.source))\" target=\"\(XMLEscaping.attribute(edge.target))\""
             if edge.properties.isEmpty {
                 out += "/>\n"
                 continue
@@ -80,7 +82,8 @@ public enum GraphMLWriter {
     }
 
     private static func writeData(
-        _ properties: JSONObject, columns: [PropertyColumn], keys: [String: String], indent: String, into out: inout String
+        _ properties: JSONObject, columns: [PropertyColumn], keys: [String: String], indent: String,
+        into out: inout String
     ) {
         for column in columns {
             guard let value = properties[column.name], let key = keys[column.name] else { continue }

@@ -29,7 +29,8 @@ enum HTMLLikeLabel {
         var serialized: String {
             var out = "<" + name
             for attribute in attributes {
-                out += " " + attribute.name + "=" + String(attribute.quote) + attribute.rawValue + String(attribute.quote)
+                out +=
+                    " " + attribute.name + "=" + String(attribute.quote) + attribute.rawValue + String(attribute.quote)
             }
             return out + (isSelfClosing ? "/>" : ">")
         }
@@ -139,7 +140,9 @@ enum HTMLLikeLabel {
                     guard j < bytes.count, bytes[j] == UInt8(ascii: "=") else { return nil }
                     j += 1
                     skipSpaces(&j)
-                    guard j < bytes.count, bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'") else { return nil }
+                    guard j < bytes.count, bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'") else {
+                        return nil
+                    }
                     let quote = bytes[j]
                     var k = j + 1
                     while k < bytes.count, bytes[k] != quote {
@@ -147,7 +150,9 @@ enum HTMLLikeLabel {
                         k += 1
                     }
                     guard k < bytes.count else { return nil }
-                    attributes.append(Attribute(name: attributeName, rawValue: text(j + 1..<k), quote: Character(Unicode.Scalar(quote))))
+                    attributes.append(
+                        Attribute(
+                            name: attributeName, rawValue: text(j + 1..<k), quote: Character(Unicode.Scalar(quote))))
                     j = k + 1
                 }
                 tokens.append(.start(Tag(name: tagName, attributes: attributes, isSelfClosing: selfClosing)))

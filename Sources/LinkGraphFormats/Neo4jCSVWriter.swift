@@ -32,8 +32,11 @@ public enum Neo4jCSVWriter {
         let fixed: [String: PropertyType] = [CaseProperty.weight: .double, CaseProperty.confidence: .double]
         let nodeColumns = PropertyColumn.infer(graph.nodes.map(\.properties), fixed: fixed)
         let edgeColumns = PropertyColumn.infer(graph.edges.map(\.properties), fixed: fixed)
-        let lists = graph.nodes.flatMap { node in nodeColumns.filter { $0.type == .stringList }.flatMap { node.properties[$0.name]?.arrayValue ?? [] } }
-        let delimiter: Character = [";", "|", "\u{1F}"].first { d in !lists.contains { $0.stringValue?.contains(d) ?? false } } ?? ";"
+        let lists = graph.nodes.flatMap { node in
+            nodeColumns.filter { $0.type == .stringList }.flatMap { node.properties[$0.name]?.arrayValue ?? [] }
+        }
+        let delimiter: Character =
+            [";", "|", "\u{1F}"].first { d in !lists.contains { $0.stringValue?.contains(d) ?? false } } ?? ";"
 
         let nodeKeys = PropertyNames.keys(["id"] + nodeColumns.map(\.name))
         var nodes = CSVTable(header: ["id:ID", ":LABEL"] + nodeColumns.map { nodeKeys[$0.name]! + suffix($0.type) })
@@ -63,7 +66,8 @@ public enum Neo4jCSVWriter {
               --array-delimiter='\(shown)' --multiline-fields=true "${1:-neo4j}"
 
             """
-        return Files(nodes: nodes.text(), relationships: relationships.text(), importScript: script, arrayDelimiter: delimiter)
+        return Files(
+            nodes: nodes.text(), relationships: relationships.text(), importScript: script, arrayDelimiter: delimiter)
     }
 
     static func suffix(_ type: PropertyType) -> String {

@@ -72,12 +72,15 @@ public enum NodeLinkJSON {
     /// false, as NetworkX) is the graph's direction.
     /// - Throws: `FormatError.syntax` for bad JSON (line and column), `.invalid` with the
     ///   JSON path (`links[3].source`) for a document of the wrong shape.
-    public static func read(_ data: Data, file: String, maxDepth: Int = JSONParser.defaultMaxDepth) throws -> PropertyGraph {
+    public static func read(_ data: Data, file: String, maxDepth: Int = JSONParser.defaultMaxDepth) throws
+        -> PropertyGraph
+    {
         let json: JSONValue
         do {
             json = try JSONParser.parse(data, maxDepth: maxDepth)
         } catch let error as JSONSyntaxError {
-            throw FormatError.syntax(file: file, line: error.line, column: error.column, message: "invalid JSON: \(error.message)")
+            throw FormatError.syntax(
+                file: file, line: error.line, column: error.column, message: "invalid JSON: \(error.message)")
         }
         return try read(json, file: file)
     }
@@ -87,43 +90,67 @@ public enum NodeLinkJSON {
         func invalid(_ field: String, _ message: String) -> FormatError {
             .invalid(file: file, line: nil, field: field, message: message)
         }
-        guard case .object(let top) = json else { throw invalid("$", "expected an object at the top level, found \(json.typeName)") }
-        guard case .array(let nodes)? = top["nodes"] else { throw invalid("nodes", "expected an array of node objects") }
+        guard case .object(let top) = json else {
+            throw invalid("$", "expected an object at the top level, found \(json.typeName)")
+        }
+        guard case .array(let nodes)? = top["nodes"] else {
+            throw invalid("nodes", "expected an array of node objects")
+        }
         let edgesKey = top["links"] != nil ? "links" : "edges"
-        guard case .array(let links)? = top[edgesKey] else { throw invalid(edgesKey, "expected an array of link objects") }
+        guard case .array(let links)? = top[edgesKey] else {
+            throw invalid(edgesKey, "expected an array of link objects")
+        }
         var graph = PropertyGraph(isDirected: top["directed"]?.boolValue ?? false)
         if let properties = top["graph"] {
-            guard case .object(let object) = properties else { throw invalid("graph", "expected an object, found \(properties.typeName)") }
+            guard case .object(let object) = properties else {
+                throw invalid("graph", "expected an object, found \(properties.typeName)")
+            }
             graph.properties = object
         }
         for (i, element) in nodes.enumerated() {
             let path = "nodes[\(i)]"
-            guard case .object(var object) = element else { throw invalid(path, "expected an object, found \(element.typeName)") }
-            guard let idValue = object.removeValue("id") else { throw invalid(path + ".id", "required field is missing") }
+            guard case .object(var object) = element else {
+                throw invalid(path, "expected an object, found \(element.typeName)")
+            }
+            guard let idValue = object.removeValue("id") else {
+                throw invalid(path + ".id", "required field is missing")
+            }
             let id = try identifier(idValue, path + ".id", invalid)
             graph.nodes.append(PropertyNode(id: id, properties: object, location: PropertyLocation(context: path)))
         }
         for (i, element) in links.enumerated() {
             let path = "\(edgesKey)[\(i)]"
-            guard case .object(var object) = element else { throw invalid(path, "expected an object, found \(element.typeName)") }
-            guard let sourceValue = object.removeValue("source") else { throw invalid(path + ".source", "required field is missing") }
-            guard let targetValue = object.removeValue("target") else { throw invalid(path + ".target", "required field is missing") }
+            guard case .object(var object) = element else {
+                throw invalid(path, "expected an object, found \(element.typeName)")
+            }
+            guard let sourceValue = object.removeValue("source") else {
+                throw invalid(path + ".source", "required field is missing")
+            }
+            guard let targetValue = object.removeValue("target") else {
+                throw invalid(path + ".target", "required field is missing")
+            }
             _ = object.removeValue("key")
             let source = try identifier(sourceValue, path + ".source", invalid)
             let target = try identifier(targetValue, path + ".target", invalid)
-            graph.edges.append(PropertyEdge(source: source, target: target, properties: object, location: PropertyLocation(context: path)))
+            graph.edges.append(
+                PropertyEdge(
+                    source: source, target: target, properties: object, location: PropertyLocation(context: path)))
         }
         return graph
     }
 
     /// The case a node-link document describes (see `PropertyGraph.caseFile(file:)`).
-    public static func readCase(_ data: Data, file: String, maxDepth: Int = JSONParser.defaultMaxDepth) throws -> CaseImport {
+    public static func readCase(_ data: Data, file: String, maxDepth: Int = JSONParser.defaultMaxDepth) throws
+        -> CaseImport
+    {
         try read(data, file: file, maxDepth: maxDepth).caseFile(file: file)
     }
 
     /// A node id: a string, or a number or boolean as its text (NetworkX allows any
     /// hashable; JSON gives these).
-    private static func identifier(_ value: JSONValue, _ path: String, _ invalid: (String, String) -> FormatError) throws -> String {
+    private static func identifier(_ value: JSONValue, _ path: String, _ invalid: (String, String) -> FormatError)
+        throws -> String
+    {
         switch value {
         case .string(let s): return s
         case .number(let n): return n.text

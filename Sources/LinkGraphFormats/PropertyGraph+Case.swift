@@ -71,7 +71,9 @@ extension PropertyGraph {
             let rest = Self.carried(
                 entity.unknownFields, Self.provenance(entity.provenance), !entity.provenance.isEmpty)
             if !rest.isEmpty { p[CaseProperty.unknownFields] = Self.json(.object(rest), style) }
-            nodes.append(PropertyNode(id: entity.id, properties: p, location: PropertyLocation(context: "entity \"\(entity.id)\"")))
+            nodes.append(
+                PropertyNode(
+                    id: entity.id, properties: p, location: PropertyLocation(context: "entity \"\(entity.id)\"")))
         }
         for (index, relation) in caseFile.relations.enumerated() {
             var p: JSONObject = [

@@ -19,7 +19,9 @@ extension PropertyGraph {
     public static func isValidEntityID(_ id: String) -> Bool {
         let bytes = Array(id.utf8)
         guard (1...128).contains(bytes.count), isAlphanumeric(bytes[0]) else { return false }
-        return bytes.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+        return bytes.allSatisfy {
+            isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+        }
     }
 
     /// Whether `text` is one identifier (`[A-Za-z_][A-Za-z0-9_]*`), so that an edge label
@@ -90,14 +92,18 @@ struct CaseAssembler {
         for edge in graph.edges {
             for endpoint in [edge.source, edge.target] where firstIndex[endpoint] == nil {
                 guard createMissingEndpoints else {
-                    throw invalid(edge.location, endpoint == edge.source ? "source" : "target", "no node has the id \"\(endpoint)\"")
+                    throw invalid(
+                        edge.location, endpoint == edge.source ? "source" : "target",
+                        "no node has the id \"\(endpoint)\"")
                 }
                 firstIndex[endpoint] = nodes.count
                 nodes.append(PropertyNode(id: endpoint, location: edge.location))
                 created += 1
             }
         }
-        if created > 0 { notes.append("\(created) entities were made for relation endpoints without a row of their own (kind other)") }
+        if created > 0 {
+            notes.append("\(created) entities were made for relation endpoints without a row of their own (kind other)")
+        }
 
         // Ids: valid ones are kept; the others get slugs that collide with no kept id.
         var taken = UniqueIDs(taken: nodes.lazy.map(\.id).filter(PropertyGraph.isValidEntityID))
@@ -112,7 +118,9 @@ struct CaseAssembler {
             renamed += 1
         }
         if renamed > 0 {
-            notes.append("\(renamed) node ids are not LinkGraph ids (ASCII letters, digits, - _ .) and were replaced by slugs; each original is in the attribute \(CaseProperty.originalID)")
+            notes.append(
+                "\(renamed) node ids are not LinkGraph ids (ASCII letters, digits, - _ .) and were replaced by slugs; each original is in the attribute \(CaseProperty.originalID)"
+            )
         }
 
         var entities: [JSONValue] = []
@@ -125,9 +133,12 @@ struct CaseAssembler {
         var referenced: [String] = []
         var referencedSet: Set<String> = []
         for edge in graph.edges {
-            let object = try relation(edge, source: idMap[edge.source]!, target: idMap[edge.target]!, graphDirected: graph.isDirected)
+            let object = try relation(
+                edge, source: idMap[edge.source]!, target: idMap[edge.target]!, graphDirected: graph.isDirected)
             for evidence in object["evidence"]?.arrayValue ?? [] {
-                if let document = evidence.objectValue?["document"]?.stringValue, referencedSet.insert(document).inserted {
+                if let document = evidence.objectValue?["document"]?.stringValue,
+                    referencedSet.insert(document).inserted
+                {
                     referenced.append(document)
                 }
             }
@@ -140,7 +151,8 @@ struct CaseAssembler {
         let stubs = referenced.filter { !known.contains($0) }
         documents += stubs.map { .object(["id": .string($0)]) }
         if !stubs.isEmpty {
-            notes.append("\(stubs.count) documents named by evidence were not in the file and were added with their id only")
+            notes.append(
+                "\(stubs.count) documents named by evidence were not in the file and were added with their id only")
         }
         top["documents"] = .array(documents)
         top["entities"] = .array(entities)
@@ -158,12 +170,16 @@ struct CaseAssembler {
 
     /// The first problem of a case-file error, at the line of the node or edge it is about.
     func locate(_ error: CaseFileError, graph: PropertyGraph, nodes: [PropertyNode]) -> FormatError {
-        guard let problem = error.problems.first else { return .invalid(file: file, line: nil, field: nil, message: "\(error)") }
+        guard let problem = error.problems.first else {
+            return .invalid(file: file, line: nil, field: nil, message: "\(error)")
+        }
         let more = error.problems.count > 1 ? " (and \(error.problems.count - 1) more problems)" : ""
         for (prefix, locations) in [("entities[", nodes.map(\.location)), ("relations[", graph.edges.map(\.location))] {
             guard problem.path.hasPrefix(prefix) else { continue }
             let rest = problem.path.dropFirst(prefix.count)
-            guard let close = rest.firstIndex(of: "]"), let index = Int(rest[..<close]), locations.indices.contains(index) else { break }
+            guard let close = rest.firstIndex(of: "]"), let index = Int(rest[..<close]),
+                locations.indices.contains(index)
+            else { break }
             var field = String(rest[rest.index(after: close)...])
             if field.hasPrefix(".") { field.removeFirst() }
             return invalid(locations[index], field.isEmpty ? "value" : field, problem.message + more)
@@ -187,9 +203,14 @@ struct CaseAssembler {
         var kind = p.removeValue(CaseProperty.kind).map(Self.text) ?? ""
         if kind.allSatisfy(\.isWhitespace) { kind = EntityKind.other.rawValue }
         let aliases = try p.removeValue(CaseProperty.aliases).map { try aliasList($0, location) } ?? []
-        let unknown = try p.removeValue(CaseProperty.unknownFields).map { try jsonObject($0, location, CaseProperty.unknownFields) } ?? [:]
+        let unknown =
+            try p.removeValue(CaseProperty.unknownFields).map {
+                try jsonObject($0, location, CaseProperty.unknownFields)
+            } ?? [:]
         try collectAttributes(p, location, into: &attributes)
-        if id != node.id, attributes[CaseProperty.originalID] == nil { attributes[CaseProperty.originalID] = .string(node.id) }
+        if id != node.id, attributes[CaseProperty.originalID] == nil {
+            attributes[CaseProperty.originalID] = .string(node.id)
+        }
 
         var object: JSONObject = ["id": .string(id), "name": .string(name!), "kind": .string(kind)]
         if !aliases.isEmpty { object["aliases"] = .array(aliases.map { .string($0) }) }
@@ -201,7 +222,10 @@ struct CaseAssembler {
         switch value {
         case .array(let elements):
             return try elements.map {
-                guard let s = $0.stringValue else { throw invalid(location, CaseProperty.aliases, "expected a list of strings, found \($0.typeName) in it") }
+                guard let s = $0.stringValue else {
+                    throw invalid(
+                        location, CaseProperty.aliases, "expected a list of strings, found \($0.typeName) in it")
+                }
                 return s
             }
         case .string(let text):
@@ -217,7 +241,9 @@ struct CaseAssembler {
         }
     }
 
-    func collectAttributes(_ properties: JSONObject, _ location: PropertyLocation, into attributes: inout JSONObject) throws {
+    func collectAttributes(_ properties: JSONObject, _ location: PropertyLocation, into attributes: inout JSONObject)
+        throws
+    {
         var prefixed: [(String, JSONValue)] = []
         for (key, value) in properties {
             if key.hasPrefix(CaseProperty.jsonAttributePrefix), key.count > CaseProperty.jsonAttributePrefix.count {
@@ -256,11 +282,14 @@ struct CaseAssembler {
             attributes[CaseProperty.label] = label
         }
         var object: JSONObject = ["source": .string(source), "target": .string(target), "kind": .string(kind)]
-        let directed = try p.removeValue(CaseProperty.directed).map { try bool($0, location, CaseProperty.directed) }
+        let directed =
+            try p.removeValue(CaseProperty.directed).map { try bool($0, location, CaseProperty.directed) }
             ?? edge.isDirected ?? graphDirected
         if directed == RelationKind(kind).isSymmetric { object["directed"] = .bool(directed) }
         for key in [CaseProperty.weight, CaseProperty.confidence] {
-            if let value = p.removeValue(key), value != .null { object[key] = .number(try number(value, location, key)) }
+            if let value = p.removeValue(key), value != .null {
+                object[key] = .number(try number(value, location, key))
+            }
         }
         for key in [CaseProperty.from, CaseProperty.until] {
             guard let value = p.removeValue(key), value != .null else { continue }
@@ -275,7 +304,10 @@ struct CaseAssembler {
             let evidence = try evidenceList(value, location)
             if !evidence.isEmpty { object["evidence"] = .array(evidence) }
         }
-        let unknown = try p.removeValue(CaseProperty.unknownFields).map { try jsonObject($0, location, CaseProperty.unknownFields) } ?? [:]
+        let unknown =
+            try p.removeValue(CaseProperty.unknownFields).map {
+                try jsonObject($0, location, CaseProperty.unknownFields)
+            } ?? [:]
         try collectAttributes(p, location, into: &attributes)
         if !attributes.isEmpty { object["attributes"] = .object(attributes) }
         return object.merging(unknown)
@@ -285,16 +317,22 @@ struct CaseAssembler {
         switch value {
         case .array(let elements):
             for element in elements where element.objectValue == nil {
-                throw invalid(location, CaseProperty.evidence, "expected a list of objects, found \(element.typeName) in it")
+                throw invalid(
+                    location, CaseProperty.evidence, "expected a list of objects, found \(element.typeName) in it")
             }
             return elements
         case .string(let text):
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { return [] }
-            if trimmed.first == "[" { return try evidenceList(try parseJSON(trimmed, location, CaseProperty.evidence), location) }
-            return trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map { Self.citation(String($0)) }
+            if trimmed.first == "[" {
+                return try evidenceList(try parseJSON(trimmed, location, CaseProperty.evidence), location)
+            }
+            return trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map {
+                Self.citation(String($0))
+            }
         default:
-            throw invalid(location, CaseProperty.evidence, "expected a list of evidence objects, found \(value.typeName)")
+            throw invalid(
+                location, CaseProperty.evidence, "expected a list of evidence objects, found \(value.typeName)")
         }
     }
 
@@ -304,7 +342,10 @@ struct CaseAssembler {
             let inner = token[token.index(after: open)..<token.index(before: token.endIndex)]
             let parts = inner.components(separatedBy: "..<")
             if parts.count == 2, let start = Int(parts[0]), let end = Int(parts[1]) {
-                return .object(["document": .string(String(token[..<open])), "start": .number(JSONNumber(start)), "end": .number(JSONNumber(end))])
+                return .object([
+                    "document": .string(String(token[..<open])), "start": .number(JSONNumber(start)),
+                    "end": .number(JSONNumber(end)),
+                ])
             }
         }
         return .object(["document": .string(token)])
@@ -316,7 +357,8 @@ struct CaseAssembler {
         var parsed = value
         if case .string(let text) = value { parsed = try parseJSON(text, location, CaseProperty.documents) }
         guard case .array(let elements) = parsed else {
-            throw invalid(location, CaseProperty.documents, "expected a list of document objects, found \(parsed.typeName)")
+            throw invalid(
+                location, CaseProperty.documents, "expected a list of document objects, found \(parsed.typeName)")
         }
         return elements
     }
@@ -345,7 +387,8 @@ struct CaseAssembler {
             }
         default: break
         }
-        throw invalid(location, field, "expected true or false, found \(value == .null ? "null" : "\"\(Self.text(value))\"")")
+        throw invalid(
+            location, field, "expected true or false, found \(value == .null ? "null" : "\"\(Self.text(value))\"")")
     }
 
     func number(_ value: JSONValue, _ location: PropertyLocation, _ field: String) throws -> JSONNumber {
@@ -369,7 +412,9 @@ struct CaseAssembler {
     func jsonObject(_ value: JSONValue, _ location: PropertyLocation, _ field: String) throws -> JSONObject {
         var parsed = value
         if case .string(let text) = value { parsed = try parseJSON(text, location, field) }
-        guard case .object(let object) = parsed else { throw invalid(location, field, "expected a JSON object, found \(parsed.typeName)") }
+        guard case .object(let object) = parsed else {
+            throw invalid(location, field, "expected a JSON object, found \(parsed.typeName)")
+        }
         return object
     }
 }

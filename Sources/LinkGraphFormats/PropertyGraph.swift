@@ -15,7 +15,9 @@ public struct PropertyGraph: Equatable, Sendable {
     public var nodes: [PropertyNode]
     public var edges: [PropertyEdge]
 
-    public init(isDirected: Bool = true, properties: JSONObject = [:], nodes: [PropertyNode] = [], edges: [PropertyEdge] = []) {
+    public init(
+        isDirected: Bool = true, properties: JSONObject = [:], nodes: [PropertyNode] = [], edges: [PropertyEdge] = []
+    ) {
         self.isDirected = isDirected
         self.properties = properties
         self.nodes = nodes

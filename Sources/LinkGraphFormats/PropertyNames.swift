@@ -58,7 +58,9 @@ public enum PropertyNames {
         for scalar in kind.unicodeScalars {
             if scalar.isASCII && isAlphanumeric(scalar) {
                 let isUpper = ("A"..."Z").contains(scalar)
-                if isUpper, let previous, ("a"..."z").contains(previous) || ("0"..."9").contains(previous) { out += "_" }
+                if isUpper, let previous, ("a"..."z").contains(previous) || ("0"..."9").contains(previous) {
+                    out += "_"
+                }
                 out += String(scalar).uppercased()
             } else if !out.isEmpty && !out.hasSuffix("_") {
                 out += "_"

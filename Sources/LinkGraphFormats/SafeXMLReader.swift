@@ -48,10 +48,12 @@ enum SafeXMLReader {
         // On Linux `parse()` may return true after reporting an error: trust the delegate.
         if let error = delegate.error { throw error }
         if !finished {
-            throw FormatError.syntax(file: file, line: parser.lineNumber, column: parser.columnNumber, message: "not well-formed XML")
+            throw FormatError.syntax(
+                file: file, line: parser.lineNumber, column: parser.columnNumber, message: "not well-formed XML")
         }
         if !delegate.sawElement {
-            throw FormatError.syntax(file: file, line: 1, column: 0, message: "no XML element: the file is empty or not XML")
+            throw FormatError.syntax(
+                file: file, line: 1, column: 0, message: "no XML element: the file is empty or not XML")
         }
     }
 
@@ -59,10 +61,12 @@ enum SafeXMLReader {
     /// walking the prolog: the XML declaration, comments, processing instructions and white
     /// space before the first element.
     static func checkProlog(_ bytes: [UInt8], file: String) throws {
-        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0, 0, 0xFE, 0xFF])
+        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE])
+            || bytes.starts(with: [0, 0, 0xFE, 0xFF])
             || (bytes.count >= 2 && (bytes[0] == 0 || bytes[1] == 0))
         {
-            throw FormatError.refused(file: file, line: 1, message: "UTF-16 and UTF-32 are not read; convert the file to UTF-8")
+            throw FormatError.refused(
+                file: file, line: 1, message: "UTF-16 and UTF-32 are not read; convert the file to UTF-8")
         }
         var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var line = 1
@@ -89,7 +93,9 @@ enum SafeXMLReader {
                 } else if rest.starts(with: Array("!".utf8)) {
                     throw FormatError.refused(
                         file: file, line: line,
-                        message: "the file has a document type declaration (<!DOCTYPE ...>); DTDs and entity declarations are not read, because they can read local files (XXE) or expand without bound")
+                        message:
+                            "the file has a document type declaration (<!DOCTYPE ...>); DTDs and entity declarations are not read, because they can read local files (XXE) or expand without bound"
+                    )
                 } else {
                     return
                 }
@@ -124,11 +130,17 @@ enum SafeXMLReader {
             sawElement = true
             depth += 1
             if depth > SafeXMLReader.maxDepth {
-                fail(parser, .refused(file: file, line: parser.lineNumber, message: "elements nested deeper than \(SafeXMLReader.maxDepth)"))
+                fail(
+                    parser,
+                    .refused(
+                        file: file, line: parser.lineNumber,
+                        message: "elements nested deeper than \(SafeXMLReader.maxDepth)"))
                 return
             }
             do {
-                try handler.start(XMLStart(name: elementName, namespace: namespaceURI, attributes: attributes, line: parser.lineNumber))
+                try handler.start(
+                    XMLStart(
+                        name: elementName, namespace: namespaceURI, attributes: attributes, line: parser.lineNumber))
             } catch let error as FormatError {
                 fail(parser, error)
             } catch {
@@ -136,7 +148,9 @@ enum SafeXMLReader {
             }
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        func parser(
+            _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
+        ) {
             guard error == nil else { return }
             depth -= 1
             do {
@@ -162,7 +176,10 @@ enum SafeXMLReader {
             fail(parser, .refused(file: file, line: parser.lineNumber, message: "entity declarations are not read"))
         }
 
-        func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
+        func parser(
+            _ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?,
+            systemID: String?
+        ) {
             fail(parser, .refused(file: file, line: parser.lineNumber, message: "external entities are not read"))
         }
 
@@ -173,7 +190,9 @@ enum SafeXMLReader {
 
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
             let code = (parseError as NSError).code
-            fail(parser, .syntax(file: file, line: parser.lineNumber, column: parser.columnNumber, message: Self.message(code)))
+            fail(
+                parser,
+                .syntax(file: file, line: parser.lineNumber, column: parser.columnNumber, message: Self.message(code)))
         }
 
         func parser(_ parser: XMLParser, validationErrorOccurred validationError: Error) {
@@ -181,7 +200,10 @@ enum SafeXMLReader {
         }
 
         private func parserDidFail(_ parser: XMLParser, _ error: Error) {
-            fail(parser, .syntax(file: file, line: parser.lineNumber, column: parser.columnNumber, message: "not well-formed XML"))
+            fail(
+                parser,
+                .syntax(
+                    file: file, line: parser.lineNumber, column: parser.columnNumber, message: "not well-formed XML"))
         }
 
         /// libxml2's error codes for the mistakes people make by hand.

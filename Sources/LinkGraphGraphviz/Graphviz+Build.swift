@@ -24,7 +24,8 @@ extension GraphvizSession {
     mutating func buildGraph(_ graph: DOTGraph) throws -> UnsafeMutablePointer<Agraph_t> {
         var discipline = lg_disc_with_io(GraphvizIO.discipline)
         let description = lg_graph_desc(graph.isDirected ? 1 : 0, graph.isStrict ? 1 : 0)
-        let opened = graph.name.isEmpty
+        let opened =
+            graph.name.isEmpty
             ? agopen(nil, description, &discipline)
             : CGraphStrings.with(graph.name) { agopen($0, description, &discipline) }
         guard let root = opened else {
@@ -124,7 +125,9 @@ struct CGraphBuilder {
         if failure == nil { failure = message }
     }
 
-    private mutating func makeNode(_ graph: UnsafeMutablePointer<Agraph_t>, _ name: String) -> UnsafeMutablePointer<Agnode_t>? {
+    private mutating func makeNode(_ graph: UnsafeMutablePointer<Agraph_t>, _ name: String) -> UnsafeMutablePointer<
+        Agnode_t
+    >? {
         let made = CGraphStrings.with(name) { agnode(graph, $0, 1) }
         if made == nil { fail("agnode refused node \"\(name)\"") }
         return made
@@ -133,7 +136,9 @@ struct CGraphBuilder {
     /// A default (`node [...]`, `edge [...]`) or a graph attribute at `graph`'s level, as
     /// cgraph's parser sets it: declared with default "" where no level declares it yet, so
     /// objects that exist keep "", then given `value` at this level.
-    private mutating func setDefault(_ graph: UnsafeMutablePointer<Agraph_t>, kind: Int32, name: String, value: DOTValue) {
+    private mutating func setDefault(
+        _ graph: UnsafeMutablePointer<Agraph_t>, kind: Int32, name: String, value: DOTValue
+    ) {
         CGraphStrings.with(name) { cName in
             if agattr(graph, kind, cName, nil) == nil {
                 CGraphStrings.with("") { _ = agattr(graph, kind, cName, $0) }

@@ -32,7 +32,9 @@ extension Graphviz {
     /// - Complexity: Building is O((V + E) log V); the layout dominates (for `dot`, network
     ///   simplex ranking and crossing minimisation, typically super-linear in V + E). Holds
     ///   the Graphviz lock throughout.
-    public func rendering(_ graph: DOTGraph, layout: GraphvizLayout = .dot, format: GraphvizFormat) throws -> GraphvizRendering {
+    public func rendering(_ graph: DOTGraph, layout: GraphvizLayout = .dot, format: GraphvizFormat) throws
+        -> GraphvizRendering
+    {
         try withSession { session in
             let built = try session.buildGraph(graph)
             defer { agclose(built) }
@@ -57,7 +59,9 @@ extension Graphviz {
     /// - Throws: `GraphvizError`: `.syntax` with Graphviz's message and `line` when the text
     ///   does not parse or holds no graph; `.layout` or `.render` as for a `DOTGraph`.
     /// - Complexity: Parsing is O(length of the text); then as `rendering(_:layout:format:)`.
-    public func rendering(dot text: String, layout: GraphvizLayout = .dot, format: GraphvizFormat) throws -> GraphvizRendering {
+    public func rendering(dot text: String, layout: GraphvizLayout = .dot, format: GraphvizFormat) throws
+        -> GraphvizRendering
+    {
         try withSession { session in
             let graphs = try session.readGraphs(text)
             defer { for graph in graphs { agclose(graph) } }
@@ -82,7 +86,9 @@ extension Graphviz {
     /// - Throws: `GraphvizError`: `.write` for an unknown extension or a failed write, or as
     ///   `rendering(_:layout:format:)`.
     @discardableResult
-    public func render(_ graph: DOTGraph, layout: GraphvizLayout = .dot, format: GraphvizFormat? = nil, to url: URL) throws -> [String] {
+    public func render(_ graph: DOTGraph, layout: GraphvizLayout = .dot, format: GraphvizFormat? = nil, to url: URL)
+        throws -> [String]
+    {
         let format = try Self.format(format, for: url)
         let result = try rendering(graph, layout: layout, format: format)
         try Self.write(result.data, to: url)
@@ -92,7 +98,9 @@ extension Graphviz {
     /// Renders the first graph of a DOT text into a file, like `render(_:layout:format:to:)`.
     /// - Throws: `GraphvizError`, as `rendering(dot:layout:format:)` or `.write`.
     @discardableResult
-    public func render(dot text: String, layout: GraphvizLayout = .dot, format: GraphvizFormat? = nil, to url: URL) throws -> [String] {
+    public func render(dot text: String, layout: GraphvizLayout = .dot, format: GraphvizFormat? = nil, to url: URL)
+        throws -> [String]
+    {
         let format = try Self.format(format, for: url)
         let result = try rendering(dot: text, layout: layout, format: format)
         try Self.write(result.data, to: url)
@@ -104,7 +112,9 @@ extension Graphviz {
         guard let named = GraphvizFormat(path: url.path) else {
             throw GraphvizError(
                 kind: .write,
-                message: "cannot tell the output format from \"\(url.lastPathComponent)\"; use .svg, .png, .pdf, .dot, .gv, .xdot or .json")
+                message:
+                    "cannot tell the output format from \"\(url.lastPathComponent)\"; use .svg, .png, .pdf, .dot, .gv, .xdot or .json"
+            )
         }
         return named
     }
@@ -124,7 +134,8 @@ extension GraphvizSession {
     /// `stage` is told `"layout"` and `"render"` before each step (the sandbox's worker
     /// reports them, so that a crash can be placed).
     mutating func layoutAndRender(
-        _ graph: UnsafeMutablePointer<Agraph_t>, layout: GraphvizLayout, format: GraphvizFormat, stage: (String) -> Void = { _ in }
+        _ graph: UnsafeMutablePointer<Agraph_t>, layout: GraphvizLayout, format: GraphvizFormat,
+        stage: (String) -> Void = { _ in }
     ) throws -> Data {
         stage("layout")
         let laidOut = gvLayout(context, graph, layout.rawValue)

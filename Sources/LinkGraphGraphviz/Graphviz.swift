@@ -56,7 +56,8 @@ public final class Graphviz: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard let context else {
-            throw GraphvizError(kind: .unavailable, message: "Graphviz could not create its context (gvContext returned NULL)")
+            throw GraphvizError(
+                kind: .unavailable, message: "Graphviz could not create its context (gvContext returned NULL)")
         }
         var session = GraphvizSession(context: context)
         return try body(&session)

@@ -196,7 +196,8 @@ struct CGraphReader {
             Self.defaultValue(level, kind: Int32(AGEDGE), symbol)
         }
         if let key = agnameof(UnsafeMutableRawPointer(edge)) {
-            attributes = DOTAttributes([("key", .plain(String(cString: key)))] + attributes.entries.map { ($0.name, $0.value) })
+            attributes = DOTAttributes(
+                [("key", .plain(String(cString: key)))] + attributes.entries.map { ($0.name, $0.value) })
         }
         return DOTEdge(source, target, attributes: attributes)
     }
@@ -243,7 +244,8 @@ struct CGraphReader {
         for symbol in symbols {
             guard let value = Self.defaultValue(graph, kind: kind, symbol) else { continue }
             let base = parent.map { Self.defaultValue($0, kind: kind, symbol) } ?? Self.protoDefault(kind: kind, symbol)
-            let same = base.map { $0.text == value.text && $0.isHTML == value.isHTML } ?? (value.text.isEmpty && !value.isHTML)
+            let same =
+                base.map { $0.text == value.text && $0.isHTML == value.isHTML } ?? (value.text.isEmpty && !value.isHTML)
             if same { continue }
             result.append((Self.string(symbol.pointee.name), value.isHTML ? .html(value.text) : .plain(value.text)))
         }
@@ -252,14 +254,18 @@ struct CGraphReader {
 
     /// The default of `symbol`'s attribute in effect at `graph` (its own or inherited).
     private static func defaultValue(_ graph: Graph, kind: Int32, _ symbol: Symbol) -> (text: String, isHTML: Bool)? {
-        guard let found = agattr(graph, kind, symbol.pointee.name, nil), let value = found.pointee.defval else { return nil }
+        guard let found = agattr(graph, kind, symbol.pointee.name, nil), let value = found.pointee.defval else {
+            return nil
+        }
         return (string(value), aghtmlstr(value) != 0)
     }
 
     /// Graphviz's own default for an attribute (the prototype graph's: `label` is `\N` for
     /// nodes once a context exists), or "".
     private static func protoDefault(kind: Int32, _ symbol: Symbol) -> (text: String, isHTML: Bool)? {
-        guard let found = agattr(nil, kind, symbol.pointee.name, nil), let value = found.pointee.defval else { return ("", false) }
+        guard let found = agattr(nil, kind, symbol.pointee.name, nil), let value = found.pointee.defval else {
+            return ("", false)
+        }
         return (string(value), false)
     }
 

@@ -2,9 +2,9 @@ import Foundation
 import LinkGraphProcess
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Starting one worker process and waiting for it (the spawning itself is `Spawner`'s, shared

@@ -3,9 +3,9 @@ import LinkGraphFormats
 import LinkGraphProcess
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Graphviz run in a child process, with a time limit and a memory limit, so that a crash
@@ -76,12 +76,12 @@ public struct GraphvizSandbox: Sendable {
     /// the program's path cannot be found.
     public static func currentExecutable(limits: Limits = .default) -> GraphvizSandbox? {
         #if os(Linux)
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        if count > 0 {
-            let path = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            return GraphvizSandbox(executable: path, limits: limits)
-        }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+            if count > 0 {
+                let path = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                return GraphvizSandbox(executable: path, limits: limits)
+            }
         #endif
         guard let path = Bundle.main.executablePath else { return nil }
         return GraphvizSandbox(executable: path, limits: limits)
@@ -108,7 +108,8 @@ public struct GraphvizSandbox: Sendable {
         _ graph: DOTGraph, layout: GraphvizLayout = .dot, format: GraphvizFormat, source: String? = nil
     ) throws -> GraphvizRendering {
         let request = GraphvizWire.WorkerRequest(
-            operation: .renderGraph, graph: GraphvizWire.WireGraph(graph), layout: layout.rawValue, format: format.rawValue)
+            operation: .renderGraph, graph: GraphvizWire.WireGraph(graph), layout: layout.rawValue,
+            format: format.rawValue)
         let (response, data) = try run(request, source: source, layout: layout, format: format)
         return GraphvizRendering(data: data, warnings: response.warnings)
     }
@@ -120,7 +121,8 @@ public struct GraphvizSandbox: Sendable {
     public func rendering(
         dot text: String, layout: GraphvizLayout = .dot, format: GraphvizFormat, source: String? = nil
     ) throws -> GraphvizRendering {
-        let request = GraphvizWire.WorkerRequest(operation: .renderDOT, dot: text, layout: layout.rawValue, format: format.rawValue)
+        let request = GraphvizWire.WorkerRequest(
+            operation: .renderDOT, dot: text, layout: layout.rawValue, format: format.rawValue)
         let (response, data) = try run(request, source: source, layout: layout, format: format)
         return GraphvizRendering(data: data, warnings: response.warnings)
     }
@@ -137,13 +139,16 @@ public struct GraphvizSandbox: Sendable {
             throw GraphvizError(kind: .worker, message: "cannot encode the request for the Graphviz worker: \(error)")
         }
         let cpu = Int(min(limits.seconds.rounded(.up), 1e9)) + 1
-        let command = [executable] + arguments + [
-            "--memory", String(limits.memoryBytes), "--cpu", String(cpu), "--output", String(limits.outputBytes + (1 << 20)),
-        ]
+        let command =
+            [executable] + arguments + [
+                "--memory", String(limits.memoryBytes), "--cpu", String(cpu), "--output",
+                String(limits.outputBytes + (1 << 20)),
+            ]
         let outcome: WorkerProcess.Outcome
         do {
             outcome = try WorkerProcess.run(
-                arguments: command, request: body, seconds: limits.seconds, channelLimit: limits.outputBytes + (2 << 20))
+                arguments: command, request: body, seconds: limits.seconds, channelLimit: limits.outputBytes + (2 << 20)
+            )
         } catch let failure as ProcessFailure {
             throw GraphvizError(kind: .worker, message: "the Graphviz worker could not be started: \(failure.message)")
         }
@@ -171,7 +176,8 @@ public struct GraphvizSandbox: Sendable {
         }
         if !response.ok {
             let kind = response.errorKind.flatMap(GraphvizError.Kind.init(rawValue:)) ?? .worker
-            throw GraphvizError(kind: kind, message: response.errorMessage ?? "Graphviz failed", line: response.errorLine)
+            throw GraphvizError(
+                kind: kind, message: response.errorMessage ?? "Graphviz failed", line: response.errorLine)
         }
         if data.count > limits.outputBytes {
             throw explanation.tooLarge(data.count)
@@ -206,8 +212,9 @@ struct WorkerAnswer {
         guard let start = resultStart, let newline = bytes[start...].firstIndex(of: 0x0A) else { return nil }
         let fields = String(decoding: bytes[start..<newline], as: UTF8.self).dropFirst(GraphvizWire.resultPrefix.count)
             .split(separator: " ")
-        guard fields.count == 2, let headerCount = Int(fields[0]), let dataCount = Int(fields[1]), headerCount >= 0, dataCount >= 0,
-              newline + 1 + headerCount + dataCount == bytes.count
+        guard fields.count == 2, let headerCount = Int(fields[0]), let dataCount = Int(fields[1]), headerCount >= 0,
+            dataCount >= 0,
+            newline + 1 + headerCount + dataCount == bytes.count
         else { return nil }
         let headerEnd = newline + 1 + headerCount
         return (Data(bytes[(newline + 1)..<headerEnd]), Data(bytes[headerEnd...]))
@@ -237,9 +244,12 @@ struct Explanation {
 
     /// Graphviz's last message on standard error (an assertion, "out of memory"), quoted.
     var lastWords: String {
-        let lines = outcome.diagnostics.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
-        let telling = lines.last { $0.contains("Assertion") || $0.contains("memory") || $0.contains("overflow") } ?? lines.last
+        let lines = outcome.diagnostics.split(whereSeparator: \.isNewline).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        .filter { !$0.isEmpty }
+        let telling =
+            lines.last { $0.contains("Assertion") || $0.contains("memory") || $0.contains("overflow") } ?? lines.last
         guard let telling else { return "" }
         return " (Graphviz said: \(Self.printable(String(telling.prefix(300)))))"
     }
@@ -252,11 +262,14 @@ struct Explanation {
 
     /// What to try after a timeout.
     var timeoutHint: String {
-        stage == "layout" && layout != .sfdp ? "try the sfdp layout for a large graph, or allow more time" : "allow more time"
+        stage == "layout" && layout != .sfdp
+            ? "try the sfdp layout for a large graph, or allow more time" : "allow more time"
     }
 
     func timeout() -> GraphvizError {
-        GraphvizError(kind: .timeout, message: "Graphviz did not finish within \(seconds) s \(activity) and was stopped; \(timeoutHint)")
+        GraphvizError(
+            kind: .timeout,
+            message: "Graphviz did not finish within \(seconds) s \(activity) and was stopped; \(timeoutHint)")
     }
 
     func signaled(_ signal: Int32) -> GraphvizError {
@@ -271,7 +284,8 @@ struct Explanation {
         default:
             if outOfMemory {
                 return GraphvizError(
-                    kind: .limit, message: "Graphviz ran out of memory (limit \(megabytes)\(resident)) \(activity)\(lastWords)")
+                    kind: .limit,
+                    message: "Graphviz ran out of memory (limit \(megabytes)\(resident)) \(activity)\(lastWords)")
             }
             return GraphvizError(
                 kind: .crash,
@@ -284,12 +298,15 @@ struct Explanation {
     func tooLarge(_ size: Int?) -> GraphvizError {
         let limit = limits.outputBytes >= 1 << 20 ? "\(limits.outputBytes >> 20) MB" : "\(limits.outputBytes) bytes"
         let actual = size.map { " (\($0) bytes)" } ?? ""
-        return GraphvizError(kind: .limit, message: "Graphviz's output\(actual) \(activity) is larger than the limit of \(limit)")
+        return GraphvizError(
+            kind: .limit, message: "Graphviz's output\(actual) \(activity) is larger than the limit of \(limit)")
     }
 
     func exited(_ code: Int32) -> GraphvizError {
         if outOfMemory {
-            return GraphvizError(kind: .limit, message: "Graphviz ran out of memory (limit \(megabytes)\(resident)) \(activity)\(lastWords)")
+            return GraphvizError(
+                kind: .limit,
+                message: "Graphviz ran out of memory (limit \(megabytes)\(resident)) \(activity)\(lastWords)")
         }
         if let own = workerMessage {
             return GraphvizError(kind: .worker, message: "the Graphviz worker failed \(activity): \(own)")
@@ -297,7 +314,9 @@ struct Explanation {
         if stage == nil {
             return GraphvizError(
                 kind: .worker,
-                message: "the Graphviz worker \(outcome.status == .exited(127) ? "could not be run" : "exited with status \(code)") \(activity)\(lastWords)")
+                message:
+                    "the Graphviz worker \(outcome.status == .exited(127) ? "could not be run" : "exited with status \(code)") \(activity)\(lastWords)"
+            )
         }
         return GraphvizError(kind: .crash, message: "Graphviz exited with status \(code) \(activity)\(lastWords)")
     }
@@ -316,7 +335,8 @@ struct Explanation {
     /// SIGSEGV; the worker alone keeps under 100 MB resident).
     private var outOfMemory: Bool {
         let text = outcome.diagnostics.lowercased()
-        let said = text.contains("out of memory") || text.contains("cannot allocate") || text.contains("bad_alloc")
+        let said =
+            text.contains("out of memory") || text.contains("cannot allocate") || text.contains("bad_alloc")
             || text.contains("memory exhausted") || text.contains("allocate memory")
         return said || outcome.maxResidentBytes >= limits.memoryBytes / 2
     }
@@ -340,8 +360,11 @@ struct Explanation {
 
     /// `text` without control characters (a worker's output could hold terminal escapes).
     static func printable(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format ? "?" : scalar
-        }))
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar in
+                    scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
+                        ? "?" : scalar
+                }))
     }
 }

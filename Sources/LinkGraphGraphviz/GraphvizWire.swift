@@ -128,10 +128,11 @@ enum GraphvizWire {
         }
 
         static func attributes(_ wire: [[String]]) -> DOTAttributes {
-            DOTAttributes(wire.compactMap { entry in
-                guard entry.count >= 2 else { return nil }
-                return (entry[0], entry.count > 2 ? .html(entry[1]) : .plain(entry[1]))
-            })
+            DOTAttributes(
+                wire.compactMap { entry in
+                    guard entry.count >= 2 else { return nil }
+                    return (entry[0], entry.count > 2 ? .html(entry[1]) : .plain(entry[1]))
+                })
         }
     }
 }

@@ -3,9 +3,9 @@ import Foundation
 import LinkGraphFormats
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The child side of `GraphvizSandbox`: one Graphviz job in a process of its own, under
@@ -42,7 +42,8 @@ public enum GraphvizWorker {
     ///   `--cpu SECONDS`, `--output BYTES`, each optional.
     public static func run(arguments: [String]) -> Int32 {
         guard fcntl(channel, F_GETFD) >= 0 else {
-            FileHandle.standardError.write(Data("graphviz-worker: descriptor 3 is not open; this command is run by linkgraph itself\n".utf8))
+            FileHandle.standardError.write(
+                Data("graphviz-worker: descriptor 3 is not open; this command is run by linkgraph itself\n".utf8))
             return 3
         }
         var memory: Int?, cpu: Int?, output: Int?
@@ -95,10 +96,12 @@ public enum GraphvizWorker {
             case .parse:
                 stage("parse")
                 let graph = try GraphvizDOTParser.parse(request.dot ?? "")
-                return (GraphvizWire.WorkerResponse(ok: true, warnings: [], graph: GraphvizWire.WireGraph(graph)), Data())
+                return (
+                    GraphvizWire.WorkerResponse(ok: true, warnings: [], graph: GraphvizWire.WireGraph(graph)), Data()
+                )
             case .renderGraph, .renderDOT:
                 guard let layout = request.layout.flatMap(GraphvizLayout.init(name:)),
-                      let format = request.format.flatMap(GraphvizFormat.init(rawValue:))
+                    let format = request.format.flatMap(GraphvizFormat.init(rawValue:))
                 else {
                     throw GraphvizError(kind: .worker, message: "the request names no known layout or format")
                 }
@@ -106,7 +109,9 @@ public enum GraphvizWorker {
                     let graphs: [UnsafeMutablePointer<Agraph_t>]
                     if request.operation == .renderGraph {
                         stage("build")
-                        guard let wire = request.graph else { throw GraphvizError(kind: .worker, message: "the request holds no graph") }
+                        guard let wire = request.graph else {
+                            throw GraphvizError(kind: .worker, message: "the request holds no graph")
+                        }
                         graphs = [try session.buildGraph(try wire.graph())]
                     } else {
                         stage("parse")
@@ -122,12 +127,15 @@ public enum GraphvizWorker {
         } catch let error as GraphvizError {
             return (
                 GraphvizWire.WorkerResponse(
-                    ok: false, warnings: warnings, errorKind: error.kind.rawValue, errorMessage: error.message, errorLine: error.line),
+                    ok: false, warnings: warnings, errorKind: error.kind.rawValue, errorMessage: error.message,
+                    errorLine: error.line),
                 Data()
             )
         } catch {
             return (
-                GraphvizWire.WorkerResponse(ok: false, warnings: warnings, errorKind: GraphvizError.Kind.worker.rawValue, errorMessage: "\(error)"),
+                GraphvizWire.WorkerResponse(
+                    ok: false, warnings: warnings, errorKind: GraphvizError.Kind.worker.rawValue,
+                    errorMessage: "\(error)"),
                 Data()
             )
         }
@@ -161,7 +169,8 @@ public enum GraphvizWorker {
             let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress!, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw GraphvizError(kind: .worker, message: "cannot read the request: \(String(cString: strerror(errno)))")
+                throw GraphvizError(
+                    kind: .worker, message: "cannot read the request: \(String(cString: strerror(errno)))")
             }
             if count == 0 { return data }
             data.append(contentsOf: chunk[..<count])
@@ -169,14 +178,14 @@ public enum GraphvizWorker {
     }
 
     #if os(Linux)
-    private static func setLimit(_ resource: __rlimit_resource, soft: Int, hard: Int) {
-        var limit = rlimit(rlim_cur: rlim_t(soft), rlim_max: rlim_t(hard))
-        _ = setrlimit(__rlimit_resource_t(resource.rawValue), &limit)
-    }
+        private static func setLimit(_ resource: __rlimit_resource, soft: Int, hard: Int) {
+            var limit = rlimit(rlim_cur: rlim_t(soft), rlim_max: rlim_t(hard))
+            _ = setrlimit(__rlimit_resource_t(resource.rawValue), &limit)
+        }
     #else
-    private static func setLimit(_ resource: Int32, soft: Int, hard: Int) {
-        var limit = rlimit(rlim_cur: rlim_t(soft), rlim_max: rlim_t(hard))
-        _ = setrlimit(resource, &limit)
-    }
+        private static func setLimit(_ resource: Int32, soft: Int, hard: Int) {
+            var limit = rlimit(rlim_cur: rlim_t(soft), rlim_max: rlim_t(hard))
+            _ = setrlimit(resource, &limit)
+        }
     #endif
 }

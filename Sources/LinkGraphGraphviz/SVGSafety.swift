@@ -2,7 +2,7 @@ import Foundation
 import LinkGraphFormats
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// The last check on an SVG before it is written: parsed as XML, and whatever could run
@@ -41,7 +41,8 @@ public enum SVGSafety {
 
     /// Elements removed with everything inside them (lower case, without prefix).
     public static let removedElements: Set<String> = [
-        "script", "style", "foreignobject", "iframe", "object", "embed", "image", "feimage", "use", "handler", "listener",
+        "script", "style", "foreignobject", "iframe", "object", "embed", "image", "feimage", "use", "handler",
+        "listener",
         "set", "animate", "animatemotion", "animatetransform", "animatecolor",
     ]
 
@@ -78,7 +79,8 @@ public enum SVGSafety {
     /// Whether a link is kept: an absolute http, https or mailto link, or a `#fragment`.
     /// Spaces and control characters are ignored when reading the scheme, as browsers do.
     static func isSafeLink(_ value: String) -> Bool {
-        let cleaned = String(String.UnicodeScalarView(value.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }))
+        let cleaned = String(
+            String.UnicodeScalarView(value.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }))
         if cleaned.hasPrefix("#") { return true }
         guard let colon = cleaned.firstIndex(of: ":") else { return false }
         let scheme = cleaned[..<colon].lowercased()
@@ -123,7 +125,8 @@ public enum SVGSafety {
             parser.shouldReportNamespacePrefixes = false
             parser.shouldResolveExternalEntities = false
             if rewrite {
-                output = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n"
+                output =
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n"
                     + "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\"\n \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n"
             }
             let finished = parser.parse()
@@ -132,7 +135,9 @@ public enum SVGSafety {
             if !finished {
                 throw GraphvizError(
                     kind: .render,
-                    message: "the SVG is not well-formed XML (line \(parser.lineNumber)): \(parser.parserError.map { "\($0)" } ?? "parse failed")")
+                    message:
+                        "the SVG is not well-formed XML (line \(parser.lineNumber)): \(parser.parserError.map { "\($0)" } ?? "parse failed")"
+                )
             }
         }
 
@@ -182,8 +187,12 @@ public enum SVGSafety {
                 closeOpenTag()
                 if depth == 0 {
                     // The root keeps its namespaces whether or not the parser reports them.
-                    if !kept.contains(where: { $0.0 == "xmlns" }) { kept.append(("xmlns", "http://www.w3.org/2000/svg")) }
-                    if !kept.contains(where: { $0.0 == "xmlns:xlink" }) { kept.append(("xmlns:xlink", "http://www.w3.org/1999/xlink")) }
+                    if !kept.contains(where: { $0.0 == "xmlns" }) {
+                        kept.append(("xmlns", "http://www.w3.org/2000/svg"))
+                    }
+                    if !kept.contains(where: { $0.0 == "xmlns:xlink" }) {
+                        kept.append(("xmlns:xlink", "http://www.w3.org/1999/xlink"))
+                    }
                 }
                 output += "<" + name
                 for (attribute, value) in kept { output += " \(attribute)=\"\(XMLEscaping.attribute(value))\"" }
@@ -237,7 +246,10 @@ public enum SVGSafety {
             refuse("the SVG declares the entity \(name)")
         }
 
-        func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
+        func parser(
+            _ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?,
+            systemID: String?
+        ) {
             refuse("the SVG declares the external entity \(name)")
         }
 

@@ -23,14 +23,17 @@ extension Extraction {
                 mentions: entity.mentions.sorted())
             entities.append(
                 Entity(
-                    id: id, name: entity.name, kind: entity.kind, aliases: entity.aliases, attributes: entity.attributes,
+                    id: id, name: entity.name, kind: entity.kind, aliases: entity.aliases,
+                    attributes: entity.attributes,
                     provenance: [contribution]))
         }
         var relations: [Relation] = []
         for relation in self.relations {
             guard let source = ids[relation.source], let target = ids[relation.target] else { continue }
             let evidence = relation.evidence.sorted().map { span in
-                Evidence(document: document.id, start: span.start, end: span.end, text: text.flatMap { Self.quote($0, span) })
+                Evidence(
+                    document: document.id, start: span.start, end: span.end, text: text.flatMap { Self.quote($0, span) }
+                )
             }
             let contribution = Contribution(
                 document: document.id, extractor: extractor, confidence: relation.confidence)

@@ -89,7 +89,9 @@ extension Extraction {
         return Extraction(entities: entities, relations: relations)
     }
 
-    static func decodeEntity(_ object: JSONObject, _ path: String, limit: Int?, reader: inout WireReader) -> ExtractedEntity? {
+    static func decodeEntity(_ object: JSONObject, _ path: String, limit: Int?, reader: inout WireReader)
+        -> ExtractedEntity?
+    {
         reader.rejectUnknown(object, allowed: entityFields, path)
         let id = reader.requiredString(object, "id", path)
         let name = reader.requiredString(object, "name", path)
@@ -107,7 +109,8 @@ extension Extraction {
         }
         guard let id, let name, let kind else { return nil }
         return ExtractedEntity(
-            id: id, name: name, kind: EntityKind(kind), aliases: aliases, attributes: attributes, confidence: confidence,
+            id: id, name: name, kind: EntityKind(kind), aliases: aliases, attributes: attributes,
+            confidence: confidence,
             mentions: mentions)
     }
 
@@ -134,7 +137,8 @@ extension Extraction {
             _ = reader.optionalString(item, "text", evidencePath)
             if let named = reader.optionalString(item, "document", evidencePath), let document, named != document {
                 reader.problem(
-                    "\(evidencePath).document", "evidence must point into the requested document \"\(document)\", not \"\(named)\"")
+                    "\(evidencePath).document",
+                    "evidence must point into the requested document \"\(document)\", not \"\(named)\"")
             }
             if let span = reader.span(item, evidencePath, limit: limit) { evidence.append(span) }
         }
@@ -185,4 +189,3 @@ extension ExtractedRelation {
         return .object(object)
     }
 }
-

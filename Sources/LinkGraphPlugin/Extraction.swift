@@ -22,7 +22,10 @@ public struct ExtractionRequest: Equatable, Sendable {
         self.options = options
     }
 
-    public init(id: String, mediaType: String = "text/plain", text: String, metadata: JSONObject = [:], options: JSONObject = [:]) {
+    public init(
+        id: String, mediaType: String = "text/plain", text: String, metadata: JSONObject = [:],
+        options: JSONObject = [:]
+    ) {
         self.init(id: id, mediaType: mediaType, bytes: Array(text.utf8), metadata: metadata, options: options)
     }
 
@@ -101,4 +104,3 @@ public struct ExtractedRelation: Equatable, Sendable {
         self.weight = weight
     }
 }
-

@@ -48,7 +48,9 @@ extension ExtractionRequest {
         switch (text, base64) {
         case (let text?, nil): bytes = Array(text.utf8)
         case (nil, let base64?):
-            if let data = Data(base64Encoded: base64) { bytes = Array(data) } else {
+            if let data = Data(base64Encoded: base64) {
+                bytes = Array(data)
+            } else {
                 reader.problem("base64", "not valid base64")
             }
         case (.some, .some): reader.problem("$", "give \"text\" or \"base64\", not both")
@@ -101,8 +103,11 @@ extension ExtractorDescription {
         let version = reader.optionalString(object, "version", "$") ?? "0"
         let summary = reader.optionalString(object, "summary", "$") ?? ""
         let accepts = reader.stringArray(object, "accepts", "$")
-        if object["accepts"] == nil { reader.problem("accepts", "required field is missing (a list of media types)") }
-        else if accepts.isEmpty && reader.problems.isEmpty { reader.problem("accepts", "must list at least one media type") }
+        if object["accepts"] == nil {
+            reader.problem("accepts", "required field is missing (a list of media types)")
+        } else if accepts.isEmpty && reader.problems.isEmpty {
+            reader.problem("accepts", "must list at least one media type")
+        }
         if let name, name.contains(where: { $0.isWhitespace || $0 == "," }) {
             reader.problem("name", "must not contain white space or commas: extractors are chosen by name")
         }

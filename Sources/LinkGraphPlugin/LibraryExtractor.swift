@@ -2,9 +2,9 @@ import Foundation
 import LinkGraph
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An extractor in a shared library (`--plugin path.so`), reached through a five-function C ABI

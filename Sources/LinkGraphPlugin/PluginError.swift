@@ -42,9 +42,11 @@ public enum PluginError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .abiMismatch(let plugin, let found, let expected):
-            return "plug-in \(plugin): ABI version \(found), but this linkgraph speaks version \(expected): rebuild the plug-in against linkgraph_plugin.h version \(expected)"
+            return
+                "plug-in \(plugin): ABI version \(found), but this linkgraph speaks version \(expected): rebuild the plug-in against linkgraph_plugin.h version \(expected)"
         case .missingSymbol(let plugin, let symbol):
-            return "plug-in \(plugin): the library does not export \(symbol) (see linkgraph_plugin.h; Swift plug-ins export it with @_cdecl(\"\(symbol)\"))"
+            return
+                "plug-in \(plugin): the library does not export \(symbol) (see linkgraph_plugin.h; Swift plug-ins export it with @_cdecl(\"\(symbol)\"))"
         case .loadFailed(let plugin, let reason):
             return "plug-in \(plugin): cannot load the library: \(reason)"
         case .launchFailed(let plugin, let reason):
@@ -56,11 +58,14 @@ public enum PluginError: Error, Equatable, CustomStringConvertible {
         case .reportedError(let plugin, let document, let message):
             return "plug-in \(plugin) failed on document \(document): \(message)"
         case .timeout(let plugin, let document, let seconds):
-            return "plug-in \(plugin) gave no answer for document \(document) within \(Self.format(seconds)) s; it was stopped"
+            return
+                "plug-in \(plugin) gave no answer for document \(document) within \(Self.format(seconds)) s; it was stopped"
         case .crashed(let plugin, let document, let signal, let stderr):
-            return "plug-in \(plugin) crashed on document \(document) (signal \(signal)\(Self.signalName(signal)))" + Self.tail(stderr)
+            return "plug-in \(plugin) crashed on document \(document) (signal \(signal)\(Self.signalName(signal)))"
+                + Self.tail(stderr)
         case .exited(let plugin, let document, let status, let stderr):
-            return "plug-in \(plugin) exited with status \(status) before answering for document \(document)" + Self.tail(stderr)
+            return "plug-in \(plugin) exited with status \(status) before answering for document \(document)"
+                + Self.tail(stderr)
         case .invalidResponse(let plugin, let document, let reason):
             return "plug-in \(plugin) gave an invalid answer for document \(document): \(reason)"
         case .tooLarge(let plugin, let document, let limit):
@@ -81,7 +86,10 @@ public enum PluginError: Error, Equatable, CustomStringConvertible {
     }
 
     private static func signalName(_ signal: Int32) -> String {
-        let names: [Int32: String] = [4: "SIGILL", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE", 9: "SIGKILL", 11: "SIGSEGV", 13: "SIGPIPE", 15: "SIGTERM"]
+        let names: [Int32: String] = [
+            4: "SIGILL", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE", 9: "SIGKILL", 11: "SIGSEGV", 13: "SIGPIPE",
+            15: "SIGTERM",
+        ]
         return names[signal].map { ", \($0)" } ?? ""
     }
 

@@ -3,9 +3,9 @@ import LinkGraph
 import LinkGraphProcess
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An extractor that is any executable, run as a child process (`--plugin-exec 'python3 x.py'`).
@@ -67,8 +67,10 @@ public final class ProcessExtractor: Extractor, @unchecked Sendable {
     ///   - timeout: Seconds allowed per document, and for `--describe`.
     ///   - maxResponseBytes: The largest answer line accepted.
     /// - Throws: `PluginError.badCommandLine`, `.launchFailed`, `.invalidDescription`.
-    public init(command: String, timeout: Double = ProcessExtractor.defaultTimeout,
-                maxResponseBytes: Int = ProcessExtractor.defaultMaxResponseBytes) throws {
+    public init(
+        command: String, timeout: Double = ProcessExtractor.defaultTimeout,
+        maxResponseBytes: Int = ProcessExtractor.defaultMaxResponseBytes
+    ) throws {
         precondition(timeout > 0 && maxResponseBytes > 0)
         ProcessExtractor.ignoreSIGPIPE
         self.command = command
@@ -190,7 +192,8 @@ public final class ProcessExtractor: Extractor, @unchecked Sendable {
         switch output {
         case .timeout:
             process.kill()
-            throw PluginError.invalidDescription(plugin: plugin, reason: "--describe gave no answer within \(timeout + startupGrace) s")
+            throw PluginError.invalidDescription(
+                plugin: plugin, reason: "--describe gave no answer within \(timeout + startupGrace) s")
         case .tooLarge:
             process.kill()
             throw PluginError.invalidDescription(plugin: plugin, reason: "--describe printed more than \(limit) bytes")
@@ -200,10 +203,12 @@ public final class ProcessExtractor: Extractor, @unchecked Sendable {
             let detail = stderr.isEmpty ? "" : ": " + stderr.split(separator: "\n").suffix(3).joined(separator: " / ")
             switch status {
             case .signaled(let signal):
-                throw PluginError.invalidDescription(plugin: plugin, reason: "--describe was killed by signal \(signal)\(detail)")
+                throw PluginError.invalidDescription(
+                    plugin: plugin, reason: "--describe was killed by signal \(signal)\(detail)")
             case .exited(let code) where code != 0:
                 let hint = code == 127 ? " (command not found?)" : ""
-                throw PluginError.invalidDescription(plugin: plugin, reason: "--describe exited with status \(code)\(hint)\(detail)")
+                throw PluginError.invalidDescription(
+                    plugin: plugin, reason: "--describe exited with status \(code)\(hint)\(detail)")
             case .exited:
                 return try ExtractorDescription(jsonBytes: bytes, origin: .process(command: command), plugin: plugin)
             }
@@ -324,7 +329,8 @@ final class ChildProcess {
                     closeInput()  // EPIPE: it stopped reading; its output tells the rest
                 }
             }
-            if errors >= 0, let errorsIndex = fds.firstIndex(where: { $0.fd == errors }), fds[errorsIndex].revents != 0 {
+            if errors >= 0, let errorsIndex = fds.firstIndex(where: { $0.fd == errors }), fds[errorsIndex].revents != 0
+            {
                 drainErrors()
             }
             if fds[0].revents != 0 {

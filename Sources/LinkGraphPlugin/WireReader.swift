@@ -78,7 +78,9 @@ struct WireReader {
         guard let elements = array(object, key, path, required: false) else { return [] }
         var out: [String] = []
         for (i, element) in elements.enumerated() {
-            if case .string(let s) = element { out.append(s) } else {
+            if case .string(let s) = element {
+                out.append(s)
+            } else {
                 problem("\(Self.join(path, key))[\(i)]", "expected a string, found \(element.typeName)")
             }
         }

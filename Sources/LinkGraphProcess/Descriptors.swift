@@ -1,9 +1,9 @@
 import CLinkGraphProcess
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// File descriptors for talking to child processes. Every descriptor made here is

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// How a child process ended: the one decoder of `wait` statuses for the package.
@@ -97,9 +97,9 @@ extension rusage {
 
     var maxResidentBytes: Int {
         #if canImport(Darwin)
-        Int(ru_maxrss)
+            Int(ru_maxrss)
         #else
-        Int(ru_maxrss) * 1024
+            Int(ru_maxrss) * 1024
         #endif
     }
 }

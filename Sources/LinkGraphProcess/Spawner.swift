@@ -2,9 +2,9 @@ import CLinkGraphProcess
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What to start: the one place in the package where child processes are made (the Graphviz
@@ -85,9 +85,9 @@ package enum Spawner {
         let mappings = request.descriptors.map { lgp_fd_mapping(source: $0.source, target: $0.target) }
         var pid: pid_t = 0
         #if os(Linux)
-        let deathSignal = SIGKILL
+            let deathSignal = SIGKILL
         #else
-        let deathSignal: Int32 = 0
+            let deathSignal: Int32 = 0
         #endif
         let code = lgp_spawn(
             path, argv, environment, mappings, Int32(mappings.count), request.newProcessGroup ? 1 : 0, deathSignal, &pid

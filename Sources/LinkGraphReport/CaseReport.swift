@@ -71,7 +71,8 @@ public struct CaseReport {
                 .sorted { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : $0 < $1 }
             let focus = Set(ranked.prefix(options.maxDrawnEntities).map { caseFile.entities[$0].id })
             drawing = CaseView(kind: options.view, options: ViewOptions(focus: focus)).drawing(of: caseFile)
-            note = "This case has \(viewEntities) entities in the \(options.view.rawValue) view: too many to draw and "
+            note =
+                "This case has \(viewEntities) entities in the \(options.view.rawValue) view: too many to draw and "
                 + "still read. The drawing shows the \(Self.entityCount(of: drawing)) with the highest degree and the "
                 + "relations between them; search, the panel, paths and the table cover every entity."
         }

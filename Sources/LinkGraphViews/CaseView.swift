@@ -84,7 +84,8 @@ public struct CaseView {
         let isFaded = { (index: Int) in isGhost(index) || (highlight.map { !$0.relations.contains(index) } ?? false) }
         for bundle in bundles(selection.mainRelations, in: caseFile, faded: isFaded) {
             let faded = isFaded(bundle[0])
-            var edge = edge(for: bundle, in: caseFile, names: names, faded: faded, highlighted: highlight != nil && !faded)
+            var edge = edge(
+                for: bundle, in: caseFile, names: names, faded: faded, highlighted: highlight != nil && !faded)
             if !isGhost(bundle[0]), let marks = options.cutMarks, bundle.contains(where: marks.relations.contains) {
                 edge.attributes["color"] = .plain(ViewStyle.cutColour)
                 edge.attributes["penwidth"] = .plain(ViewStyle.cutPenWidth)
@@ -97,7 +98,8 @@ public struct CaseView {
         if options.showsLegend, !selection.entities.isEmpty {
             let entityKinds = orderedUnique(selection.entities.map { caseFile.entities[$0].kind })
             let relationKinds = orderedUnique(selection.mainRelations.map { caseFile.relations[$0].kind })
-            graph.subgraphs.append(ViewLegend.subgraph(entityKinds: entityKinds, relationKinds: relationKinds, view: kind))
+            graph.subgraphs.append(
+                ViewLegend.subgraph(entityKinds: entityKinds, relationKinds: relationKinds, view: kind))
         }
         return graph
     }
@@ -219,7 +221,8 @@ public struct CaseView {
         var tooltip = Tooltip.entity(entity)
         if let sizes = options.sizes, let score = sizes.scores[entity.id] { tooltip += "\n\(sizes.measure): \(score)" }
         var attributes: DOTAttributes = [
-            "label": .html(EntityCard.html(for: entity, highlighted: standsOut, faded: faded, namePointSize: pointSize)),
+            "label": .html(
+                EntityCard.html(for: entity, highlighted: standsOut, faded: faded, namePointSize: pointSize)),
             "shape": .plain(look.shape), "style": .plain(ViewStyle.nodeStyle(for: entity.kind)),
             "fillcolor": .plain(faded ? ViewStyle.fadedFill : look.fill),
             "color": .plain(faded ? ViewStyle.fadedColour : standsOut ? ViewStyle.defectorColour : look.border),
@@ -233,9 +236,13 @@ public struct CaseView {
     }
 
     /// - Parameter names: Entity names by id, for the tooltip.
-    func edge(for relation: Relation, index: Int, names: [String: String], faded: Bool, highlighted: Bool = false) -> DOTEdge {
+    func edge(for relation: Relation, index: Int, names: [String: String], faded: Bool, highlighted: Bool = false)
+        -> DOTEdge
+    {
         var attributes: DOTAttributes = [
-            "label": .plain(DOTWriter.escapeLabel(EdgeLabel.text(for: relation, withDates: kind != .influence || relation.from != nil))),
+            "label": .plain(
+                DOTWriter.escapeLabel(
+                    EdgeLabel.text(for: relation, withDates: kind != .influence || relation.from != nil))),
             "color": .plain(faded ? ViewStyle.fadedColour : ViewStyle.colour(for: relation.kind)),
             "fontcolor": .plain(faded ? "#9E9E9E" : ViewStyle.colour(for: relation.kind)),
             "id": .plain(ElementID.relation(index)),

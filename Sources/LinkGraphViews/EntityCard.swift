@@ -15,7 +15,8 @@ enum EntityCard {
     ///   - highlighted: Adds a "switched sides" line (the defection view's defectors).
     ///   - faded: Greys the text out (context around a highlighted path or chain).
     ///   - namePointSize: The name's size when nodes are sized by a measure.
-    static func html(for entity: Entity, highlighted: Bool, faded: Bool = false, namePointSize: Double? = nil) -> String {
+    static func html(for entity: Entity, highlighted: Bool, faded: Bool = false, namePointSize: Double? = nil) -> String
+    {
         var name = "<B>\(escape(entity.name))</B>"
         if let namePointSize { name = "<FONT POINT-SIZE=\"\(namePointSize)\">\(name)</FONT>" }
         var rows = "<TR><TD>\(name)</TD></TR>"
@@ -26,7 +27,8 @@ enum EntityCard {
         let subtitleColour = faded ? ViewStyle.fadedText : "#555555"
         rows += "<TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"\(subtitleColour)\">\(escape(subtitle))</FONT></TD></TR>"
         if highlighted {
-            rows += "<TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"\(ViewStyle.defectorColour)\">switched sides</FONT></TD></TR>"
+            rows +=
+                "<TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"\(ViewStyle.defectorColour)\">switched sides</FONT></TD></TR>"
         }
         return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">\(rows)</TABLE>"
     }
@@ -47,11 +49,13 @@ public enum ElementID {
     public static func relation(_ index: Int) -> String { "relation-\(index)" }
 
     static func sanitize(_ text: String) -> String {
-        String(text.unicodeScalars.map { scalar -> Character in
-            let ok = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-                || scalar == "-" || scalar == "_"
-            return ok ? Character(scalar) : "_"
-        })
+        String(
+            text.unicodeScalars.map { scalar -> Character in
+                let ok =
+                    ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                    || scalar == "-" || scalar == "_"
+                return ok ? Character(scalar) : "_"
+            })
     }
 }
 

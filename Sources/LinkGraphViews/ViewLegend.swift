@@ -12,16 +12,19 @@ enum ViewLegend {
         var rows = ""
         for kind in entityKinds {
             let look = ViewStyle.look(for: kind)
-            rows += "<TR><TD BGCOLOR=\"\(look.fill)\" COLOR=\"\(look.border)\" BORDER=\"1\" STYLE=\"\(kind == .person ? "rounded" : "")\">"
+            rows +=
+                "<TR><TD BGCOLOR=\"\(look.fill)\" COLOR=\"\(look.border)\" BORDER=\"1\" STYLE=\"\(kind == .person ? "rounded" : "")\">"
                 + "<FONT POINT-SIZE=\"9\">\(DOTHTML.escape(kind.rawValue))</FONT></TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">entity</FONT></TD></TR>"
         }
         for kind in relationKinds {
             let colour = ViewStyle.colour(for: kind)
-            rows += "<TR><TD><FONT COLOR=\"\(colour)\">\(sampleLine(for: kind))</FONT></TD>"
+            rows +=
+                "<TR><TD><FONT COLOR=\"\(colour)\">\(sampleLine(for: kind))</FONT></TD>"
                 + "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"\(colour)\">\(DOTHTML.escape(kind.rawValue))</FONT></TD></TR>"
         }
         if view == .defection {
-            rows += "<TR><TD BORDER=\"2\" COLOR=\"\(ViewStyle.defectorColour)\"><FONT POINT-SIZE=\"9\">name</FONT></TD>"
+            rows +=
+                "<TR><TD BORDER=\"2\" COLOR=\"\(ViewStyle.defectorColour)\"><FONT POINT-SIZE=\"9\">name</FONT></TD>"
                 + "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">switched sides</FONT></TD></TR>"
                 + "<TR><TD><FONT COLOR=\"\(ViewStyle.fadedColour)\">┈┈┈▶</FONT></TD>"
                 + "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">what they did for either side</FONT></TD></TR>"

@@ -7,7 +7,7 @@ import LinkGraphViews
 import XCTest
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// The example of the DocC article "Getting started" (Sources/LinkGraph/LinkGraph.docc/

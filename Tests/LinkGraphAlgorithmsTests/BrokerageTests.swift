@@ -1,6 +1,6 @@
+import LinkGraph
 import XCTest
 
-import LinkGraph
 @testable import LinkGraphAlgorithms
 
 /// Gould–Fernandez roles counted by hand on a small directed graph, and groups from a case.

@@ -109,16 +109,23 @@ final class EdgeListTests: XCTestCase {
     func testEdgeListText_readsBackWithTheSameVertexNumbersAndEdges() throws {
         var generator = SystemRandomNumberGenerator()
         var cases: [Digraph] = [
-            try Digraph(labels: ["iso", "a", "b", "c"], edges: [.init(source: 3, target: 1), .init(source: 1, target: 2)], directed: true),
+            try Digraph(
+                labels: ["iso", "a", "b", "c"], edges: [.init(source: 3, target: 1), .init(source: 1, target: 2)],
+                directed: true),
             try Digraph(labels: ["x", "y"], edges: [.init(source: 1, target: 1)], directed: false),
             try Digraph(labels: ["p", "q", "r"], edges: [.init(source: 0, target: 2)], directed: true),
         ]
         for _ in 0..<50 {
             let n = Int.random(in: 1...12, using: &generator)
             let edges = (0..<Int.random(in: 0...20, using: &generator)).map { _ in
-                Digraph.EdgeSpec(source: Int32.random(in: 0..<Int32(n), using: &generator), target: Int32.random(in: 0..<Int32(n), using: &generator))
+                Digraph.EdgeSpec(
+                    source: Int32.random(in: 0..<Int32(n), using: &generator),
+                    target: Int32.random(in: 0..<Int32(n), using: &generator))
             }
-            cases.append(try Digraph(labels: (0..<n).map { "v\($0)" }.shuffled(using: &generator), edges: edges, directed: Bool.random(using: &generator)))
+            cases.append(
+                try Digraph(
+                    labels: (0..<n).map { "v\($0)" }.shuffled(using: &generator), edges: edges,
+                    directed: Bool.random(using: &generator)))
         }
         for graph in cases {
             let text = graph.edgeListText()

@@ -74,7 +74,8 @@ final class ErrorTests: XCTestCase {
     func testArguments_outOfDomain_throwInvalidArgument() throws {
         let calls: [() throws -> Any] = [
             { try self.g.pageRank(damping: 1.5) }, { try self.g.pageRank(personalization: [1]) },
-            { try self.g.pageRank(personalization: [0, 0, 0, 0, 0]) }, { try self.g.kShortestPaths(from: 0, to: 1, k: 0) },
+            { try self.g.pageRank(personalization: [0, 0, 0, 0, 0]) },
+            { try self.g.kShortestPaths(from: 0, to: 1, k: 0) },
             { try self.g.betweenness(threads: 0) }, { try self.g.katzCentrality(alpha: -1) },
             { try self.g.egoNetwork(of: 0, radius: -1) }, { try self.g.louvainCommunities(resolution: 0) },
             { try self.g.modularity(of: [0, 1]) }, { try self.g.mostReliablePath(from: 0, to: 1) },

@@ -61,8 +61,10 @@ final class FragmentationTests: XCTestCase {
     func testReachLost_removeMiddleManager_cutsChainsToTheBoss() throws {
         let g = try Digraph(
             labels: ["x", "y", "m", "boss", "z"],
-            edges: [.init(source: 0, target: 2), .init(source: 1, target: 2), .init(source: 2, target: 3),
-                    .init(source: 4, target: 3)],
+            edges: [
+                .init(source: 0, target: 2), .init(source: 1, target: 2), .init(source: 2, target: 3),
+                .init(source: 4, target: 3),
+            ],
             directed: true)
         let lost = try g.reachLost(removing: [2])
         XCTAssertEqual(lost.map(\.vertex), [0, 1])

@@ -27,7 +27,8 @@ final class OracleCentralityTests: XCTestCase {
     func testCloseness_allFixtures_matchNetworkX() throws {
         for f in try Fixtures.all() {
             assertScores(try f.graph.closeness(), f.scores("closeness")!, in: f, "closeness")
-            assertScores(try f.graph.closeness(wfImproved: false), f.scores("closeness_no_wf")!, in: f, "closeness wf=False")
+            assertScores(
+                try f.graph.closeness(wfImproved: false), f.scores("closeness_no_wf")!, in: f, "closeness wf=False")
             if f.weighted {
                 assertScores(
                     try f.graph.closeness(weighted: true), f.scores("closeness_weighted")!, in: f, "closeness weighted")
@@ -39,7 +40,8 @@ final class OracleCentralityTests: XCTestCase {
         for f in try Fixtures.all() {
             assertScores(try f.graph.harmonic(), f.scores("harmonic")!, in: f, "harmonic")
             if f.weighted {
-                assertScores(try f.graph.harmonic(weighted: true), f.scores("harmonic_weighted")!, in: f, "harmonic weighted")
+                assertScores(
+                    try f.graph.harmonic(weighted: true), f.scores("harmonic_weighted")!, in: f, "harmonic weighted")
             }
         }
     }
@@ -47,14 +49,16 @@ final class OracleCentralityTests: XCTestCase {
     func testBetweenness_allFixtures_normalizedAndRaw() throws {
         for f in try Fixtures.all() {
             assertScores(try f.graph.betweenness(), f.scores("betweenness")!, in: f, "betweenness")
-            assertScores(try f.graph.betweenness(normalized: false), f.scores("betweenness_raw")!, in: f, "betweenness raw")
+            assertScores(
+                try f.graph.betweenness(normalized: false), f.scores("betweenness_raw")!, in: f, "betweenness raw")
         }
     }
 
     func testBetweenness_allFixtures_endpoints() throws {
         for f in try Fixtures.all() {
             assertScores(
-                try f.graph.betweenness(endpoints: true), f.scores("betweenness_endpoints")!, in: f, "betweenness endpoints")
+                try f.graph.betweenness(endpoints: true), f.scores("betweenness_endpoints")!, in: f,
+                "betweenness endpoints")
             assertScores(
                 try f.graph.betweenness(normalized: false, endpoints: true), f.scores("betweenness_endpoints_raw")!,
                 in: f, "betweenness endpoints raw")
@@ -64,7 +68,9 @@ final class OracleCentralityTests: XCTestCase {
     func testBetweenness_weightedFixtures_matchNetworkX() throws {
         var checked = 0
         for f in try Fixtures.all() where f.weighted {
-            assertScores(try f.graph.betweenness(weighted: true), f.scores("betweenness_weighted")!, in: f, "betweenness weighted")
+            assertScores(
+                try f.graph.betweenness(weighted: true), f.scores("betweenness_weighted")!, in: f,
+                "betweenness weighted")
             assertScores(
                 try f.graph.betweenness(normalized: false, weighted: true), f.scores("betweenness_weighted_raw")!,
                 in: f, "betweenness weighted raw")
@@ -75,7 +81,8 @@ final class OracleCentralityTests: XCTestCase {
 
     func testEdgeBetweenness_allFixtures_matchNetworkX() throws {
         for f in try Fixtures.all() {
-            assertEdgeScores(try f.graph.edgeBetweenness(), f.expected["edge_betweenness"] as! [[Any]], in: f, "edge betweenness")
+            assertEdgeScores(
+                try f.graph.edgeBetweenness(), f.expected["edge_betweenness"] as! [[Any]], in: f, "edge betweenness")
             assertEdgeScores(
                 try f.graph.edgeBetweenness(normalized: false), f.expected["edge_betweenness_raw"] as! [[Any]],
                 in: f, "edge betweenness raw")
@@ -93,7 +100,8 @@ final class OracleCentralityTests: XCTestCase {
     func testPageRank_allFixtures_plainUnweightedAndPersonalized() throws {
         for f in try Fixtures.all() {
             assertScores(try f.graph.pageRank(), f.scores("pagerank")!, in: f, "pagerank")
-            assertScores(try f.graph.pageRank(weighted: false), f.scores("pagerank_unweighted")!, in: f, "pagerank unweighted")
+            assertScores(
+                try f.graph.pageRank(weighted: false), f.scores("pagerank_unweighted")!, in: f, "pagerank unweighted")
             let given = f.expected["pagerank_personalization"] as! [String: Double]
             var p = [Double](repeating: 0, count: f.graph.vertexCount)
             for (label, x) in given { p[Int(f.v(label))] = x }
@@ -125,7 +133,8 @@ final class OracleCentralityTests: XCTestCase {
         for f in try Fixtures.all() {
             let alpha = (f.expected["katz_alpha"] as! NSNumber).doubleValue
             assertScores(try f.graph.katzCentrality(alpha: alpha), f.scores("katz")!, in: f, "katz")
-            assertScores(try f.graph.katzCentrality(alpha: alpha, beta: 2), f.scores("katz_beta2")!, in: f, "katz beta 2")
+            assertScores(
+                try f.graph.katzCentrality(alpha: alpha, beta: 2), f.scores("katz_beta2")!, in: f, "katz beta 2")
         }
     }
 

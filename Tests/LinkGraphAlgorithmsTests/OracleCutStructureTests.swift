@@ -58,8 +58,10 @@ final class OracleCutStructureTests: XCTestCase {
     func testCutStructure_parallelEdgesAndSelfLoops_oneTie() throws {
         let g = try Digraph(
             labels: ["a", "b", "c"],
-            edges: [.init(source: 0, target: 1), .init(source: 1, target: 0), .init(source: 1, target: 2),
-                    .init(source: 2, target: 2)],
+            edges: [
+                .init(source: 0, target: 1), .init(source: 1, target: 0), .init(source: 1, target: 2),
+                .init(source: 2, target: 2),
+            ],
             directed: true)
         let cuts = g.cutStructure()
         XCTAssertEqual(cuts.articulationPoints, [1])

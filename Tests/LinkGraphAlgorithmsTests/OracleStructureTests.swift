@@ -66,7 +66,8 @@ final class OracleStructureTests: XCTestCase {
                     continue
                 }
                 let ours = Set(try g.allShortestPaths(from: s, to: t).map { $0.labels(in: g) })
-                XCTAssertEqual(ours, expected, "\(f.name) \(entry["source"]!)->\(entry["target"]!) weighted \(weighted)")
+                XCTAssertEqual(
+                    ours, expected, "\(f.name) \(entry["source"]!)->\(entry["target"]!) weighted \(weighted)")
                 compared += 1
             }
         }
@@ -95,7 +96,9 @@ final class OracleStructureTests: XCTestCase {
                 let ourCosts = ours.map(\.cost)
                 XCTAssertEqual(ourCosts, ourCosts.sorted(), tag)
                 XCTAssertEqual(ourCosts.count, expectedCosts.count, tag)
-                for (a, b) in zip(ourCosts.sorted(), expectedCosts.sorted()) { XCTAssertTrue(close(a, b), "\(tag): \(a) vs \(b)") }
+                for (a, b) in zip(ourCosts.sorted(), expectedCosts.sorted()) {
+                    XCTAssertTrue(close(a, b), "\(tag): \(a) vs \(b)")
+                }
                 let cut = expectedCosts.max()!
                 let oursBelow = Set(ours.filter { $0.cost < cut - 1e-9 }.map { $0.labels(in: f.graph) })
                 let theirsBelow = Set(zip(expectedPaths, expectedCosts).filter { $0.1 < cut - 1e-9 }.map(\.0))

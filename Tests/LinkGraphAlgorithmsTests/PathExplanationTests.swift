@@ -47,7 +47,8 @@ final class PathExplanationTests: XCTestCase {
         let t = try g.breadthFirstSearch(from: 2, direction: .incoming)
         XCTAssertEqual(try t.path(to: 0).labels(in: g), ["a", "c"])
         let u = try Digraph(edgeList: "x y\ny z\n", directed: false)
-        XCTAssertEqual(try u.breadthFirstSearch(from: 0, direction: .incoming).path(to: 2).labels(in: u), ["z", "y", "x"])
+        XCTAssertEqual(
+            try u.breadthFirstSearch(from: 0, direction: .incoming).path(to: 2).labels(in: u), ["z", "y", "x"])
         XCTAssertEqual(try u.dijkstra(from: 0, direction: .incoming).path(to: 2).labels(in: u), ["z", "y", "x"])
     }
 

@@ -21,7 +21,8 @@ final class ProjectionTests: XCTestCase {
                 evidence: [Evidence(document: "cable-1", text: "the agent reported to his handler")]),
             Relation(source: "handler", target: "station", kind: .memberOf, confidence: 0.8, from: PartialDate("2011")),
             Relation(source: "chief", target: "station", kind: .controls, weight: 3),
-            Relation(source: "agent", target: "rival", kind: .meetsWith, confidence: 0.5, from: PartialDate("2013-02-01")),
+            Relation(
+                source: "agent", target: "rival", kind: .meetsWith, confidence: 0.5, from: PartialDate("2013-02-01")),
             Relation(source: "rival", target: "chief", kind: .reportsTo, confidence: 0.2),
         ])
 
@@ -80,10 +81,13 @@ final class ProjectionTests: XCTestCase {
         XCTAssertEqual(chain.tops.map { g.label(of: $0) }, ["chief"])
         XCTAssertEqual(chain.branches.map { $0.path.labels(in: g) }, [["agent", "handler", "station", "chief"]])
         let hops = try chain.branches[0].path.explained(in: Self.caseFile, graph: g)
-        XCTAssertEqual(hops.map(\.summary), ["agent -reportsTo-> handler", "handler -memberOf-> station", "station <-controls- chief"])
+        XCTAssertEqual(
+            hops.map(\.summary),
+            ["agent -reportsTo-> handler", "handler -memberOf-> station", "station <-controls- chief"])
         let tree = try g.reportingTree(to: v(g, "chief"))
-        XCTAssertEqual(Dictionary(uniqueKeysWithValues: tree.below.map { (g.label(of: $0.vertex), $0.distance) }),
-                       ["station": 1, "rival": 1, "handler": 2, "agent": 3])
+        XCTAssertEqual(
+            Dictionary(uniqueKeysWithValues: tree.below.map { (g.label(of: $0.vertex), $0.distance) }),
+            ["station": 1, "rival": 1, "handler": 2, "agent": 3])
     }
 
     func testProjection_timeRespecting_usesRelationDates() throws {
@@ -101,7 +105,9 @@ final class ProjectionTests: XCTestCase {
     func testProjection_unknownEntity_throwsVertexNotFound() {
         var c = Self.caseFile
         c.relations.append(Relation(source: "agent", target: "ghost", kind: .pays))
-        XCTAssertThrowsError(try Digraph(caseFile: c)) { XCTAssertEqual($0 as? AlgorithmError, .vertexNotFound("ghost")) }
+        XCTAssertThrowsError(try Digraph(caseFile: c)) {
+            XCTAssertEqual($0 as? AlgorithmError, .vertexNotFound("ghost"))
+        }
     }
 
     func testProjection_badConfidence_throwsInvalidWeight() {

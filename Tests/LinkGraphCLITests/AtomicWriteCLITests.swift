@@ -16,12 +16,15 @@ final class AtomicWriteCLITests: XCTestCase {
         var text = "{\"version\": 1, \"entities\": [\n"
         text.reserveCapacity(relations * 90)
         for i in 0..<entities {
-            text += "{\"id\": \"e\(i)\", \"name\": \"Entity number \(i)\", \"kind\": \"person\"}" + (i + 1 < entities ? ",\n" : "\n")
+            text +=
+                "{\"id\": \"e\(i)\", \"name\": \"Entity number \(i)\", \"kind\": \"person\"}"
+                + (i + 1 < entities ? ",\n" : "\n")
         }
         text += "], \"relations\": [\n"
         for i in 0..<relations {
             let a = Int(generator.next() % UInt64(entities)), b = Int(generator.next() % UInt64(entities))
-            text += "{\"source\": \"e\(a)\", \"target\": \"e\(b)\", \"kind\": \"\(kinds[i % kinds.count])\", \"confidence\": 0.\(i % 9 + 1)}"
+            text +=
+                "{\"source\": \"e\(a)\", \"target\": \"e\(b)\", \"kind\": \"\(kinds[i % kinds.count])\", \"confidence\": 0.\(i % 9 + 1)}"
                 + (i + 1 < relations ? ",\n" : "\n")
         }
         return text + "]}\n"
@@ -43,7 +46,9 @@ final class AtomicWriteCLITests: XCTestCase {
 
     /// Temporary files `FileIO` leaves beside `name` (only a kill can leave them).
     static func leftovers(in directory: String, for name: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasPrefix(".\(name).tmp-") }
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter {
+            $0.hasPrefix(".\(name).tmp-")
+        }
     }
 
     func testKilledExport_leavesOldFileOrNewFile_neverPartial() throws {
@@ -77,7 +82,8 @@ final class AtomicWriteCLITests: XCTestCase {
             } else {
                 // While the temporary file is being written: as soon as it appears, plus 0–20 ms.
                 while process.isRunning && Self.leftovers(in: dir.url.path, for: "out.json").isEmpty
-                    && Date().timeIntervalSince(launched) < duration * 3 {
+                    && Date().timeIntervalSince(launched) < duration * 3
+                {
                     usleep(200)
                 }
                 usleep(UInt32(generator.next() % 20_000))
@@ -88,8 +94,12 @@ final class AtomicWriteCLITests: XCTestCase {
             let now = try Data(contentsOf: URL(fileURLWithPath: target))
             let state = now == Self.oldContent ? "old" : now == expected ? "new" : "PARTIAL (\(now.count) bytes)"
             let stray = Self.leftovers(in: dir.url.path, for: "out.json")
-            outcomes.append("round \(round): killed \(wasRunning ? "running" : "after exit") at \(String(format: "%.2f", Date().timeIntervalSince(launched))) s → \(state), \(stray.count) temporary file(s) left")
-            XCTAssertTrue(now == Self.oldContent || now == expected, "round \(round): the target is neither the old nor the new file (\(now.count) bytes)")
+            outcomes.append(
+                "round \(round): killed \(wasRunning ? "running" : "after exit") at \(String(format: "%.2f", Date().timeIntervalSince(launched))) s → \(state), \(stray.count) temporary file(s) left"
+            )
+            XCTAssertTrue(
+                now == Self.oldContent || now == expected,
+                "round \(round): the target is neither the old nor the new file (\(now.count) bytes)")
             for file in stray {
                 XCTAssertNotEqual(file, "out.json")
                 try? FileManager.default.removeItem(atPath: dir.path(file))
@@ -104,7 +114,9 @@ final class AtomicWriteCLITests: XCTestCase {
         let target = dir.path("missing/deeper/out.json")
         let result = try CLIRunner.run(["export", input, "--to", "json", "-o", target])
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stderr.contains("\(target): the directory \(dir.path("missing/deeper")) does not exist"), result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains("\(target): the directory \(dir.path("missing/deeper")) does not exist"),
+            result.stderr)
         let rendered = try CLIRunner.run(["render", input, "-o", target])
         XCTAssertEqual(rendered.status, 1)
         XCTAssertTrue(rendered.stderr.contains(target), rendered.stderr)
@@ -115,9 +127,13 @@ final class AtomicWriteCLITests: XCTestCase {
         let input = try dir.write("small.json", Self.generatedCase(entities: 3, relations: 2))
         let target = dir.path("locked.json")
         try Self.oldContent.write(to: URL(fileURLWithPath: target))
-        guard Self.shell("/usr/bin/chattr", ["+i", target]) == 0 else { throw XCTSkip("chattr +i is not available here") }
+        guard Self.shell("/usr/bin/chattr", ["+i", target]) == 0 else {
+            throw XCTSkip("chattr +i is not available here")
+        }
         defer { _ = Self.shell("/usr/bin/chattr", ["-i", target]) }
-        for arguments in [["export", input, "--to", "json", "-o", target], ["render", input, "-o", target, "--format", "svg"]] {
+        for arguments in [
+            ["export", input, "--to", "json", "-o", target], ["render", input, "-o", target, "--format", "svg"],
+        ] {
             let result = try CLIRunner.run(arguments)
             XCTAssertEqual(result.status, 1, arguments[0])
             XCTAssertTrue(result.stderr.contains("\(target): the file is read-only"), result.stderr)
@@ -152,7 +168,9 @@ final class AtomicWriteCLITests: XCTestCase {
         defer { _ = Self.shell("/usr/bin/umount", [mountPoint]) }
         let target = mountPoint + "/out.json"
         try Self.oldContent.write(to: URL(fileURLWithPath: target))
-        for arguments in [["export", input, "--to", "json", "-o", target], ["export", input, "--to", "dot", "-o", target]] {
+        for arguments in [
+            ["export", input, "--to", "json", "-o", target], ["export", input, "--to", "dot", "-o", target],
+        ] {
             let result = try CLIRunner.run(arguments)
             XCTAssertEqual(result.status, 1, result.stderr)
             XCTAssertTrue(result.stderr.contains("\(target): write failed (disk full?)"), result.stderr)

@@ -29,9 +29,12 @@ final class BadInputCorpusTests: XCTestCase {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 4, let status = Int32(fields[2]) else {
-                throw NSError(domain: "manifest.tsv", code: 1, userInfo: [NSLocalizedDescriptionKey: "line \(index + 1): expected 4 tab-separated fields"])
+                throw NSError(
+                    domain: "manifest.tsv", code: 1,
+                    userInfo: [NSLocalizedDescriptionKey: "line \(index + 1): expected 4 tab-separated fields"])
             }
-            entries.append(Entry(file: fields[0], command: fields[1], status: status, expected: fields[3], line: index + 1))
+            entries.append(
+                Entry(file: fields[0], command: fields[1], status: status, expected: fields[3], line: index + 1))
         }
         return entries
     }
@@ -62,11 +65,16 @@ final class BadInputCorpusTests: XCTestCase {
     func testManifest_listsEveryBadInput_forEveryReader() throws {
         let entries = try Self.manifest()
         let listed = Set(entries.map(\.file))
-        let present = Set(try FileManager.default.contentsOfDirectory(atPath: Self.directory.path)).subtracting(Self.support)
-        XCTAssertEqual(present.subtracting(listed).sorted(), [], "files in Tests/BadInputs that manifest.tsv does not list")
+        let present = Set(try FileManager.default.contentsOfDirectory(atPath: Self.directory.path)).subtracting(
+            Self.support)
+        XCTAssertEqual(
+            present.subtracting(listed).sorted(), [], "files in Tests/BadInputs that manifest.tsv does not list")
         XCTAssertEqual(listed.subtracting(present).sorted(), [], "manifest.tsv lists files that do not exist")
         XCTAssertGreaterThanOrEqual(entries.count, 60)
-        for prefix in ["case-", "dot-", "graphml-", "gexf-", "csv-", "nodelink-", "edges-", "rules-", "gazetteer-", "response-", "extract-"] {
+        for prefix in [
+            "case-", "dot-", "graphml-", "gexf-", "csv-", "nodelink-", "edges-", "rules-", "gazetteer-", "response-",
+            "extract-",
+        ] {
             XCTAssertTrue(listed.contains { $0.hasPrefix(prefix) }, "no bad input for \(prefix)*")
         }
     }
@@ -96,7 +104,8 @@ final class BadInputCorpusTests: XCTestCase {
         XCTAssertEqual(result.status, entry.status, "\(label): exit status\n\(result.stderr)")
         let expected = entry.expected.replacingOccurrences(of: "{file}", with: input)
         XCTAssertTrue(result.stderr.contains(expected), "\(label): stderr lacks \"\(expected)\":\n\(result.stderr)")
-        XCTAssertFalse(result.stderr.contains("Usage:"), "\(label): a bad input is not a usage error:\n\(result.stderr)")
+        XCTAssertFalse(
+            result.stderr.contains("Usage:"), "\(label): a bad input is not a usage error:\n\(result.stderr)")
         XCTAssertEqual(result.stdout, "", "\(label): nothing belongs on standard output")
         let left = try FileManager.default.contentsOfDirectory(atPath: output.url.path)
         XCTAssertEqual(left, [], "\(label): files were written")

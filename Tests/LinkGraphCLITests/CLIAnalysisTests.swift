@@ -34,18 +34,26 @@ final class CLIAnalysisTests: XCTestCase {
          ]}
         """
 
-    private func json(_ result: CLIRunner.Result, file: StaticString = #filePath, line: UInt = #line) throws -> [String: Any] {
+    private func json(_ result: CLIRunner.Result, file: StaticString = #filePath, line: UInt = #line) throws -> [String:
+        Any]
+    {
         XCTAssertEqual(result.status, 0, result.stderr, file: file, line: line)
-        return try XCTUnwrap(JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any], file: file, line: line)
+        return try XCTUnwrap(
+            JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any], file: file, line: line)
     }
 
     func testCentrality_everyMeasure_matchesNetworkX() throws {
         let expected = try XCTUnwrap(
-            JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.karate + "/expected.json"))) as? [String: Any])
-        let measures = ["betweenness": "betweenness", "closeness": "closeness", "harmonic": "harmonic", "pagerank": "pagerank",
-                        "eigenvector": "eigenvector", "katz": "katz", "degree": "degree_centrality"]
+            JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.karate + "/expected.json")))
+                as? [String: Any])
+        let measures = [
+            "betweenness": "betweenness", "closeness": "closeness", "harmonic": "harmonic", "pagerank": "pagerank",
+            "eigenvector": "eigenvector", "katz": "katz", "degree": "degree_centrality",
+        ]
         for (measure, key) in measures {
-            var arguments = ["centrality", Self.karate + "/graph.edgelist", "--undirected", "--measure", measure, "--json"]
+            var arguments = [
+                "centrality", Self.karate + "/graph.edgelist", "--undirected", "--measure", measure, "--json",
+            ]
             if measure == "katz" { arguments += ["--alpha", "\(try XCTUnwrap(expected["katz_alpha"] as? Double))"] }
             let output = try json(CLIRunner.run(arguments))
             XCTAssertEqual(output["measure"] as? String, measure)
@@ -61,10 +69,12 @@ final class CLIAnalysisTests: XCTestCase {
 
     func testPath_lengthsMatchNetworkX() throws {
         let expected = try XCTUnwrap(
-            JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.karate + "/expected.json"))) as? [String: Any])
+            JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.karate + "/expected.json")))
+                as? [String: Any])
         let lengths = try XCTUnwrap((expected["hop_lengths"] as? [String: [String: Int]])?["0"])
         for target in ["14", "16", "26", "33"] {
-            let output = try json(CLIRunner.run(["path", Self.karate + "/graph.edgelist", "0", target, "--undirected", "--json"]))
+            let output = try json(
+                CLIRunner.run(["path", Self.karate + "/graph.edgelist", "0", target, "--undirected", "--json"]))
             let path = try XCTUnwrap((output["paths"] as? [[String: Any]])?.first)
             XCTAssertEqual((path["vertices"] as? [String])?.count, lengths[target].map { $0 + 1 }, "0 → \(target)")
             XCTAssertEqual(path["cost"] as? Double, lengths[target].map(Double.init))
@@ -85,7 +95,8 @@ final class CLIAnalysisTests: XCTestCase {
         XCTAssertEqual(text.status, 0, text.stderr)
         XCTAssertTrue(text.stdout.contains("Clerk → Deputy → Chief"), text.stdout)
         XCTAssertTrue(text.stdout.contains("reliability 0.5"), text.stdout)
-        XCTAssertTrue(text.stdout.contains("Clerk —reportsTo→ Deputy  [confidence 0.5; evidence memo[0..<10]]"), text.stdout)
+        XCTAssertTrue(
+            text.stdout.contains("Clerk —reportsTo→ Deputy  [confidence 0.5; evidence memo[0..<10]]"), text.stdout)
     }
 
     func testPath_noPath_exit1WithMessage() throws {
@@ -101,10 +112,14 @@ final class CLIAnalysisTests: XCTestCase {
         let casePath = try dir.write("office.json", Self.office)
         let unknown = try CLIRunner.run(["path", casePath, "Depty", "chief"])
         XCTAssertEqual(unknown.status, 1)
-        XCTAssertTrue(unknown.stderr.contains("no entity is named 'Depty'") && unknown.stderr.contains("did you mean 'Deputy' (deputy)"), unknown.stderr)
+        XCTAssertTrue(
+            unknown.stderr.contains("no entity is named 'Depty'")
+                && unknown.stderr.contains("did you mean 'Deputy' (deputy)"), unknown.stderr)
         let ambiguous = try CLIRunner.run(["path", casePath, "twin", "chief"])
         XCTAssertEqual(ambiguous.status, 1)
-        XCTAssertTrue(ambiguous.stderr.contains("'twin' names 2 entities: 'Twin' (twin1), 'Twin' (twin2); use an id"), ambiguous.stderr)
+        XCTAssertTrue(
+            ambiguous.stderr.contains("'twin' names 2 entities: 'Twin' (twin1), 'Twin' (twin2); use an id"),
+            ambiguous.stderr)
     }
 
     func testChain_up_everyBranchAndTops_cycleHandled() throws {
@@ -115,14 +130,21 @@ final class CLIAnalysisTests: XCTestCase {
         let routes = Set(branches.compactMap { $0["vertices"] as? [String] })
         XCTAssertTrue(routes.contains(["clerk", "bureau", "ministry"]), "\(routes)")
         XCTAssertTrue(routes.contains(["clerk", "deputy", "chief", "loop-a", "loop-b"]), "\(routes)")
-        let above = Dictionary(uniqueKeysWithValues: (output["above"] as? [[String: Any]] ?? []).map { ($0["id"] as! String, $0["distance"] as! Int) })
+        let above = Dictionary(
+            uniqueKeysWithValues: (output["above"] as? [[String: Any]] ?? []).map {
+                ($0["id"] as! String, $0["distance"] as! Int)
+            })
         XCTAssertEqual(above, ["deputy": 1, "bureau": 1, "chief": 2, "ministry": 2, "loop-a": 3, "loop-b": 4])
     }
 
     func testChain_down_distances() throws {
         let dir = try TemporaryDirectory()
-        let output = try json(CLIRunner.run(["chain", try dir.write("office.json", Self.office), "Chief", "--down", "--json"]))
-        let below = Dictionary(uniqueKeysWithValues: (output["below"] as? [[String: Any]] ?? []).map { ($0["id"] as! String, $0["distance"] as! Int) })
+        let output = try json(
+            CLIRunner.run(["chain", try dir.write("office.json", Self.office), "Chief", "--down", "--json"]))
+        let below = Dictionary(
+            uniqueKeysWithValues: (output["below"] as? [[String: Any]] ?? []).map {
+                ($0["id"] as! String, $0["distance"] as! Int)
+            })
         XCTAssertEqual(below, ["deputy": 1, "clerk": 2])
     }
 

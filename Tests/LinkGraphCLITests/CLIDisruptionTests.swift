@@ -33,11 +33,13 @@ final class CLIDisruptionTests: XCTestCase {
 
     func testCuts_kite_equalNetworkX() throws {
         let output = try json(CLIRunner.run(["cuts", Self.kite + "/graph.edgelist", "--undirected", "--json"]))
-        let expected = try XCTUnwrap(JSONSerialization.jsonObject(
-            with: Data(contentsOf: URL(fileURLWithPath: Self.kite + "/expected-cuts.json"))) as? [String: Any])
+        let expected = try XCTUnwrap(
+            JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: Self.kite + "/expected-cuts.json"))) as? [String: Any])
         XCTAssertEqual((output["cutPoints"] as? [String])?.sorted(), expected["articulation_points"] as? [String])
-        XCTAssertEqual((output["bridges"] as? [[String]]).map { Set($0.map { $0.sorted() }) },
-                       (expected["bridges"] as? [[String]]).map(Set.init))
+        XCTAssertEqual(
+            (output["bridges"] as? [[String]]).map { Set($0.map { $0.sorted() }) },
+            (expected["bridges"] as? [[String]]).map(Set.init))
         XCTAssertEqual((output["blocks"] as? [[String]])?.count, 3)
     }
 
@@ -73,14 +75,19 @@ final class CLIDisruptionTests: XCTestCase {
 
     /// Removing 7 from the kite leaves 7 + 2 (F = 1 − 44/72); removing 8 leaves 8 + 1 (1 − 56/72).
     func testKeyPlayers_kite_k1_handCounted() throws {
-        let output = try json(CLIRunner.run(
-            ["keyplayers", Self.kite + "/graph.edgelist", "--undirected", "--k", "1", "--json"]))
+        let output = try json(
+            CLIRunner.run(
+                ["keyplayers", Self.kite + "/graph.edgelist", "--undirected", "--k", "1", "--json"]))
         XCTAssertEqual(output["members"] as? [String], ["7"])
         XCTAssertEqual(try XCTUnwrap(output["value"] as? Double), 28.0 / 72.0, accuracy: 1e-12)
         let betweenness = try XCTUnwrap(output["betweenness"] as? [String: Any])
         XCTAssertEqual(betweenness["members"] as? [String], ["7"])
-        let reach = try json(CLIRunner.run(
-            ["keyplayers", Self.kite + "/graph.edgelist", "--k", "2", "--objective", "reach", "--seed", "3", "--json"]))
+        let reach = try json(
+            CLIRunner.run(
+                [
+                    "keyplayers", Self.kite + "/graph.edgelist", "--k", "2", "--objective", "reach", "--seed", "3",
+                    "--json",
+                ]))
         XCTAssertEqual(try XCTUnwrap(reach["value"] as? Double), 1, accuracy: 1e-12)
         let tooMany = try CLIRunner.run(["keyplayers", Self.kite + "/graph.edgelist", "--k", "9"])
         XCTAssertNotEqual(tooMany.status, 0)
@@ -89,8 +96,9 @@ final class CLIDisruptionTests: XCTestCase {
 
     func testBrokers_kiteConstraint_equalNetworkX_andRolesByAttribute() throws {
         let output = try json(CLIRunner.run(["brokers", Self.kite + "/graph.edgelist", "--undirected", "--json"]))
-        let expected = try XCTUnwrap(JSONSerialization.jsonObject(
-            with: Data(contentsOf: URL(fileURLWithPath: Self.kite + "/expected-cuts.json"))) as? [String: Any])
+        let expected = try XCTUnwrap(
+            JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: Self.kite + "/expected-cuts.json"))) as? [String: Any])
         let constraint = try XCTUnwrap(expected["constraint"] as? [String: Double])
         for entity in try XCTUnwrap(output["entities"] as? [[String: Any]]) {
             let id = try XCTUnwrap(entity["id"] as? String)
@@ -101,14 +109,17 @@ final class CLIDisruptionTests: XCTestCase {
         let directory = try TemporaryDirectory()
         let path = try directory.write("cell.json", Self.cell)
         let roles = try json(CLIRunner.run(["brokers", path, "--group-by", "attribute:team", "--json"]))
-        let byID = Dictionary(uniqueKeysWithValues: try XCTUnwrap(roles["entities"] as? [[String: Any]]).map {
-            ($0["id"] as! String, $0)
-        })
+        let byID = Dictionary(
+            uniqueKeysWithValues: try XCTUnwrap(roles["entities"] as? [[String: Any]]).map {
+                ($0["id"] as! String, $0)
+            })
         // a → b → boss: x, x, z (representative); c → b → boss: y, x, z (liaison).
-        XCTAssertEqual(byID["b"]?["roles"] as? [String: Int],
-                       ["coordinator": 0, "itinerant": 0, "representative": 1, "gatekeeper": 0, "liaison": 1])
-        XCTAssertEqual(byID["c"]?["roles"] as? [String: Int],
-                       ["coordinator": 0, "itinerant": 0, "representative": 0, "gatekeeper": 0, "liaison": 0])
+        XCTAssertEqual(
+            byID["b"]?["roles"] as? [String: Int],
+            ["coordinator": 0, "itinerant": 0, "representative": 1, "gatekeeper": 0, "liaison": 1])
+        XCTAssertEqual(
+            byID["c"]?["roles"] as? [String: Int],
+            ["coordinator": 0, "itinerant": 0, "representative": 0, "gatekeeper": 0, "liaison": 0])
         XCTAssertTrue(byID["d"]?["group"] is NSNull)
         let bad = try CLIRunner.run(["brokers", path, "--group-by", "colour"])
         XCTAssertNotEqual(bad.status, 0)

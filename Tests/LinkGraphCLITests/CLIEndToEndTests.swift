@@ -32,15 +32,19 @@ final class CLIEndToEndTests: XCTestCase {
 
     func testValidate_invalidCase_listsEveryProblem_exit1() throws {
         let dir = try TemporaryDirectory()
-        let path = try dir.write("bad.json", """
+        let path = try dir.write(
+            "bad.json",
+            """
             {"version": 1, "entities": [{"id": "a", "name": "A", "kind": "person"}, {"id": "a", "name": "B", "kind": "person"}],
              "relations": [{"source": "a", "target": "ghost", "kind": "pays", "confidence": 2}]}
             """)
         let result = try CLIRunner.run(["validate", path])
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.stdout, "")
-        for expected in ["entities[1].id: duplicate id \"a\"", "relations[0].target: no entity has the id \"ghost\"",
-                         "relations[0].confidence: confidence 2.0 is outside 0...1", "\(path): 3 problems"] {
+        for expected in [
+            "entities[1].id: duplicate id \"a\"", "relations[0].target: no entity has the id \"ghost\"",
+            "relations[0].confidence: confidence 2.0 is outside 0...1", "\(path): 3 problems",
+        ] {
             XCTAssertTrue(result.stderr.contains(expected), "missing \(expected) in\n\(result.stderr)")
         }
     }
@@ -70,7 +74,9 @@ final class CLIEndToEndTests: XCTestCase {
         let dot = try CLIRunner.run(["export", path, "--to", "dot"])
         XCTAssertEqual(dot.status, 0, dot.stderr)
         XCTAssertTrue(dot.stdout.hasPrefix("digraph \"case\" {"), dot.stdout)
-        XCTAssertTrue(dot.stdout.contains("\"bureau\" [\"label\"=\"Bureau \\\"Nine\\\" <b>\", \"kind\"=\"organization\"]"), dot.stdout)
+        XCTAssertTrue(
+            dot.stdout.contains("\"bureau\" [\"label\"=\"Bureau \\\"Nine\\\" <b>\", \"kind\"=\"organization\"]"),
+            dot.stdout)
         XCTAssertTrue(dot.stdout.contains("\"courier\" -> \"rivals\" [\"kind\"=\"defectedTo\""), dot.stdout)
     }
 
@@ -78,7 +84,9 @@ final class CLIEndToEndTests: XCTestCase {
         let dir = try TemporaryDirectory()
         let result = try CLIRunner.run(["stats", try dir.write("case.json", Self.validCase)])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, """
+        XCTAssertEqual(
+            result.stdout,
+            """
             entities: 4
               organization: 2
               person: 1

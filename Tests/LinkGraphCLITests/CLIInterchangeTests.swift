@@ -15,7 +15,8 @@ final class CLIInterchangeTests: XCTestCase {
 
     func run(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> CLIRunner.Result {
         let result = try CLIRunner.run(arguments)
-        XCTAssertEqual(result.status, 0, "linkgraph \(arguments.joined(separator: " ")): \(result.stderr)", file: file, line: line)
+        XCTAssertEqual(
+            result.status, 0, "linkgraph \(arguments.joined(separator: " ")): \(result.stderr)", file: file, line: line)
         return result
     }
 
@@ -23,8 +24,10 @@ final class CLIInterchangeTests: XCTestCase {
         let dir = try TemporaryDirectory()
         let original = try normalizedJSON(Self.example)
         for (format, output, input) in [
-            ("graphml", dir.path("c.graphml"), dir.path("c.graphml")), ("nodelink", dir.path("c.json"), dir.path("c.json")),
-            ("csv", dir.path("tables") + "/", dir.path("tables/entities.csv")), ("csv", dir.path("x"), dir.path("x.relations.csv")),
+            ("graphml", dir.path("c.graphml"), dir.path("c.graphml")),
+            ("nodelink", dir.path("c.json"), dir.path("c.json")),
+            ("csv", dir.path("tables") + "/", dir.path("tables/entities.csv")),
+            ("csv", dir.path("x"), dir.path("x.relations.csv")),
         ] {
             _ = try run(["export", Self.example, "--to", format, "-o", output])
             let imported = try run(["import", input, "-o", dir.path("back-\(format).json")])
@@ -41,7 +44,8 @@ final class CLIInterchangeTests: XCTestCase {
             _ = try run(["export", Self.example, "--to", format, "-o", dir.path("c.\(format)")])
             let imported = try run(["import", dir.path("c.\(format)"), "-o", dir.path("back.json")])
             XCTAssertTrue(imported.stderr.contains("imported 36 entities and 72 relations"), imported.stderr)
-            XCTAssertTrue(imported.stderr.contains("1 documents named by evidence were not in the file"), imported.stderr)
+            XCTAssertTrue(
+                imported.stderr.contains("1 documents named by evidence were not in the file"), imported.stderr)
             let stats = try run(["validate", dir.path("back.json")])
             XCTAssertEqual(stats.stdout, "valid\n")
         }
@@ -50,7 +54,9 @@ final class CLIInterchangeTests: XCTestCase {
     func testExport_cypherAndNeo4jCSV() throws {
         let dir = try TemporaryDirectory()
         let cypher = try run(["export", Self.example, "--to", "cypher"])
-        XCTAssertTrue(cypher.stdout.contains("MERGE (n:Entity {id: 'iran'}) SET n:Country, n += {`name`: 'Iran'"), String(cypher.stdout.prefix(600)))
+        XCTAssertTrue(
+            cypher.stdout.contains("MERGE (n:Entity {id: 'iran'}) SET n:Country, n += {`name`: 'Iran'"),
+            String(cypher.stdout.prefix(600)))
         XCTAssertEqual(cypher.stdout.components(separatedBy: "CREATE (a)-[:").count - 1, 72)
         _ = try run(["export", Self.example, "--to", "neo4j-csv", "-o", dir.path("neo")])
         for name in ["nodes.csv", "relationships.csv", "import.sh"] {
@@ -89,7 +95,8 @@ final class CLIInterchangeTests: XCTestCase {
     func testImport_errorKeepsAnExistingOutputUntouched() throws {
         let dir = try TemporaryDirectory()
         let existing = try dir.write("case.json", "{\"version\": 1, \"entities\": []}\n")
-        let input = try dir.write("g.json", "{\"nodes\": [{\"id\": \"a\"}], \"links\": [{\"source\": \"a\", \"target\": \"b\"}]}")
+        let input = try dir.write(
+            "g.json", "{\"nodes\": [{\"id\": \"a\"}], \"links\": [{\"source\": \"a\", \"target\": \"b\"}]}")
         let result = try CLIRunner.run(["import", input, "-o", existing])
         XCTAssertNotEqual(result.status, 0)
         XCTAssertTrue(result.stderr.contains("links[0], target: no node has the id \"b\""), result.stderr)
@@ -99,7 +106,10 @@ final class CLIInterchangeTests: XCTestCase {
     func testImport_externalEntity_refused() throws {
         let dir = try TemporaryDirectory()
         let secret = try dir.write("secret.txt", "TOP-SECRET")
-        let input = try dir.write("x.gexf", "<?xml version=\"1.0\"?>\n<!DOCTYPE gexf [<!ENTITY s SYSTEM \"file://\(secret)\">]>\n<gexf><graph><nodes><node id=\"a\" label=\"&s;\"/></nodes></graph></gexf>\n")
+        let input = try dir.write(
+            "x.gexf",
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE gexf [<!ENTITY s SYSTEM \"file://\(secret)\">]>\n<gexf><graph><nodes><node id=\"a\" label=\"&s;\"/></nodes></graph></gexf>\n"
+        )
         let result = try CLIRunner.run(["import", input, "-o", dir.path("out.json")])
         XCTAssertNotEqual(result.status, 0)
         XCTAssertTrue(result.stderr.contains("\(input):2: refused"), result.stderr)
@@ -113,7 +123,8 @@ final class CLIInterchangeTests: XCTestCase {
         let links = try dir.write("links.csv", "source,target,kind\nann,bob,reportsTo\n")
         let missing = try CLIRunner.run(["import", people, "-o", dir.path("c.json")])
         XCTAssertNotEqual(missing.status, 0)
-        XCTAssertTrue(missing.stderr.contains("the relations table is needed too: give --relations FILE"), missing.stderr)
+        XCTAssertTrue(
+            missing.stderr.contains("the relations table is needed too: give --relations FILE"), missing.stderr)
         _ = try run(["import", people, "--relations", links, "-o", dir.path("c.json")])
         let json = try normalizedJSON(dir.path("c.json"))
         XCTAssertTrue(json.contains("\"kind\": \"reportsTo\""), json)
@@ -125,7 +136,8 @@ final class CLIInterchangeTests: XCTestCase {
         _ = try dir.write("net.relations.csv", "source,target,kind,confidence\nann,bob,pays,1.5\n")
         let bad = try CLIRunner.run(["import", dir.path("net.entities.csv"), "-o", dir.path("e.json")])
         XCTAssertNotEqual(bad.status, 0)
-        XCTAssertTrue(bad.stderr.contains("net.relations.csv:2: confidence: confidence 1.5 is outside 0...1"), bad.stderr)
+        XCTAssertTrue(
+            bad.stderr.contains("net.relations.csv:2: confidence: confidence 1.5 is outside 0...1"), bad.stderr)
     }
 
     func testImport_formatFromExtensionOrFrom() throws {
@@ -142,7 +154,9 @@ final class CLIInterchangeTests: XCTestCase {
         let neither = try CLIRunner.run(["import", try dir.write("x.json", "{\"a\": 1}"), "-o", dir.path("n.json")])
         XCTAssertNotEqual(neither.status, 0)
         XCTAssertTrue(neither.stderr.contains("version"), neither.stderr)
-        let badDOT = try CLIRunner.run(["import", try dir.write("bad.gv", "digraph {\n a -> \n}"), "-o", dir.path("b.json")])
+        let badDOT = try CLIRunner.run([
+            "import", try dir.write("bad.gv", "digraph {\n a -> \n}"), "-o", dir.path("b.json"),
+        ])
         XCTAssertNotEqual(badDOT.status, 0)
         XCTAssertTrue(badDOT.stderr.contains("bad.gv:3"), badDOT.stderr)
     }

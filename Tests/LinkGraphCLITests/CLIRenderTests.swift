@@ -8,12 +8,15 @@ final class CLIRenderTests: XCTestCase {
         let dir = try TemporaryDirectory()
         let casePath = try dir.write("case.json", CLIEndToEndTests.validCase)
         for (name, check) in [
-            ("out.svg", { (data: Data) in
-                let text = try XMLDocument(data: data, options: []).rootElement()?.stringValue ?? ""
-                for label in ["The Courier", "Bureau \"Nine\" <b>", "Rival Service", "Capital City"] {
-                    XCTAssertTrue(text.contains(label), "SVG lacks \(label)")
+            (
+                "out.svg",
+                { (data: Data) in
+                    let text = try XMLDocument(data: data, options: []).rootElement()?.stringValue ?? ""
+                    for label in ["The Courier", "Bureau \"Nine\" <b>", "Rival Service", "Capital City"] {
+                        XCTAssertTrue(text.contains(label), "SVG lacks \(label)")
+                    }
                 }
-            }),
+            ),
             ("out.png", { data in XCTAssertEqual(Array(data.prefix(4)), [0x89, 0x50, 0x4E, 0x47]) }),
             ("out.pdf", { data in XCTAssertEqual(String(decoding: data.prefix(5), as: UTF8.self), "%PDF-") }),
         ] as [(String, (Data) throws -> Void)] {
@@ -26,9 +29,14 @@ final class CLIRenderTests: XCTestCase {
     func testRender_defectionView_explicitFormatAndLayout() throws {
         let dir = try TemporaryDirectory()
         let casePath = try dir.write("case.json", CLIEndToEndTests.validCase)
-        let result = try CLIRunner.run(["render", casePath, "--view", "defection", "--layout", "neato", "--format", "json", "-o", dir.path("out.data")])
+        let result = try CLIRunner.run([
+            "render", casePath, "--view", "defection", "--layout", "neato", "--format", "json", "-o",
+            dir.path("out.data"),
+        ])
         XCTAssertEqual(result.status, 0, result.stderr)
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path("out.data")))) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path("out.data"))))
+            as? [String: Any]
         let names = (json?["objects"] as? [[String: Any]])?.compactMap { $0["name"] as? String } ?? []
         XCTAssertTrue(Set(names).isSuperset(of: ["courier", "bureau", "rivals"]), "\(names)")
         XCTAssertFalse(names.contains("capital"), "the defection view leaves out a place with no defection")
@@ -96,7 +104,8 @@ final class CLIRenderTests: XCTestCase {
     /// stops it with the sandbox's message, and nothing is written.
     func testDemo_drawsInTheSandbox_timeLimitApplies() throws {
         let dir = try TemporaryDirectory()
-        let result = try CLIRunner.run(["demo", "--output", dir.path("out"), "--timeout", "0.000001"], in: CLIRunner.repositoryRoot)
+        let result = try CLIRunner.run(
+            ["demo", "--output", dir.path("out"), "--timeout", "0.000001"], in: CLIRunner.repositoryRoot)
         XCTAssertEqual(result.status, 1, result.stderr)
         XCTAssertTrue(result.stderr.contains("Graphviz did not finish within"), result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path("out/influence.svg")))

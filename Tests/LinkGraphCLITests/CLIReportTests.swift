@@ -51,8 +51,10 @@ final class CLIReportTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("docs/memo.txt: its SHA-256 is not"), result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path("case.html")))
         // Without a recorded hash the text is embedded.
-        let unhashed = try dir.write("unhashed.json", caseText.replacingOccurrences(
-            of: ", \"sha256\": \"\(String(repeating: "ab", count: 32))\"", with: ""))
+        let unhashed = try dir.write(
+            "unhashed.json",
+            caseText.replacingOccurrences(
+                of: ", \"sha256\": \"\(String(repeating: "ab", count: 32))\"", with: ""))
         let ok = try CLIRunner.run(["report", unhashed, "-o", dir.path("case.html"), "--documents", dir.path("docs")])
         XCTAssertEqual(ok.status, 0, ok.stderr)
         let html = try String(contentsOfFile: dir.path("case.html"), encoding: .utf8)

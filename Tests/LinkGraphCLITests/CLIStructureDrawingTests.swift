@@ -50,12 +50,14 @@ final class CLIStructureDrawingTests: XCTestCase {
         XCTAssertEqual(try stroked(svg, "node", prefix: "entity-", colour: "#d81b60"), points)
         // Every relation between the two ends of a bridge, and nothing else.
         let bridges = Set(try XCTUnwrap(expected["bridges"] as? [[String]]).map { $0.sorted() })
-        let caseJSON = try XCTUnwrap(JSONSerialization.jsonObject(
-            with: Data(contentsOf: URL(fileURLWithPath: Self.example))) as? [String: Any])
+        let caseJSON = try XCTUnwrap(
+            JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: Self.example))) as? [String: Any])
         let relations = try XCTUnwrap(caseJSON["relations"] as? [[String: Any]])
-        let bridgeRelations = Set(relations.indices.filter {
-            bridges.contains([relations[$0]["source"] as! String, relations[$0]["target"] as! String].sorted())
-        }.map(String.init))
+        let bridgeRelations = Set(
+            relations.indices.filter {
+                bridges.contains([relations[$0]["source"] as! String, relations[$0]["target"] as! String].sorted())
+            }.map(String.init))
         XCTAssertEqual(bridgeRelations.count, 10)
         XCTAssertEqual(try stroked(svg, "edge", prefix: "relation-", colour: "#d81b60"), bridgeRelations)
     }

@@ -6,7 +6,9 @@ import XCTest
 final class CLIViewOptionsTests: XCTestCase {
     static let example = CLIRunner.repositoryRoot.appendingPathComponent("Graphs/iran-iraq-2014/case.json").path
 
-    private func render(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> (svg: String, stderr: String) {
+    private func render(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> (
+        svg: String, stderr: String
+    ) {
         let dir = try TemporaryDirectory()
         let result = try CLIRunner.run(["render", Self.example] + arguments + ["-o", dir.path("out.svg")])
         XCTAssertEqual(result.status, 0, result.stderr, file: file, line: line)
@@ -17,9 +19,10 @@ final class CLIViewOptionsTests: XCTestCase {
     private func entityIDs(_ svg: String) throws -> Set<String> {
         let pattern = try NSRegularExpression(pattern: "<g id=\"entity&#45;([^\"]+)\" class=\"node\">")
         let range = NSRange(svg.startIndex..., in: svg)
-        return Set(pattern.matches(in: svg, range: range).map {
-            String(svg[Range($0.range(at: 1), in: svg)!]).replacingOccurrences(of: "&#45;", with: "-")
-        })
+        return Set(
+            pattern.matches(in: svg, range: range).map {
+                String(svg[Range($0.range(at: 1), in: svg)!]).replacingOccurrences(of: "&#45;", with: "-")
+            })
     }
 
     /// The SVG's text, entities decoded.
@@ -31,7 +34,8 @@ final class CLIViewOptionsTests: XCTestCase {
         let (svg, _) = try render(["--highlight-path", "al-Jabouri's adviser", "Iran"])
         XCTAssertTrue(try text(svg).contains("All relations — path from al-Jabouri's adviser to Iran"), "title")
         // The two hops adviser → Iranian intelligence → Iran are drawn 3.5 wide; nothing else is.
-        XCTAssertEqual(svg.components(separatedBy: "stroke-width=\"3.5\"").count - 1, 4, "two edges, each a path and an arrowhead")
+        XCTAssertEqual(
+            svg.components(separatedBy: "stroke-width=\"3.5\"").count - 1, 4, "two edges, each a path and an arrowhead")
     }
 
     func testHighlightChain_titleAndBoldEdges() throws {
@@ -47,7 +51,9 @@ final class CLIViewOptionsTests: XCTestCase {
 
     func testTimeline_oneFramePerLoyaltyChange() throws {
         let dir = try TemporaryDirectory()
-        let result = try CLIRunner.run(["render", Self.example, "--view", "defection", "--timeline", "--format", "svg", "-o", dir.path("frames")])
+        let result = try CLIRunner.run([
+            "render", Self.example, "--view", "defection", "--timeline", "--format", "svg", "-o", dir.path("frames"),
+        ])
         XCTAssertEqual(result.status, 0, result.stderr)
         let frames = try FileManager.default.contentsOfDirectory(atPath: dir.path("frames")).sorted()
         XCTAssertEqual(frames, ["frame-1-2014.svg", "frame-2-2019-10.svg"])
@@ -72,7 +78,10 @@ final class CLIViewOptionsTests: XCTestCase {
             entities.append(#"{"id": "p\#(i)", "name": "P\#(i)", "kind": "person"}"#)
             if i > 0 { relations.append(#"{"source": "p\#(i)", "target": "p\#(i / 2)", "kind": "reportsTo"}"#) }
         }
-        let casePath = try dir.write("big.json", #"{"version": 1, "entities": [\#(entities.joined(separator: ","))], "relations": [\#(relations.joined(separator: ","))]}"#)
+        let casePath = try dir.write(
+            "big.json",
+            #"{"version": 1, "entities": [\#(entities.joined(separator: ","))], "relations": [\#(relations.joined(separator: ","))]}"#
+        )
         let result = try CLIRunner.run(["render", casePath, "--format", "json", "-o", dir.path("big.out")])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stderr.contains("laying out with sfdp"), result.stderr)

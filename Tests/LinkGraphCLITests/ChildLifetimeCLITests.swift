@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A Graphviz worker and a subprocess plug-in end with the `linkgraph` that started them,
@@ -29,53 +29,54 @@ final class ChildLifetimeCLITests: XCTestCase {
 
     private func checkRenderWorkerEnds(after signal: Int32, file: StaticString = #filePath, line: UInt = #line) throws {
         #if !os(Linux)
-        throw XCTSkip("reads /proc")
+            throw XCTSkip("reads /proc")
         #else
-        let dir = try TemporaryDirectory()
-        // 1,500 nodes and 3,000 random edges: dot takes minutes (RenderSafetyCLITests).
-        var seed: UInt64 = 7
-        func next() -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(seed >> 33) % 1500
-        }
-        let slow = try dir.write(
-            "slow.gv", "digraph {" + (0..<3000).map { _ in "n\(next()) -> n\(next());" }.joined() + "}")
-        let process = try start(["render", slow, "--layout", "dot", "--timeout", "600", "-o", dir.path("slow.svg")])
-        let worker = try child(
-            of: process.processIdentifier, commandContains: "graphviz-worker", file: file, line: line)
-        try assertEnds(worker, after: signal, sentTo: process, file: file, line: line)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path("slow.svg")), file: file, line: line)
+            let dir = try TemporaryDirectory()
+            // 1,500 nodes and 3,000 random edges: dot takes minutes (RenderSafetyCLITests).
+            var seed: UInt64 = 7
+            func next() -> Int {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return Int(seed >> 33) % 1500
+            }
+            let slow = try dir.write(
+                "slow.gv", "digraph {" + (0..<3000).map { _ in "n\(next()) -> n\(next());" }.joined() + "}")
+            let process = try start(["render", slow, "--layout", "dot", "--timeout", "600", "-o", dir.path("slow.svg")])
+            let worker = try child(
+                of: process.processIdentifier, commandContains: "graphviz-worker", file: file, line: line)
+            try assertEnds(worker, after: signal, sentTo: process, file: file, line: line)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path("slow.svg")), file: file, line: line)
         #endif
     }
 
     private func checkPluginEnds(after signal: Int32, file: StaticString = #filePath, line: UInt = #line) throws {
         #if !os(Linux)
-        throw XCTSkip("reads /proc")
+            throw XCTSkip("reads /proc")
         #else
-        try ExtractorCommandsTests.requirePython()
-        let dir = try TemporaryDirectory()
-        let fixture = CLIRunner.repositoryRoot.appendingPathComponent(
-            "Tests/LinkGraphPluginTests/Fixtures/faulty_plugin.py"
-        ).path
-        // With SIGTERM, the plug-in starts a child of its own (`sleep 987`), which must end too:
-        // the signal goes to the plug-in's whole process group.
-        let hang = try dir.write("hang.txt", signal == SIGTERM ? "HANGKIDS" : "HANG")
-        let process = try start([
-            "extract", hang, "--plugin-exec", "python3 '\(fixture)'", "--plugin-timeout", "600", "-o",
-            dir.path("case.json"),
-        ])
-        let plugin = try child(
-            of: process.processIdentifier, commandContains: "faulty_plugin.py", file: file, line: line)
-        let grandchild = signal == SIGTERM ? try child(of: plugin, commandContains: "987", file: file, line: line) : nil
-        try assertEnds(plugin, after: signal, sentTo: process, file: file, line: line)
-        if let grandchild {
-            let deadline = Date().addingTimeInterval(2)
-            while Self.isAlive(grandchild), Date() < deadline { usleep(20_000) }
-            let alive = Self.isAlive(grandchild)
-            if alive { kill(grandchild, SIGKILL) }
-            XCTAssertFalse(alive, "the plug-in's own child still runs", file: file, line: line)
-        }
-        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path("case.json")), file: file, line: line)
+            try ExtractorCommandsTests.requirePython()
+            let dir = try TemporaryDirectory()
+            let fixture = CLIRunner.repositoryRoot.appendingPathComponent(
+                "Tests/LinkGraphPluginTests/Fixtures/faulty_plugin.py"
+            ).path
+            // With SIGTERM, the plug-in starts a child of its own (`sleep 987`), which must end too:
+            // the signal goes to the plug-in's whole process group.
+            let hang = try dir.write("hang.txt", signal == SIGTERM ? "HANGKIDS" : "HANG")
+            let process = try start([
+                "extract", hang, "--plugin-exec", "python3 '\(fixture)'", "--plugin-timeout", "600", "-o",
+                dir.path("case.json"),
+            ])
+            let plugin = try child(
+                of: process.processIdentifier, commandContains: "faulty_plugin.py", file: file, line: line)
+            let grandchild =
+                signal == SIGTERM ? try child(of: plugin, commandContains: "987", file: file, line: line) : nil
+            try assertEnds(plugin, after: signal, sentTo: process, file: file, line: line)
+            if let grandchild {
+                let deadline = Date().addingTimeInterval(2)
+                while Self.isAlive(grandchild), Date() < deadline { usleep(20_000) }
+                let alive = Self.isAlive(grandchild)
+                if alive { kill(grandchild, SIGKILL) }
+                XCTAssertFalse(alive, "the plug-in's own child still runs", file: file, line: line)
+            }
+            XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path("case.json")), file: file, line: line)
         #endif
     }
 

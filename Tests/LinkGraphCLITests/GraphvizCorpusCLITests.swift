@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// `linkgraph render` on every input of the shared Graphviz corpora
@@ -16,12 +16,12 @@ final class GraphvizCorpusCLITests: XCTestCase {
     /// The per-job limit given with --timeout; a run is two jobs (parse, render).
     static let timeout = 60.0
 
-
     /// Every input file of a corpus folder: all files below it but its notes (`*.md`,
     /// `manifest.tsv`) and Graphviz's own reference outputs (`*.dot243.svg`, `*.dot243.stderr`).
     static func inputs(_ folder: String) throws -> [URL] {
         let base = try SharedData.require("corpus/" + folder)
-        guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else {
+        guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey])
+        else {
             throw XCTSkip("\(base.path) is missing")
         }
         var files: [URL] = []
@@ -49,7 +49,8 @@ final class GraphvizCorpusCLITests: XCTestCase {
     /// extension to tell DOT from a case file; the GML files are given as they are.
     static func render(_ input: URL, in scratch: TemporaryDirectory) throws -> Outcome {
         var path = input.path
-        let head = String(decoding: (try? FileHandle(forReadingFrom: input).read(upToCount: 64)) ?? Data(), as: UTF8.self)
+        let head = String(
+            decoding: (try? FileHandle(forReadingFrom: input).read(upToCount: 64)) ?? Data(), as: UTF8.self)
         let ext = input.pathExtension.lowercased()
         if ext.isEmpty, head.hasPrefix("digraph") || head.hasPrefix("graph") || head.hasPrefix("strict") {
             path = scratch.path(input.lastPathComponent + ".gv")
@@ -60,16 +61,19 @@ final class GraphvizCorpusCLITests: XCTestCase {
         try? FileManager.default.removeItem(atPath: output)
         let run = try TimedRun.run(
             ["render", path, "-o", output, "--timeout", String(Int(timeout))], limit: 2 * timeout + 30)
-        let svg = FileManager.default.fileExists(atPath: output) ? try Data(contentsOf: URL(fileURLWithPath: output)) : nil
+        let svg =
+            FileManager.default.fileExists(atPath: output) ? try Data(contentsOf: URL(fileURLWithPath: output)) : nil
         XCTAssertFalse(run.timedOut, "\(path): linkgraph still running after \(2 * timeout + 30) s")
-        return Outcome(file: path, status: run.status, signaled: run.signaled, seconds: run.seconds, stderr: run.stderr, svg: svg)
+        return Outcome(
+            file: path, status: run.status, signaled: run.signaled, seconds: run.seconds, stderr: run.stderr, svg: svg)
     }
 
     /// Checks one outcome; returns "svg", or "error: first line of the message".
     static func check(_ outcome: Outcome, file: StaticString = #filePath, line: UInt = #line) -> String {
         let name = URL(fileURLWithPath: outcome.file).lastPathComponent
         XCTAssertFalse(outcome.signaled, "\(name): linkgraph ended by a signal", file: file, line: line)
-        XCTAssertLessThan(outcome.seconds, 2 * timeout + 20, "\(name): took \(outcome.seconds) s", file: file, line: line)
+        XCTAssertLessThan(
+            outcome.seconds, 2 * timeout + 20, "\(name): took \(outcome.seconds) s", file: file, line: line)
         switch outcome.status {
         case 0:
             guard let svg = outcome.svg else {
@@ -83,7 +87,9 @@ final class GraphvizCorpusCLITests: XCTestCase {
         case 1:
             XCTAssertNil(outcome.svg, "\(name): an SVG was left after a failure", file: file, line: line)
             let message = outcome.stderr.split(separator: "\n").first { $0.hasPrefix("Error: ") }.map(String.init) ?? ""
-            XCTAssertTrue(message.contains(outcome.file), "\(name): the message does not name the file: \(outcome.stderr)", file: file, line: line)
+            XCTAssertTrue(
+                message.contains(outcome.file), "\(name): the message does not name the file: \(outcome.stderr)",
+                file: file, line: line)
             return "error: " + message.replacingOccurrences(of: outcome.file, with: name)
         default:
             XCTFail("\(name): exit status \(outcome.status): \(outcome.stderr)", file: file, line: line)
@@ -98,19 +104,29 @@ final class GraphvizCorpusCLITests: XCTestCase {
             let outcome = try Self.render(input, in: scratch)
             let result = Self.check(outcome)
             results[input.lastPathComponent] = result
-            print(String(format: "corpus\tgraphviz-regressions/%@\t%.2f s\t%@", input.lastPathComponent, outcome.seconds, result))
+            print(
+                String(
+                    format: "corpus\tgraphviz-regressions/%@\t%.2f s\t%@", input.lastPathComponent, outcome.seconds,
+                    result))
         }
         // The inputs that crash `dot` 2.43 are drawn after the sanitizer's changes.
-        for crasher in ["1221.dot", "14.dot", "1408.dot", "1436.dot", "167.dot", "1724.dot", "1783.dot", "1880.dot", "56.dot", "1845.dot"] {
+        for crasher in [
+            "1221.dot", "14.dot", "1408.dot", "1436.dot", "167.dot", "1724.dot", "1783.dot", "1880.dot", "56.dot",
+            "1845.dot",
+        ] {
             XCTAssertEqual(results[crasher], "svg", crasher)
         }
         // 2095.dot (a hang in dot) goes to sfdp.
         XCTAssertEqual(results["2095.dot"], "svg")
-        XCTAssertEqual(results["1411.dot"]?.hasPrefix("error: Error: 1411.dot: Graphviz syntax error at line 11"), true, results["1411.dot"] ?? "")
+        XCTAssertEqual(
+            results["1411.dot"]?.hasPrefix("error: Error: 1411.dot: Graphviz syntax error at line 11"), true,
+            results["1411.dot"] ?? "")
         // Fuzzer garbage with bytes that are not UTF-8: refused before Graphviz sees it (issue 16, item 10).
         XCTAssertEqual(results["1676.dot"]?.contains("1676.dot:2:12: invalid UTF-8"), true, results["1676.dot"] ?? "")
         // GML is no format render reads: a clear error (read as a case file).
-        XCTAssertEqual(results["1869-1.gml"]?.hasPrefix("error: Error: 1869-1.gml:1:1: invalid JSON"), true, results["1869-1.gml"] ?? "")
+        XCTAssertEqual(
+            results["1869-1.gml"]?.hasPrefix("error: Error: 1869-1.gml:1:1: invalid JSON"), true,
+            results["1869-1.gml"] ?? "")
         // long_chain (33,001 nodes, sfdp) is drawn, or stopped at the limit on a slow machine.
         if let chain = results["long_chain"] {
             XCTAssertTrue(chain == "svg" || chain.contains("did not finish within"), chain)
@@ -124,7 +140,9 @@ final class GraphvizCorpusCLITests: XCTestCase {
             let outcome = try Self.render(input, in: scratch)
             let result = Self.check(outcome)
             results[input.lastPathComponent] = result
-            print(String(format: "corpus\tsvg-injection/%@\t%.2f s\t%@", input.lastPathComponent, outcome.seconds, result))
+            print(
+                String(format: "corpus\tsvg-injection/%@\t%.2f s\t%@", input.lastPathComponent, outcome.seconds, result)
+            )
             if let svg = outcome.svg {
                 let text = String(decoding: svg, as: UTF8.self)
                 // (Escaped text such as `&lt;script&gt;alert(1)` in a label or `onload=&quot;` in
@@ -132,9 +150,12 @@ final class GraphvizCorpusCLITests: XCTestCase {
                 for banned in ["/usr/share/pixmaps", "debian-logo", "/etc/passwd", "xml-stylesheet"] {
                     XCTAssertFalse(text.contains(banned), "\(input.lastPathComponent): \(banned) in the SVG")
                 }
-                XCTAssertTrue(SVGInspection.fontFamilies(in: svg).allSatisfy { family in
-                    family.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || " -_.,:+0123456789".unicodeScalars.contains($0) }
-                }, "\(input.lastPathComponent): font-family \(SVGInspection.fontFamilies(in: svg))")
+                XCTAssertTrue(
+                    SVGInspection.fontFamilies(in: svg).allSatisfy { family in
+                        family.unicodeScalars.allSatisfy {
+                            $0.properties.isAlphabetic || " -_.,:+0123456789".unicodeScalars.contains($0)
+                        }
+                    }, "\(input.lastPathComponent): font-family \(SVGInspection.fontFamilies(in: svg))")
             }
         }
         // Only the label with a <script> element fails (Graphviz refuses the HTML-like label).
@@ -176,9 +197,14 @@ enum SVGInspection {
         var error: Error?
         var fontFamilies = Set<String>()
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             let local = (name.split(separator: ":").last.map(String.init) ?? name).lowercased()
-            if ["script", "foreignobject", "iframe", "object", "embed", "image", "style", "set", "animate", "handler"].contains(local) {
+            if ["script", "foreignobject", "iframe", "object", "embed", "image", "style", "set", "animate", "handler"]
+                .contains(local)
+            {
                 problems.append("<\(name)> element at line \(parser.lineNumber)")
             }
             for (key, value) in attributes {
@@ -186,13 +212,17 @@ enum SVGInspection {
                 if attribute.hasPrefix("on") { problems.append("\(key)= on <\(name)> at line \(parser.lineNumber)") }
                 if attribute == "href" {
                     let cleaned = value.unicodeScalars.filter { $0.value > 0x20 }.map(String.init).joined().lowercased()
-                    if !(cleaned.hasPrefix("#") || cleaned.hasPrefix("http:") || cleaned.hasPrefix("https:") || cleaned.hasPrefix("mailto:")) {
+                    if !(cleaned.hasPrefix("#") || cleaned.hasPrefix("http:") || cleaned.hasPrefix("https:")
+                        || cleaned.hasPrefix("mailto:"))
+                    {
                         problems.append("link \(value.prefix(80)) at line \(parser.lineNumber)")
                     }
                 }
                 if attribute == "font-family" { fontFamilies.insert(value) }
                 let lower = value.lowercased()
-                if lower.contains("javascript:") && attribute != "title" { problems.append("javascript: in \(key) at line \(parser.lineNumber)") }
+                if lower.contains("javascript:") && attribute != "title" {
+                    problems.append("javascript: in \(key) at line \(parser.lineNumber)")
+                }
             }
         }
 

@@ -27,7 +27,9 @@ final class HardeningRound2CLITests: XCTestCase {
     func testMerge_entitiesTheFileSaysAreDifferent_stayDifferent() throws {
         let dir = try TemporaryDirectory()
         let base = try dir.write("base.json", #"{"version": 1, "entities": []}"#)
-        let other = try dir.write("other.json", """
+        let other = try dir.write(
+            "other.json",
+            """
             {"version": 1, "entities": [
               {"id": "us", "name": "United States", "kind": "country", "aliases": ["USA"]},
               {"id": "army", "name": "United States Army", "kind": "organization"},
@@ -86,7 +88,9 @@ final class HardeningRound2CLITests: XCTestCase {
             XCTAssertFalse(result.stdout.contains("inf"), result.stdout)
         }
         // A case file: the relation's ends are named.
-        let caseFile = try dir.write("huge.json", """
+        let caseFile = try dir.write(
+            "huge.json",
+            """
             {"version": 1, "entities": [{"id": "a", "name": "A", "kind": "person"},
               {"id": "b", "name": "B", "kind": "person"}, {"id": "c", "name": "C", "kind": "person"}],
              "relations": [{"source": "a", "target": "b", "kind": "pays", "weight": 1e308},
@@ -168,8 +172,10 @@ final class HardeningRound2CLITests: XCTestCase {
     func testDOT_latin1_importedAsTwoEntities_renderedUngarbled_invalidUTF8Refused() throws {
         let dir = try TemporaryDirectory()
         let latin1 = dir.path("latin1.gv")
-        try Data(Array("digraph {\n  charset=latin1\n  \"caf".utf8) + [0xE9] + Array("\" -> \"caf".utf8) + [0xE8]
-            + Array("\" [kind=pays]\n}\n".utf8)).write(to: URL(fileURLWithPath: latin1))
+        try Data(
+            Array("digraph {\n  charset=latin1\n  \"caf".utf8) + [0xE9] + Array("\" -> \"caf".utf8) + [0xE8]
+                + Array("\" [kind=pays]\n}\n".utf8)
+        ).write(to: URL(fileURLWithPath: latin1))
         let output = dir.path("out.json")
         let imported = try CLIRunner.run(["import", latin1, "-o", output])
         XCTAssertEqual(imported.status, 0, imported.stderr)
@@ -187,7 +193,9 @@ final class HardeningRound2CLITests: XCTestCase {
         let bare = dir.path("bare.gv")
         try Data(Array("digraph {\n  \"caf".utf8) + [0xE9] + Array("\" -> \"caf".utf8) + [0xE8] + Array("\"\n}\n".utf8))
             .write(to: URL(fileURLWithPath: bare))
-        let commands = [["import", bare, "-o", output], ["render", bare, "-o", svg], ["extract", bare, "-o", output]]
+        let commands = [
+            ["import", bare, "-o", output], ["render", bare, "-o", svg], ["extract", bare, "-o", output],
+        ]
         for arguments in commands {
             let refused = try CLIRunner.run(arguments)
             XCTAssertEqual(refused.status, 1, "\(arguments)")
@@ -201,7 +209,8 @@ final class HardeningRound2CLITests: XCTestCase {
     func testRender_20000ParallelRelations_oneEdgeWithCount() throws {
         let dir = try TemporaryDirectory()
         let relation = #"{"source": "harbor", "target": "quill", "kind": "pays"}"#
-        let text = #"{"version": 1, "entities": [{"id": "harbor", "name": "Harbor Trust", "kind": "organization"}, "#
+        let text =
+            #"{"version": 1, "entities": [{"id": "harbor", "name": "Harbor Trust", "kind": "organization"}, "#
             + #"{"id": "quill", "name": "Mara Quill", "kind": "person"}], "relations": ["#
             + Array(repeating: relation, count: 20_000).joined(separator: ", ") + "]}"
         let input = try dir.write("parallel.json", text)

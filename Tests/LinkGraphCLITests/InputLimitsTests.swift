@@ -13,14 +13,18 @@ final class InputLimitsTests: XCTestCase {
     func deepCase(_ depth: Int, in dir: TemporaryDirectory) throws -> String {
         let nested = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
         return try dir.write(
-            "deep.json", #"{"version": 1, "entities": [{"id": "a", "name": "A", "kind": "person", "attributes": {"x": "# + nested + "}}]}")
+            "deep.json",
+            #"{"version": 1, "entities": [{"id": "a", "name": "A", "kind": "person", "attributes": {"x": "# + nested
+                + "}}]}")
     }
 
     func testMaxInputBytes_overTheLimit_namesFileLimitAndFlag_raisedItReads() throws {
         let file = fixture("case-padded.json")
         let refused = try CLIRunner.run(["stats", "--max-input-bytes", "100", file])
         XCTAssertEqual(refused.status, 1, refused.stderr)
-        XCTAssertTrue(refused.stderr.contains("\(file): larger than the limit of 100 bytes (raise it with --max-input-bytes)"), refused.stderr)
+        XCTAssertTrue(
+            refused.stderr.contains("\(file): larger than the limit of 100 bytes (raise it with --max-input-bytes)"),
+            refused.stderr)
         let raised = try CLIRunner.run(["stats", "--max-input-bytes", "1K", file])
         XCTAssertEqual(raised.status, 0, raised.stderr)
         XCTAssertTrue(raised.stdout.contains("entities: 0"), raised.stdout)
@@ -32,14 +36,19 @@ final class InputLimitsTests: XCTestCase {
         let dot = try dir.write("g.gv", "digraph { a -> b; b -> c; c -> a; d }\n")
         let csv = try dir.write("r.relations.csv", "source,target,kind\nana,bo,pays\nbo,cy,pays\n")
         for arguments in [
-            ["centrality", edges], ["import", dot, "-o", dir.path("a.json")], ["import", csv, "-o", dir.path("b.json")],
+            ["centrality", edges], ["import", dot, "-o", dir.path("a.json")],
+            ["import", csv, "-o", dir.path("b.json")],
             ["render", dot, "-o", dir.path("c.svg")], ["extract", dot, "-o", dir.path("d.json")],
         ] {
             let result = try CLIRunner.run(arguments + ["--max-input-bytes", "10"])
             XCTAssertEqual(result.status, 1, "\(arguments): \(result.stderr)")
-            XCTAssertTrue(result.stderr.contains("larger than the limit of 10 bytes (raise it with --max-input-bytes)"), "\(arguments): \(result.stderr)")
+            XCTAssertTrue(
+                result.stderr.contains("larger than the limit of 10 bytes (raise it with --max-input-bytes)"),
+                "\(arguments): \(result.stderr)")
         }
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted(), ["g.edges", "g.gv", "r.relations.csv"])
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted(),
+            ["g.edges", "g.gv", "r.relations.csv"])
     }
 
     func testMaxInputBytes_badValues_areUsageErrors() throws {
@@ -56,14 +65,17 @@ final class InputLimitsTests: XCTestCase {
         let refused = try CLIRunner.run(["validate", file])
         XCTAssertEqual(refused.status, 1, refused.stderr)
         XCTAssertTrue(refused.stderr.contains("\(file):1:"), refused.stderr)
-        XCTAssertTrue(refused.stderr.contains("nesting deeper than 256 levels (raise it with --max-depth)"), refused.stderr)
+        XCTAssertTrue(
+            refused.stderr.contains("nesting deeper than 256 levels (raise it with --max-depth)"), refused.stderr)
         let raised = try CLIRunner.run(["validate", "--max-depth", "300", file])
         XCTAssertEqual(raised.status, 0, raised.stderr)
         XCTAssertEqual(raised.stdout, "valid\n")
 
         // The deepest limit allowed is read, written and read back without running out of stack.
         let deepest = try deepCase(2_040, in: dir)
-        for arguments in [["validate", deepest], ["export", deepest, "--to", "json", "-o", dir.path("out.json")], ["stats", deepest]] {
+        for arguments in [
+            ["validate", deepest], ["export", deepest, "--to", "json", "-o", dir.path("out.json")], ["stats", deepest],
+        ] {
             let result = try CLIRunner.run(arguments + ["--max-depth", "2048"])
             XCTAssertEqual(result.status, 0, "\(arguments): \(result.stderr.prefix(2000))")
         }
@@ -95,19 +107,25 @@ final class InputLimitsTests: XCTestCase {
         let caseFile = fixture("case-three-entities.json")
         let refused = try CLIRunner.run(["stats", caseFile, "--max-entities", "2"])
         XCTAssertEqual(refused.status, 1)
-        XCTAssertTrue(refused.stderr.contains("\(caseFile): 3 entities, more than the limit of 2 (raise it with --max-entities)"), refused.stderr)
+        XCTAssertTrue(
+            refused.stderr.contains("\(caseFile): 3 entities, more than the limit of 2 (raise it with --max-entities)"),
+            refused.stderr)
         XCTAssertEqual(try CLIRunner.run(["stats", caseFile, "--max-entities", "3"]).status, 0)
 
         let edges = fixture("edges-four-vertices.edges")
         let refusedEdges = try CLIRunner.run(["components", edges, "--max-entities", "3"])
         XCTAssertEqual(refusedEdges.status, 1)
-        XCTAssertTrue(refusedEdges.stderr.contains("\(edges): 4 vertices, more than the limit of 3 (raise it with --max-entities)"), refusedEdges.stderr)
+        XCTAssertTrue(
+            refusedEdges.stderr.contains(
+                "\(edges): 4 vertices, more than the limit of 3 (raise it with --max-entities)"), refusedEdges.stderr)
         XCTAssertEqual(try CLIRunner.run(["components", edges, "--max-entities", "4"]).status, 0)
 
         let dot = try dir.write("g.gv", "digraph { a -> b; c -> d }\n")
         let refusedImport = try CLIRunner.run(["import", dot, "-o", dir.path("out.json"), "--max-entities", "3"])
         XCTAssertEqual(refusedImport.status, 1)
-        XCTAssertTrue(refusedImport.stderr.contains("\(dot): 4 entities, more than the limit of 3 (raise it with --max-entities)"), refusedImport.stderr)
+        XCTAssertTrue(
+            refusedImport.stderr.contains(
+                "\(dot): 4 entities, more than the limit of 3 (raise it with --max-entities)"), refusedImport.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path("out.json")))
 
         let zero = try CLIRunner.run(["stats", caseFile, "--max-entities", "0"])
@@ -116,7 +134,8 @@ final class InputLimitsTests: XCTestCase {
 
     func testLimits_areListedInTheHelpOfEveryCommandThatReadsFiles() throws {
         for command in [
-            "render", "export", "import", "stats", "validate", "demo", "path", "chain", "centrality", "communities", "components",
+            "render", "export", "import", "stats", "validate", "demo", "path", "chain", "centrality", "communities",
+            "components",
             "extract", "score", "merge",
         ] {
             let help = try CLIRunner.run([command, "--help"])

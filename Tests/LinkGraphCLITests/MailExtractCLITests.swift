@@ -47,7 +47,9 @@ final class MailExtractCLITests: XCTestCase {
         let caseFile = try CaseFile.read(from: output)
         let id = Dictionary(caseFile.entities.map { ($0.name, $0.id) }, uniquingKeysWith: { a, _ in a })
         let emailed = caseFile.relations.filter { $0.kind == .emailed }
-        XCTAssertEqual(emailed.map { [$0.source, $0.target] }, [[id["Mara Quill"]!, id["Ivo Brandt"]!], [id["Ivo Brandt"]!, id["Sorel, Anton"]!]])
+        XCTAssertEqual(
+            emailed.map { [$0.source, $0.target] },
+            [[id["Mara Quill"]!, id["Ivo Brandt"]!], [id["Ivo Brandt"]!, id["Sorel, Anton"]!]])
         XCTAssertEqual(emailed.map { $0.from?.description }, ["2016-05-03", "2016-07-01"])
         XCTAssertEqual(emailed[1].attributes["inReplyTo"], .array(["a1@harbor-trust.org"]))
         XCTAssertNotNil(id["Petra Lindqvist"], "the base64 body went to text-patterns: \(id.keys.sorted())")
@@ -57,7 +59,9 @@ final class MailExtractCLITests: XCTestCase {
         // --as-of: each emailed relation is drawn only on the days it holds.
         func edges(asOf date: String) throws -> String {
             let dot = dir.path("as-of-\(date).dot")
-            let run = try CLIRunner.run(["render", output, "--as-of", date, "--format", "dot", "-o", dot, "--in-process"])
+            let run = try CLIRunner.run([
+                "render", output, "--as-of", date, "--format", "dot", "-o", dot, "--in-process",
+            ])
             XCTAssertEqual(run.status, 0, run.stderr)
             return try String(contentsOfFile: dot, encoding: .utf8)
         }
@@ -77,7 +81,9 @@ final class MailExtractCLITests: XCTestCase {
         let both = dir.path("both.json")
         XCTAssertEqual(try CLIRunner.run(["extract", box, text, "-o", both, "--quiet"]).status, 1)
         let frames = dir.path("frames")
-        let timeline = try CLIRunner.run(["render", both, "--timeline", "--format", "dot", "-o", frames, "--in-process"])
+        let timeline = try CLIRunner.run([
+            "render", both, "--timeline", "--format", "dot", "-o", frames, "--in-process",
+        ])
         XCTAssertEqual(timeline.status, 0, timeline.stderr)
         XCTAssertTrue(timeline.stdout.contains("2016-06"), timeline.stdout)
     }

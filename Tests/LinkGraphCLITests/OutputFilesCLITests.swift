@@ -282,7 +282,9 @@ final class OutputFilesCLITests: XCTestCase {
     func testTimeline_secondRun_replacesTheEarlierRunsFrames() throws {
         let dir = try TemporaryDirectory()
         let first = try dir.write("first.json", CLIEndToEndTests.validCase)
-        let second = try dir.write("second.json", """
+        let second = try dir.write(
+            "second.json",
+            """
             {"version": 1, "entities": [{"id": "a", "name": "A", "kind": "person"},
               {"id": "b", "name": "B", "kind": "organization"}],
              "relations": [{"source": "a", "target": "b", "kind": "defectedFrom", "from": "2016"}]}
@@ -296,6 +298,7 @@ final class OutputFilesCLITests: XCTestCase {
         let two = try CLIRunner.run(["render", second, "--timeline", "--format", "dot", "-o", frames])
         XCTAssertEqual(two.status, 0, two.stderr)
         let secondFrames = try FileManager.default.contentsOfDirectory(atPath: frames).sorted()
-        XCTAssertEqual(secondFrames, ["frame-1-2016.dot", "notes.txt"], "the first run's frames are gone, other files kept")
+        XCTAssertEqual(
+            secondFrames, ["frame-1-2016.dot", "notes.txt"], "the first run's frames are gone, other files kept")
     }
 }

@@ -36,8 +36,12 @@ final class RenderMemoryTests: XCTestCase {
         }
         let at1000 = Self.residentBytes()
         let growth = at1000 - at100
-        print(String(format: "memory\tin-process\t1000 renders\tRSS at 100: %.1f MB\tat 1000: %.1f MB\tgrowth %.2f MB\t%.1f ms per render",
-                     Double(at100) / 1e6, Double(at1000) / 1e6, Double(growth) / 1e6, Date().timeIntervalSince(started) * 1000 / 1000))
+        print(
+            String(
+                format:
+                    "memory\tin-process\t1000 renders\tRSS at 100: %.1f MB\tat 1000: %.1f MB\tgrowth %.2f MB\t%.1f ms per render",
+                Double(at100) / 1e6, Double(at1000) / 1e6, Double(growth) / 1e6,
+                Date().timeIntervalSince(started) * 1000 / 1000))
         XCTAssertEqual(sizes.count, 3, "each view renders the same bytes every time")
         // Flat: under 4 MB from the 100th render to the 1,000th (a leak of one graph per
         // render, about 40 KB, would add 36 MB).
@@ -66,8 +70,12 @@ final class RenderMemoryTests: XCTestCase {
         }
         let growth = Self.residentBytes() - at10
         let perRender = (outside - inside) / Double(runs) * 1000
-        print(String(format: "overhead\tsandbox\t%d renders of the influence view (%d nodes)\tin process %.1f ms\tsandbox %.1f ms\toverhead %.1f ms per render\tparent RSS growth %.2f MB",
-                     runs, drawing.nodes.count, inside / Double(runs) * 1000, outside / Double(runs) * 1000, perRender, Double(growth) / 1e6))
+        print(
+            String(
+                format:
+                    "overhead\tsandbox\t%d renders of the influence view (%d nodes)\tin process %.1f ms\tsandbox %.1f ms\toverhead %.1f ms per render\tparent RSS growth %.2f MB",
+                runs, drawing.nodes.count, inside / Double(runs) * 1000, outside / Double(runs) * 1000, perRender,
+                Double(growth) / 1e6))
         XCTAssertEqual((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 0, descriptors)
         XCTAssertLessThan(growth, 4 << 20)
         // A process start per render: milliseconds, not seconds (loose, for a busy machine).

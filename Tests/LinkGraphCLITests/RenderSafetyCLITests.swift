@@ -3,7 +3,7 @@ import LinkGraphGraphviz
 import XCTest
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// What `linkgraph render` writes is safe whatever the input: hostile names and attributes
@@ -32,16 +32,22 @@ final class RenderSafetyCLITests: XCTestCase {
     /// `on*` names), relation attributes, evidence, documents.
     static func hostileCase() throws -> Data {
         let kinds = ["person", "organization", "country", "place", "event", "other"]
-        let relationKinds = ["reportsTo", "memberOf", "advises", "controls", "influences", "pays", "defectedFrom", "defectedTo", "meetsWith", "monitors"]
+        let relationKinds = [
+            "reportsTo", "memberOf", "advises", "controls", "influences", "pays", "defectedFrom", "defectedTo",
+            "meetsWith", "monitors",
+        ]
         let entities: [[String: Any]] = hostile.enumerated().map { i, name in
             [
                 "id": "e\(i)", "name": name, "kind": kinds[i % kinds.count], "aliases": [String(name.prefix(100))],
-                "attributes": ["role": name, "url": "javascript:alert(1)", "onload": "alert(1)", "image": "/etc/passwd"],
+                "attributes": [
+                    "role": name, "url": "javascript:alert(1)", "onload": "alert(1)", "image": "/etc/passwd",
+                ],
             ]
         }
         let relations: [[String: Any]] = hostile.indices.map { i in
             [
-                "source": "e\(i)", "target": "e\((i + 1) % hostile.count)", "kind": relationKinds[i % relationKinds.count],
+                "source": "e\(i)", "target": "e\((i + 1) % hostile.count)",
+                "kind": relationKinds[i % relationKinds.count],
                 "from": "2014", "until": "2015", "confidence": 0.5,
                 "attributes": ["note": String(hostile[i].prefix(1000)), "href": "javascript:alert(2)"],
                 "evidence": [["document": "doc", "start": 0, "end": 1, "text": String(hostile[i].prefix(1000))]],
@@ -103,11 +109,15 @@ final class RenderSafetyCLITests: XCTestCase {
         XCTAssertFalse(text.contains("/etc/passwd"))
         XCTAssertTrue(text.contains(#"xlink:href="https://example.com/?a=1&amp;b=2""#), text)
         XCTAssertTrue(text.contains(#"xlink:href="https://example.com/%5CN?q=%22%3Cx%3E%22""#), text)
-        for expected in ["_background", "stylesheet", "<IMG>", "dropped HREF", "dropped labelURL", "dropped headURL", "dropped tailURL", "dropped href",
-                         "fontname", "labelfontname", "weight", "character references"] {
+        for expected in [
+            "_background", "stylesheet", "<IMG>", "dropped HREF", "dropped labelURL", "dropped headURL",
+            "dropped tailURL", "dropped href",
+            "fontname", "labelfontname", "weight", "character references",
+        ] {
             XCTAssertTrue(result.stderr.contains(expected), "no warning about \(expected):\n\(result.stderr)")
         }
-        for line in result.stderr.split(separator: "\n") where line.hasPrefix("warning: ") && !line.hasPrefix("warning: Graphviz:") {
+        for line in result.stderr.split(separator: "\n")
+        where line.hasPrefix("warning: ") && !line.hasPrefix("warning: Graphviz:") {
             XCTAssertTrue(line.hasPrefix("warning: \(input): "), String(line))
         }
     }
@@ -120,13 +130,16 @@ final class RenderSafetyCLITests: XCTestCase {
             return Int(seed >> 33) % 1500
         }
         // 1,500 nodes and 3,000 random edges: dot takes minutes.
-        let chain = try dir.write("chain.gv", "digraph {" + (0..<3000).map { _ in "n\(next()) -> n\(next());" }.joined() + "}")
+        let chain = try dir.write(
+            "chain.gv", "digraph {" + (0..<3000).map { _ in "n\(next()) -> n\(next());" }.joined() + "}")
         let started = Date()
-        let result = try TimedRun.run(["render", chain, "--layout", "dot", "--timeout", "2", "-o", dir.path("chain.svg")], limit: 60)
+        let result = try TimedRun.run(
+            ["render", chain, "--layout", "dot", "--timeout", "2", "-o", dir.path("chain.svg")], limit: 60)
         XCTAssertEqual(result.status, 1, result.stderr)
         XCTAssertFalse(result.signaled)
         XCTAssertTrue(
-            result.stderr.contains("Error: Graphviz did not finish within 2 s while laying out \(chain) with dot"), result.stderr)
+            result.stderr.contains("Error: Graphviz did not finish within 2 s while laying out \(chain) with dot"),
+            result.stderr)
         XCTAssertLessThan(Date().timeIntervalSince(started), 20)
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path("chain.svg")))
         // Without --layout, more than 400 nodes go to sfdp.
@@ -138,7 +151,8 @@ final class RenderSafetyCLITests: XCTestCase {
     func testMemoryLimit_clearError() throws {
         if GraphvizWorker.underAddressSanitizer { throw XCTSkip("no address-space limit under AddressSanitizer") }
         let dir = try TemporaryDirectory()
-        let big = try dir.write("big.gv", "digraph {" + (0..<200_000).map { "n\($0) -> n\(($0 * 7 + 1) % 200_000);" }.joined() + "}")
+        let big = try dir.write(
+            "big.gv", "digraph {" + (0..<200_000).map { "n\($0) -> n\(($0 * 7 + 1) % 200_000);" }.joined() + "}")
         let result = try TimedRun.run(["render", big, "--memory-limit", "400", "-o", dir.path("big.svg")], limit: 120)
         XCTAssertEqual(result.status, 1, result.stderr)
         XCTAssertTrue(result.stderr.contains("Graphviz ran out of memory (limit 400 MB, "), result.stderr)
@@ -150,7 +164,9 @@ final class RenderSafetyCLITests: XCTestCase {
         let example = CLIRunner.repositoryRoot.appendingPathComponent("Graphs/iran-iraq-2014/case.json").path
         XCTAssertEqual(try CLIRunner.run(["render", example, "-o", dir.path("a.svg")]).status, 0)
         XCTAssertEqual(try CLIRunner.run(["render", example, "--in-process", "-o", dir.path("b.svg")]).status, 0)
-        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: dir.path("a.svg"))), try Data(contentsOf: URL(fileURLWithPath: dir.path("b.svg"))))
+        XCTAssertEqual(
+            try Data(contentsOf: URL(fileURLWithPath: dir.path("a.svg"))),
+            try Data(contentsOf: URL(fileURLWithPath: dir.path("b.svg"))))
         let help = try CLIRunner.run(["--help"])
         XCTAssertFalse(help.stdout.contains("graphviz-worker"), "the worker command is hidden")
         let byHand = try CLIRunner.run(["graphviz-worker"])
@@ -160,7 +176,9 @@ final class RenderSafetyCLITests: XCTestCase {
 
     func testImport_crashingGraph_parsedInWorker() throws {
         let dir = try TemporaryDirectory()
-        let input = try dir.write("crash.gv", "digraph { newrank=true subgraph cluster_1 { a } subgraph cluster_2 { a -> b [kind=advises] } }")
+        let input = try dir.write(
+            "crash.gv", "digraph { newrank=true subgraph cluster_1 { a } subgraph cluster_2 { a -> b [kind=advises] } }"
+        )
         let result = try CLIRunner.run(["import", input, "-o", dir.path("case.json")])
         XCTAssertEqual(result.status, 0, result.stderr)
         let rendered = try CLIRunner.run(["render", input, "-o", dir.path("crash.svg")])
@@ -185,7 +203,10 @@ struct SVGTexts {
         var texts: [String] = []
         var current: String?
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             if name == "text" || name == "title" { current = "" }
             if let title = attributes["xlink:title"] { texts.append(title) }
         }

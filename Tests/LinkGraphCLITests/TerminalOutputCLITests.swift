@@ -8,7 +8,8 @@ final class TerminalOutputCLITests: XCTestCase {
     /// a fake line, a right-to-left override, an 8-bit CSI (C1), a backslash.
     static let hostileNames = [
         "Clear\u{1B}[2J\u{1B}[H", "Title\u{1B}]0;pwned\u{07}",
-        "\u{1B}]8;;http://evil.example\u{1B}\\Link\u{1B}]8;;\u{1B}\\", "Fake\r\nroot: everything is fine", "\u{202E}lanigiro", "Csi\u{9B}31m", "Back\\slash",
+        "\u{1B}]8;;http://evil.example\u{1B}\\Link\u{1B}]8;;\u{1B}\\", "Fake\r\nroot: everything is fine",
+        "\u{202E}lanigiro", "Csi\u{9B}31m", "Back\\slash",
     ]
 
     /// A case of the hostile names, each reporting to the next (e0 → e1 → ...), written by
@@ -27,7 +28,8 @@ final class TerminalOutputCLITests: XCTestCase {
     static func unsafeScalars(in text: String) -> [String] {
         text.unicodeScalars.filter { s in
             (s.value < 0x20 && s != "\n") || (0x7F...0x9F).contains(s.value)
-                || [0x061C, 0x200E, 0x200F].contains(s.value) || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
+                || [0x061C, 0x200E, 0x200F].contains(s.value) || (0x202A...0x202E).contains(s.value)
+                || (0x2066...0x2069).contains(s.value)
         }.map { String($0.value, radix: 16) }
     }
 
@@ -70,7 +72,9 @@ final class TerminalOutputCLITests: XCTestCase {
         XCTAssertEqual(missing.status, 1)
         XCTAssertEqual(Self.unsafeScalars(in: missing.stderr), [], missing.stderr)
         XCTAssertTrue(missing.stderr.contains("Nobody\\u{1b}]0;owned\\u{7}"), missing.stderr)
-        let duplicate = try dir.write("dup.json", """
+        let duplicate = try dir.write(
+            "dup.json",
+            """
             {"version": 1, "entities": [{"id": "x\\u001b[2J", "name": "A", "kind": "person"},
              {"id": "x\\u001b[2J", "name": "B\\u202e", "kind": "person"}], "relations": []}
             """)

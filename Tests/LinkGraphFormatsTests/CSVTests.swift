@@ -17,10 +17,13 @@ final class CSVTests: XCTestCase {
     }
 
     func testParse_absentEmptyQuotedMultilineAndLineEnds() throws {
-        let text = "\u{FEFF}id,name,note\r\na,\"\",\r\n\"b\",\"two\r\nlines, and \"\"quotes\"\"\",x\n\nc,C,\"\"\"\"\rd,D,last"
+        let text =
+            "\u{FEFF}id,name,note\r\na,\"\",\r\n\"b\",\"two\r\nlines, and \"\"quotes\"\"\",x\n\nc,C,\"\"\"\"\rd,D,last"
         let table = try CSVTable.parse(Data(text.utf8), file: "t.csv")
         XCTAssertEqual(table.header, ["id", "name", "note"])
-        XCTAssertEqual(table.rows, [["a", "", nil], ["b", "two\r\nlines, and \"quotes\"", "x"], ["c", "C", "\""], ["d", "D", "last"]])
+        XCTAssertEqual(
+            table.rows,
+            [["a", "", nil], ["b", "two\r\nlines, and \"quotes\"", "x"], ["c", "C", "\""], ["d", "D", "last"]])
         XCTAssertEqual(table.lines, [2, 3, 6, 7])
         XCTAssertEqual(try CSVTable.parse(Data(table.text().utf8), file: "t.csv").rows, table.rows)
     }
@@ -32,8 +35,12 @@ final class CSVTests: XCTestCase {
             }
         }
         check("id,name\na,\"open\nstill open", "t.csv:2:3: a quoted field is not closed before the end of the file")
-        check("id,name\nab\"c,d", "t.csv:2:3: a quote inside an unquoted field (quote the whole field and double the quote)")
-        check("id,name\n\"a\"b,c", "t.csv:2:4: text after the closing quote of a field (double a quote inside a quoted field: \"\")")
+        check(
+            "id,name\nab\"c,d",
+            "t.csv:2:3: a quote inside an unquoted field (quote the whole field and double the quote)")
+        check(
+            "id,name\n\"a\"b,c",
+            "t.csv:2:4: text after the closing quote of a field (double a quote inside a quoted field: \"\")")
         check("id,name\na,b,c", "t.csv:2: the row has 3 fields, the header has 2")
         check("", "t.csv:1:1: the file is empty: expected a header row")
         check("id,,x\n", "t.csv:1: header column 2 has no name")
@@ -47,7 +54,9 @@ final class CSVTests: XCTestCase {
 
     func testWrite_smallCase_snapshot() {
         let tables = CaseCSV.write(InterchangeFixtures.small)
-        XCTAssertEqual(tables.entities, #"""
+        XCTAssertEqual(
+            tables.entities,
+            #"""
             id,name,kind,aliases,attr_role,attrjson_age,unknown_fields,attrjson_active,attrjson_tags
             courier,The Courier,person,"[""C."",""the man""]",go-between,41,,,
             bureau,Bureau Nine,organization,,service,"""old""",,,
@@ -55,7 +64,9 @@ final class CSVTests: XCTestCase {
             cell-7,Cell 7,armed group,,,,,true,"[""a"",""b""]"
 
             """#)
-        XCTAssertEqual(tables.relations, #"""
+        XCTAssertEqual(
+            tables.relations,
+            #"""
             source,target,kind,directed,confidence,from,until,evidence,attrjson_channel,weight,unknown_fields
             courier,bureau,reportsTo,true,0.8,2014,2015-02,"[{""document"":""memo"",""start"":10,""end"":42,""text"":""he reported""}]","""dead drop""",,
             courier,bureau,pays,true,,,,"[{""document"":""notes""}]",7,2.5,
@@ -64,7 +75,9 @@ final class CSVTests: XCTestCase {
             capital,courier,smuggles,true,,,,,,,"{""extra"":{""n"":1}}"
 
             """#)
-        XCTAssertEqual(tables.documents, #"""
+        XCTAssertEqual(
+            tables.documents,
+            #"""
             id,title,source,sha256,unknown_fields
             memo,A memo,memo.txt,\#(String(repeating: "ab", count: 32)),
             notes,,,,"{""pages"":3}"
@@ -80,7 +93,8 @@ final class CSVTests: XCTestCase {
     }
 
     func testRoundTrip_smallExampleAndHostileCases_exact() throws {
-        for caseFile in [InterchangeFixtures.small, try InterchangeFixtures.exampleCase(), InterchangeFixtures.hostile] {
+        for caseFile in [InterchangeFixtures.small, try InterchangeFixtures.exampleCase(), InterchangeFixtures.hostile]
+        {
             let back = try read(CaseCSV.write(caseFile))
             var expected = InterchangeFixtures.normalized(caseFile)
             expected.unknownFields = [:]  // CSV has no place for case-level fields
@@ -107,23 +121,42 @@ final class CSVTests: XCTestCase {
         func check(entities: String?, relations: String, _ expected: String, line: UInt = #line) {
             XCTAssertThrowsError(
                 try CaseCSV.read(
-                    entities: entities.map { .init(data: Data($0.utf8), file: "e.csv") }, relations: .init(data: Data(relations.utf8), file: "r.csv")),
+                    entities: entities.map { .init(data: Data($0.utf8), file: "e.csv") },
+                    relations: .init(data: Data(relations.utf8), file: "r.csv")),
                 line: line
             ) { error in
                 XCTAssertEqual("\(error)", expected, line: line)
             }
         }
         let entities = "id,name,kind\na,A,person\nb,B,person\n"
-        check(entities: entities, relations: "source,target,kind,confidence\na,b,pays,0.5\na,b,pays,high\n", "r.csv:3: confidence: expected a finite number, found \"high\"")
-        check(entities: entities, relations: "source,target,kind,confidence\na,b,pays,1.5\n", "r.csv:2: confidence: confidence 1.5 is outside 0...1")
-        check(entities: entities, relations: "source,target,kind,from\na,b,pays,2014-13\n", "r.csv:2: from: invalid date \"2014-13\": expected YYYY, YYYY-MM or YYYY-MM-DD")
+        check(
+            entities: entities, relations: "source,target,kind,confidence\na,b,pays,0.5\na,b,pays,high\n",
+            "r.csv:3: confidence: expected a finite number, found \"high\"")
+        check(
+            entities: entities, relations: "source,target,kind,confidence\na,b,pays,1.5\n",
+            "r.csv:2: confidence: confidence 1.5 is outside 0...1")
+        check(
+            entities: entities, relations: "source,target,kind,from\na,b,pays,2014-13\n",
+            "r.csv:2: from: invalid date \"2014-13\": expected YYYY, YYYY-MM or YYYY-MM-DD")
         check(entities: entities, relations: "source,target\na,c\n", "r.csv:2: target: no node has the id \"c\"")
-        check(entities: entities + "a,Again,person\n", relations: "source,target\n", "e.csv:4: id: duplicate node id \"a\" (first at line 2)")
-        check(entities: "name,kind\nA,person\n", relations: "source,target\n", "e.csv:1: the entities table has no id column (header: name,kind)")
-        check(entities: entities, relations: "from,to\na,b\n", "r.csv:1: the relations table needs source and target columns (header: from,to)")
-        check(entities: entities, relations: "source,target,directed\na,b,maybe\n", "r.csv:2: directed: expected true or false, found \"maybe\"")
-        check(entities: entities, relations: "source,target,evidence\na,b,[{\"document\":1}]\n", "r.csv:2:7: a quote inside an unquoted field (quote the whole field and double the quote)")
-        check(entities: entities, relations: "source,target,evidence\na,b,\"[{\"\"document\"\":1}]\"\n", "r.csv:2: evidence[0].document: expected a string, found a number")
+        check(
+            entities: entities + "a,Again,person\n", relations: "source,target\n",
+            "e.csv:4: id: duplicate node id \"a\" (first at line 2)")
+        check(
+            entities: "name,kind\nA,person\n", relations: "source,target\n",
+            "e.csv:1: the entities table has no id column (header: name,kind)")
+        check(
+            entities: entities, relations: "from,to\na,b\n",
+            "r.csv:1: the relations table needs source and target columns (header: from,to)")
+        check(
+            entities: entities, relations: "source,target,directed\na,b,maybe\n",
+            "r.csv:2: directed: expected true or false, found \"maybe\"")
+        check(
+            entities: entities, relations: "source,target,evidence\na,b,[{\"document\":1}]\n",
+            "r.csv:2:7: a quote inside an unquoted field (quote the whole field and double the quote)")
+        check(
+            entities: entities, relations: "source,target,evidence\na,b,\"[{\"\"document\"\":1}]\"\n",
+            "r.csv:2: evidence[0].document: expected a string, found a number")
     }
 
     func testSiblingsAndTableKinds() {

@@ -32,7 +32,9 @@ final class DOTCaseImporterTests: XCTestCase {
             result.entities[i].unknownFields = [:]
         }
         for i in result.relations.indices {
-            result.relations[i].evidence = result.relations[i].evidence.map { Evidence(document: $0.document, start: $0.start, end: $0.end) }
+            result.relations[i].evidence = result.relations[i].evidence.map {
+                Evidence(document: $0.document, start: $0.start, end: $0.end)
+            }
             result.relations[i].attributes = carried(result.relations[i].attributes)
             result.relations[i].unknownFields = [:]
         }
@@ -56,9 +58,12 @@ final class DOTCaseImporterTests: XCTestCase {
     func testRoundTrip_hostileNamesWithoutPipesInAliases() throws {
         // Aliases travel `|`-joined in DOT, and NUL cannot be in a C string.
         var caseFile = InterchangeFixtures.hostile
-        for i in caseFile.entities.indices { caseFile.entities[i].aliases = caseFile.entities[i].aliases.filter { !$0.contains("|") && !$0.isEmpty } }
+        for i in caseFile.entities.indices {
+            caseFile.entities[i].aliases = caseFile.entities[i].aliases.filter { !$0.contains("|") && !$0.isEmpty }
+        }
         let back = try importDOT(DOTWriter.write(CaseDOTExporter.graph(caseFile))).caseFile
-        let expected = Self.dotCarried(InterchangeFixtures.mapStrings(caseFile) { $0.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") })
+        let expected = Self.dotCarried(
+            InterchangeFixtures.mapStrings(caseFile) { $0.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") })
         InterchangeFixtures.assertEqual(back, expected)
     }
 
@@ -110,12 +115,15 @@ final class DOTCaseImporterTests: XCTestCase {
             XCTAssertEqual("\(error)", "g.gv: edge \"a\" -> \"b\", weight: expected a finite number, found \"heavy\"")
         }
         XCTAssertThrowsError(try importDOT("digraph { a -> b [from=yesterday] }")) { error in
-            XCTAssertEqual("\(error)", "g.gv: edge \"a\" -> \"b\", from: invalid date \"yesterday\": expected YYYY, YYYY-MM or YYYY-MM-DD")
+            XCTAssertEqual(
+                "\(error)",
+                "g.gv: edge \"a\" -> \"b\", from: invalid date \"yesterday\": expected YYYY, YYYY-MM or YYYY-MM-DD")
         }
     }
 
     func testUnescapeAndHTMLText() {
         XCTAssertEqual(DOTCaseImporter.unescape("a\\\\b\\nc\\N\\G\\l", object: "n1", graphName: "g"), "a\\b\ncn1g\n")
-        XCTAssertEqual(DOTCaseImporter.htmlText("<TABLE><TR><TD>A&lt;1&gt;</TD><TD>B&#233;&#x41;</TD></TR></TABLE>"), "A<1> BéA")
+        XCTAssertEqual(
+            DOTCaseImporter.htmlText("<TABLE><TR><TD>A&lt;1&gt;</TD><TD>B&#233;&#x41;</TD></TR></TABLE>"), "A<1> BéA")
     }
 }

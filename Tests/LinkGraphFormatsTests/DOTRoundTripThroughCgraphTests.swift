@@ -10,15 +10,20 @@ final class DOTRoundTripThroughCgraphTests: XCTestCase {
         "plain", "", "with space", "quote \" inside", "back\\slash", "\\N expands?", "new\nline", "tab\there",
         "<b>not html</b>", "a & b", "graph", "node", "edge", "strict", "digraph", "subgraph", "--", "->", ";", "{", "}",
         "=", "[x]", "سلیم الجبوری", "Нечирван Барзани", "中文名字", "emoji 🕵️", "\u{202E}rtl override", "zero\u{200B}width",
-        "'single'", "#comment", "// not a comment", "/* nor this */", "x\\\"y", "crlf\r\nend", "pair\\\\\"q", "end\\", "a\\\\\\\\b", "slash\\\nnewline",
+        "'single'", "#comment", "// not a comment", "/* nor this */", "x\\\"y", "crlf\r\nend", "pair\\\\\"q", "end\\",
+        "a\\\\\\\\b", "slash\\\nnewline",
     ]
 
     func testAdversarialNames_sameNodesEdgesAndLabels() throws {
         var graph = DOTGraph(name: "hostile", isDirected: true)
         for (i, name) in Self.hostileNames.enumerated() {
-            graph.nodes.append(DOTNode(name, attributes: ["label": .plain(DOTWriter.escapeLabel(name)), "tooltip": .plain(name)]))
+            graph.nodes.append(
+                DOTNode(name, attributes: ["label": .plain(DOTWriter.escapeLabel(name)), "tooltip": .plain(name)]))
             if i > 0 {
-                graph.edges.append(DOTEdge(Self.hostileNames[i - 1], name, attributes: ["label": .plain(DOTWriter.escapeLabel("e\(i) " + name))]))
+                graph.edges.append(
+                    DOTEdge(
+                        Self.hostileNames[i - 1], name,
+                        attributes: ["label": .plain(DOTWriter.escapeLabel("e\(i) " + name))]))
             }
         }
         let text = DOTWriter.write(graph)
@@ -28,11 +33,13 @@ final class DOTRoundTripThroughCgraphTests: XCTestCase {
         let byName = Dictionary(parsed.nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for name in Self.hostileNames {
             let expected = Self.cgraphReading(of: name)
-            let node = try XCTUnwrap(byName[expected], "node \(name.debugDescription) not read back; names: \(parsed.nodes.map(\.id))")
+            let node = try XCTUnwrap(
+                byName[expected], "node \(name.debugDescription) not read back; names: \(parsed.nodes.map(\.id))")
             XCTAssertEqual(node.attributes["label"]?.text, DOTWriter.escapeLabel(name), name.debugDescription)
         }
         for (i, edge) in parsed.edges.enumerated() {
-            XCTAssertEqual(edge.attributes["label"]?.text, DOTWriter.escapeLabel("e\(i + 1) " + Self.hostileNames[i + 1]))
+            XCTAssertEqual(
+                edge.attributes["label"]?.text, DOTWriter.escapeLabel("e\(i + 1) " + Self.hostileNames[i + 1]))
         }
     }
 
@@ -65,11 +72,14 @@ final class DOTRoundTripThroughCgraphTests: XCTestCase {
 
     func testHTMLLabels_readBackAsHTML() throws {
         let graph = DOTGraph(nodes: [
-            DOTNode("n", attributes: ["label": .html("<TABLE><TR><TD>\(DOTHTML.escape("<script>&\"x\""))</TD></TR></TABLE>")])
+            DOTNode(
+                "n",
+                attributes: ["label": .html("<TABLE><TR><TD>\(DOTHTML.escape("<script>&\"x\""))</TD></TR></TABLE>")])
         ])
         let parsed = try GraphvizDOTParser.parse(DOTWriter.write(graph))
-        XCTAssertEqual(parsed.nodes.first?.attributes["label"],
-                       .html("<TABLE><TR><TD>&lt;script&gt;&amp;&quot;x&quot;</TD></TR></TABLE>"))
+        XCTAssertEqual(
+            parsed.nodes.first?.attributes["label"],
+            .html("<TABLE><TR><TD>&lt;script&gt;&amp;&quot;x&quot;</TD></TR></TABLE>"))
     }
 
     func testCaseExport_readBackByCgraph() throws {

@@ -4,7 +4,9 @@ import XCTest
 /// `DOTSanitizer`: the allowlist, local files, links, fonts, identifiers, characters XML
 /// cannot hold, the combinations that crash Graphviz 2.43, and HTML-like labels.
 final class DOTSanitizerTests: XCTestCase {
-    private func node(_ attributes: DOTAttributes, escapes: Bool = true) -> (attributes: DOTAttributes, warnings: [String]) {
+    private func node(_ attributes: DOTAttributes, escapes: Bool = true) -> (
+        attributes: DOTAttributes, warnings: [String]
+    ) {
         var options = DOTSanitizer.Options()
         options.xmlEscapes = escapes
         let result = DOTSanitizer.sanitize(DOTGraph(nodes: [DOTNode("a", attributes: attributes)]), options: options)
@@ -15,7 +17,13 @@ final class DOTSanitizerTests: XCTestCase {
 
     func testAllowlist_unknownAttributes_droppedSilently_knownKept() {
         let graph = DOTGraph(
-            nodes: [DOTNode("a", attributes: ["kind": "person", "shape": "box", "url": "javascript:x", "Color": "red", "color": "red"])],
+            nodes: [
+                DOTNode(
+                    "a",
+                    attributes: [
+                        "kind": "person", "shape": "box", "url": "javascript:x", "Color": "red", "color": "red",
+                    ])
+            ],
             edges: [DOTEdge("a", "b", attributes: ["evidence": "d[1..<2]", "key": "k1", "style": "dashed"])])
         let result = DOTSanitizer.sanitize(graph)
         XCTAssertEqual(result.graph.nodes[0].attributes, ["shape": "box", "color": "red"])
@@ -27,7 +35,10 @@ final class DOTSanitizerTests: XCTestCase {
     func testUnknownAttributes_keptWhenAsked_localFilesStillDropped() {
         var options = DOTSanitizer.Options()
         options.keepsUnknownAttributes = true
-        let graph = DOTGraph(nodes: [DOTNode("a", attributes: ["kind": "person", "_background": "x", "image": "/etc/passwd", "evidence": "d\u{1}"])])
+        let graph = DOTGraph(nodes: [
+            DOTNode(
+                "a", attributes: ["kind": "person", "_background": "x", "image": "/etc/passwd", "evidence": "d\u{1}"])
+        ])
         let result = DOTSanitizer.sanitize(graph, options: options)
         XCTAssertEqual(result.graph.nodes[0].attributes, ["kind": "person", "evidence": "d\u{FFFD}"])
         XCTAssertEqual(result.ignoredAttributes, [])
@@ -36,7 +47,8 @@ final class DOTSanitizerTests: XCTestCase {
     func testLocalFiles_imageShapefileStylesheetPathsBackground_droppedWithWarning() {
         let graph = DOTGraph(
             attributes: [
-                "stylesheet": "x.css", "imagepath": "/etc", "fontpath": "/usr/share/fonts", "_background": "I 0 0 1 1 \"/etc/passwd\"",
+                "stylesheet": "x.css", "imagepath": "/etc", "fontpath": "/usr/share/fonts",
+                "_background": "I 0 0 1 1 \"/etc/passwd\"",
             ],
             nodes: [
                 DOTNode("a", attributes: ["image": "/etc/passwd", "label": ""]),
@@ -47,7 +59,8 @@ final class DOTSanitizerTests: XCTestCase {
         XCTAssertEqual(result.graph.nodes[0].attributes, ["label": ""])
         XCTAssertEqual(result.graph.nodes[1].attributes, ["shape": "custom"])
         for name in ["stylesheet", "imagepath", "fontpath", "_background", "image", "shapefile"] {
-            XCTAssertTrue(result.warnings.contains { $0.contains("dropped \"\(name)\"") }, "\(name): \(result.warnings)")
+            XCTAssertTrue(
+                result.warnings.contains { $0.contains("dropped \"\(name)\"") }, "\(name): \(result.warnings)")
         }
     }
 
@@ -55,7 +68,8 @@ final class DOTSanitizerTests: XCTestCase {
 
     func testURL_javascriptDataFileAndRelative_dropped() {
         let hostile = [
-            "javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "java\nscript:alert(1)", "\u{1}javascript:x",
+            "javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "java\nscript:alert(1)",
+            "\u{1}javascript:x",
             "data:text/html;base64,PHNjcmlwdD4=", "file:///etc/passwd", "vbscript:x", "page.html", "//evil.example/x",
             "x\" onmouseover=\"alert(1)", "", "https", "javascript&#58;alert(1)",
         ]
@@ -71,8 +85,11 @@ final class DOTSanitizerTests: XCTestCase {
     }
 
     func testURL_httpHttpsMailto_keptPercentEncodedAndXMLEscaped() {
-        XCTAssertEqual(node(["URL": "https://example.com/a?b=1&c=2#f"]).attributes["URL"], "https://example.com/a?b=1&amp;c=2#f")
-        XCTAssertEqual(node(["URL": "https://example.com/a?b=1&c=2"], escapes: false).attributes["URL"], "https://example.com/a?b=1&c=2")
+        XCTAssertEqual(
+            node(["URL": "https://example.com/a?b=1&c=2#f"]).attributes["URL"], "https://example.com/a?b=1&amp;c=2#f")
+        XCTAssertEqual(
+            node(["URL": "https://example.com/a?b=1&c=2"], escapes: false).attributes["URL"],
+            "https://example.com/a?b=1&c=2")
         XCTAssertEqual(node(["href": "HTTP://Example.com/"]).attributes["href"], "HTTP://Example.com/")
         XCTAssertEqual(node(["URL": "mailto:a@example.com"]).attributes["URL"], "mailto:a@example.com")
         // Quotes, angle brackets, apostrophes, semicolons, backslashes (no \N expansion),
@@ -131,7 +148,10 @@ final class DOTSanitizerTests: XCTestCase {
         // are U+FFFD already.)
         let result = node(["URL": "javascript:\u{9B}31mred\u{202E}"])
         XCTAssertEqual(result.warnings.count, 1)
-        XCTAssertFalse(result.warnings[0].unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}" }, result.warnings[0])
+        XCTAssertFalse(
+            result.warnings[0].unicodeScalars.contains {
+                $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}"
+            }, result.warnings[0])
         XCTAssertTrue(result.warnings[0].contains("\\u{9b}31mred\\u{202e}"), result.warnings[0])
         let escape = node(["URL": "javascript:\u{1B}[31m"])
         XCTAssertFalse(escape.warnings.joined().unicodeScalars.contains("\u{1B}"))
@@ -158,7 +178,8 @@ final class DOTSanitizerTests: XCTestCase {
         let result = DOTSanitizer.sanitize(DOTGraph(attributes: ["splines": "Ortho", "layout": "twopi"]))
         XCTAssertEqual(result.graph.attributes["splines"], "polyline")
         XCTAssertEqual(result.graph.attributes["layout"], "twopi")
-        XCTAssertEqual(DOTSanitizer.sanitize(DOTGraph(attributes: ["splines": "true"])).graph.attributes["splines"], "true")
+        XCTAssertEqual(
+            DOTSanitizer.sanitize(DOTGraph(attributes: ["splines": "true"])).graph.attributes["splines"], "true")
     }
 
     func testWeight_clampedAboveMaximum() {
@@ -187,14 +208,17 @@ final class DOTSanitizerTests: XCTestCase {
         XCTAssertNil(result.graph.subgraphs[0].attributes["newrank"])
         XCTAssertEqual(result.warnings.count, 1)
         XCTAssertTrue(result.warnings[0].contains("\"1\""), result.warnings[0])
-        XCTAssertTrue(result.warnings[0].contains("cluster_1") && result.warnings[0].contains("cluster_2"), result.warnings[0])
+        XCTAssertTrue(
+            result.warnings[0].contains("cluster_1") && result.warnings[0].contains("cluster_2"), result.warnings[0])
     }
 
     func testNewrank_nestedClustersOrPlainSubgraphs_kept() {
         let graph = DOTGraph(
             attributes: ["newrank": "true"],
             subgraphs: [
-                DOTSubgraph(name: "cluster_1", nodes: [DOTNode("1")], subgraphs: [DOTSubgraph(name: "cluster_3", nodes: [DOTNode("1")])]),
+                DOTSubgraph(
+                    name: "cluster_1", nodes: [DOTNode("1")],
+                    subgraphs: [DOTSubgraph(name: "cluster_3", nodes: [DOTNode("1")])]),
                 DOTSubgraph(name: "plain", nodes: [DOTNode("1")]),
                 DOTSubgraph(name: "cluster_2", nodes: [DOTNode("2")]),
             ])
@@ -208,7 +232,9 @@ final class DOTSanitizerTests: XCTestCase {
         XCTAssertNil(packed.graph.attributes["pack"])
         XCTAssertEqual(packed.graph.attributes["newrank"], "")
         XCTAssertEqual(packed.warnings.count, 1)
-        XCTAssertEqual(DOTSanitizer.sanitize(DOTGraph(attributes: ["newrank": "true", "pack": "false"])).graph.attributes["pack"], "false")
+        XCTAssertEqual(
+            DOTSanitizer.sanitize(DOTGraph(attributes: ["newrank": "true", "pack": "false"])).graph.attributes["pack"],
+            "false")
         XCTAssertEqual(DOTSanitizer.sanitize(DOTGraph(attributes: ["pack": "8"])).graph.attributes["pack"], "8")
     }
 
@@ -219,11 +245,13 @@ final class DOTSanitizerTests: XCTestCase {
         let result = node(["label": .html(label)])
         XCTAssertEqual(result.attributes["label"], .html("<TABLE><TR><TD></TD><TD>t</TD></TR></TABLE>"))
         XCTAssertEqual(result.warnings.count, 1)
-        XCTAssertTrue(result.warnings[0].contains("and 1 more") || result.warnings[0].contains("<IMG>"), result.warnings[0])
+        XCTAssertTrue(
+            result.warnings[0].contains("and 1 more") || result.warnings[0].contains("<IMG>"), result.warnings[0])
     }
 
     func testHTML_hrefSchemeChecked_keptLinksEscapedTwice() {
-        let label = #"<TABLE HREF="javascript:alert(1)"><TR><TD HREF="https://x.org/?a=1&amp;b=&quot;2" TITLE="&quot; t">c</TD></TR></TABLE>"#
+        let label =
+            #"<TABLE HREF="javascript:alert(1)"><TR><TD HREF="https://x.org/?a=1&amp;b=&quot;2" TITLE="&quot; t">c</TD></TR></TABLE>"#
         let result = node(["label": .html(label)])
         // The kept link: decoded, percent-encoded, `&` escaped for SVG, then for the label.
         XCTAssertEqual(
@@ -233,15 +261,19 @@ final class DOTSanitizerTests: XCTestCase {
     }
 
     func testHTML_faceIdTargetMadeSafe() {
-        let label = #"<FONT FACE="Arial&quot; onload=&quot;x" COLOR="red">x</FONT><TABLE><TR><TD ID="i&amp;nbsp;" TARGET='t&quot;'>y</TD></TR></TABLE>"#
+        let label =
+            #"<FONT FACE="Arial&quot; onload=&quot;x" COLOR="red">x</FONT><TABLE><TR><TD ID="i&amp;nbsp;" TARGET='t&quot;'>y</TD></TR></TABLE>"#
         let result = node(["label": .html(label)])
         XCTAssertEqual(
             result.attributes["label"],
-            .html(#"<FONT FACE="Arial onloadx" COLOR="red">x</FONT><TABLE><TR><TD ID="i&amp;amp;nbsp;" TARGET='t&quot;'>y</TD></TR></TABLE>"#))
+            .html(
+                #"<FONT FACE="Arial onloadx" COLOR="red">x</FONT><TABLE><TR><TD ID="i&amp;amp;nbsp;" TARGET='t&quot;'>y</TD></TR></TABLE>"#
+            ))
     }
 
     func testHTML_safeLabel_unchangedByteForByte() {
-        let label = #"<TABLE BORDER="0" CELLBORDER='1'><TR><TD><B>Tom &amp; Jerry</B><BR/>&#92;&#92; é</TD></TR></TABLE><!-- c --> > x"#
+        let label =
+            #"<TABLE BORDER="0" CELLBORDER='1'><TR><TD><B>Tom &amp; Jerry</B><BR/>&#92;&#92; é</TD></TR></TABLE><!-- c --> > x"#
         let result = node(["label": .html(label), "xlabel": .html("<I>i</I>")])
         XCTAssertEqual(result.attributes["label"], .html(label))
         XCTAssertEqual(result.attributes["xlabel"], .html("<I>i</I>"))
@@ -249,7 +281,10 @@ final class DOTSanitizerTests: XCTestCase {
     }
 
     func testHTML_notWellFormed_becomesPlainText() {
-        for label in ["<TABLE", "<B>x</B><!-- open", "<!DOCTYPE x>", "<TD HREF=javascript:x>c</TD>", "<TD HREF=\"a<b\">", "<TD A=\"1\"B=\"2\">"] {
+        for label in [
+            "<TABLE", "<B>x</B><!-- open", "<!DOCTYPE x>", "<TD HREF=javascript:x>c</TD>", "<TD HREF=\"a<b\">",
+            "<TD A=\"1\"B=\"2\">",
+        ] {
             let result = node(["label": .html(label)])
             guard case .plain = result.attributes["label"] else {
                 XCTFail("\(label) kept as HTML: \(String(describing: result.attributes["label"]))")
@@ -262,7 +297,10 @@ final class DOTSanitizerTests: XCTestCase {
     func testNodeCount_everyLevel() {
         let graph = DOTGraph(
             nodes: [DOTNode("a")], edges: [DOTEdge("a", "b")],
-            subgraphs: [DOTSubgraph(name: "s", edges: [DOTEdge("c", "a")], subgraphs: [DOTSubgraph(name: "t", nodes: [DOTNode("d")])])])
+            subgraphs: [
+                DOTSubgraph(
+                    name: "s", edges: [DOTEdge("c", "a")], subgraphs: [DOTSubgraph(name: "t", nodes: [DOTNode("d")])])
+            ])
         XCTAssertEqual(graph.distinctNodeCount, 4)
     }
 }

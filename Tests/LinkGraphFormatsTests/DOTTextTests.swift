@@ -23,8 +23,9 @@ final class DOTTextTests: XCTestCase {
     }
 
     func testLatin1Charset_transcoded_andParsedByCgraphAsTwoNodes() throws {
-        let source = bytes("digraph { charset=latin1; \"caf<e9>\" -> \"caf<e8>\" [label=\"d<e9>j<e0>\"] }",
-                           latin1: ["<e9>": 0xE9, "<e8>": 0xE8, "<e0>": 0xE0])
+        let source = bytes(
+            "digraph { charset=latin1; \"caf<e9>\" -> \"caf<e8>\" [label=\"d<e9>j<e0>\"] }",
+            latin1: ["<e9>": 0xE9, "<e8>": 0xE8, "<e0>": 0xE0])
         let text = try DOTText.decode(source, file: "l.gv")
         XCTAssertEqual(text, "digraph { charset=\"UTF-8\"; \"café\" -> \"cafè\" [label=\"déjà\"] }")
         let graph = try GraphvizDOTParser.parse(text)
@@ -41,9 +42,12 @@ final class DOTTextTests: XCTestCase {
     func testInvalidUTF8WithoutCharset_refusedWithLineAndColumn() {
         let source = bytes("digraph {\n  \"caf<e9>\" -> \"caf<e8>\"\n}\n", latin1: ["<e9>": 0xE9, "<e8>": 0xE8])
         XCTAssertThrowsError(try DOTText.decode(source, file: "bad.gv")) { error in
-            XCTAssertEqual(error as? FormatError, .syntax(
-                file: "bad.gv", line: 2, column: 7,
-                message: "invalid UTF-8; convert the file to UTF-8, or give the graph charset=latin1 if it is Latin-1"))
+            XCTAssertEqual(
+                error as? FormatError,
+                .syntax(
+                    file: "bad.gv", line: 2, column: 7,
+                    message:
+                        "invalid UTF-8; convert the file to UTF-8, or give the graph charset=latin1 if it is Latin-1"))
         }
         // charset=utf-8 says the same as no charset.
         let utf8 = bytes("digraph { charset=utf8; \"<ff>\" }", latin1: ["<ff>": 0xFF])
@@ -97,10 +101,12 @@ final class DOTTextTests: XCTestCase {
     /// but "UTF-8" where it was.
     func testRandomDOTTokens_scannerNeverTraps() {
         var generator = SystemRandomNumberGenerator()
-        let tokens: [[UInt8]] = [
-            "charset", "=", " = ", "latin1", "\"latin1\"", "big5", "\"", "<", ">", "/*", "*/", "//", "\n", "#", "\\",
-            "a", " ", "[", "]", ";", "-",
-        ].map { Array($0.utf8) } + [[0xE9], [0xC3, 0xA9]]
+        let tokens: [[UInt8]] =
+            [
+                "charset", "=", " = ", "latin1", "\"latin1\"", "big5", "\"", "<", ">", "/*", "*/", "//", "\n", "#",
+                "\\",
+                "a", " ", "[", "]", ";", "-",
+            ].map { Array($0.utf8) } + [[0xE9], [0xC3, 0xA9]]
         for _ in 0..<5_000 {
             let count = Int.random(in: 0...12, using: &generator)
             let source = (0..<count).flatMap { _ in tokens.randomElement(using: &generator)! }

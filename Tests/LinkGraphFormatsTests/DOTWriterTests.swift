@@ -53,14 +53,20 @@ final class DOTWriterTests: XCTestCase {
     func testWrite_isDeterministic() {
         let caseFile = CaseFile(
             entities: [Entity(id: "a", name: "A", kind: .person), Entity(id: "b", name: "B", kind: .country)],
-            relations: [Relation(source: "a", target: "b", kind: .reportsTo, confidence: 0.5, from: PartialDate("2014"))])
+            relations: [
+                Relation(source: "a", target: "b", kind: .reportsTo, confidence: 0.5, from: PartialDate("2014"))
+            ])
         let first = DOTWriter.write(CaseDOTExporter.graph(caseFile))
         for _ in 0..<5 { XCTAssertEqual(DOTWriter.write(CaseDOTExporter.graph(caseFile)), first) }
-        XCTAssertTrue(first.contains("\"a\" -> \"b\" [\"kind\"=\"reportsTo\", \"label\"=\"reportsTo\", \"confidence\"=\"0.5\", \"from\"=\"2014\"]"), first)
+        XCTAssertTrue(
+            first.contains(
+                "\"a\" -> \"b\" [\"kind\"=\"reportsTo\", \"label\"=\"reportsTo\", \"confidence\"=\"0.5\", \"from\"=\"2014\"]"
+            ), first)
     }
 
     func testHTMLEscape_neutralisesMarkup() {
-        XCTAssertEqual(DOTHTML.escape("<script>alert('x')</script> & \"q\"\n\u{0}"),
-                       "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;  ")
+        XCTAssertEqual(
+            DOTHTML.escape("<script>alert('x')</script> & \"q\"\n\u{0}"),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;  ")
     }
 }

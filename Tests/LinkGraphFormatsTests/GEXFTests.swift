@@ -10,9 +10,14 @@ final class GEXFTests: XCTestCase {
 
     func testWrite_smallCase_snapshot() {
         let caseFile = CaseFile(
-            entities: [Entity(id: "a", name: "Ann \"A\"", kind: .person, attributes: ["role": "go-between"]), Entity(id: "b", name: "B", kind: .organization)],
+            entities: [
+                Entity(id: "a", name: "Ann \"A\"", kind: .person, attributes: ["role": "go-between"]),
+                Entity(id: "b", name: "B", kind: .organization),
+            ],
             relations: [
-                Relation(source: "a", target: "b", kind: .reportsTo, weight: 2, confidence: 0.5, from: PartialDate("2014"), until: PartialDate("2015-02")),
+                Relation(
+                    source: "a", target: "b", kind: .reportsTo, weight: 2, confidence: 0.5, from: PartialDate("2014"),
+                    until: PartialDate("2015-02")),
                 Relation(source: "b", target: "a", kind: .meetsWith, from: PartialDate("2016-02-29")),
                 Relation(source: "a", target: "b", kind: .pays),
             ])
@@ -86,7 +91,9 @@ final class GEXFTests: XCTestCase {
 
     func testSpells_partialDatesExpandToIntervalBounds() {
         func spell(_ from: String?, _ until: String?) -> String {
-            let r = Relation(source: "a", target: "a", kind: .pays, from: from.flatMap(PartialDate.init), until: until.flatMap(PartialDate.init))
+            let r = Relation(
+                source: "a", target: "a", kind: .pays, from: from.flatMap(PartialDate.init),
+                until: until.flatMap(PartialDate.init))
             let text = GEXFWriter.write(CaseFile(entities: [Entity(id: "a", name: "A", kind: .person)], relations: [r]))
             guard let line = text.split(separator: "\n").first(where: { $0.contains("<spell ") }) else { return "none" }
             return line.trimmingCharacters(in: .whitespaces)
@@ -103,7 +110,8 @@ final class GEXFTests: XCTestCase {
     func testRoundTrip_smallAndExampleCases_exactButDocumentsAsIDs() throws {
         for caseFile in [InterchangeFixtures.small, try InterchangeFixtures.exampleCase()] {
             let back = try read(GEXFWriter.write(caseFile))
-            InterchangeFixtures.assertEqual(back.caseFile, InterchangeFixtures.documentsAsIDs(InterchangeFixtures.normalized(caseFile)))
+            InterchangeFixtures.assertEqual(
+                back.caseFile, InterchangeFixtures.documentsAsIDs(InterchangeFixtures.normalized(caseFile)))
             XCTAssertEqual(back.notes.count, 1, "\(back.notes)")
         }
     }
@@ -112,7 +120,8 @@ final class GEXFTests: XCTestCase {
         let caseFile = InterchangeFixtures.hostile
         let back = try read(GEXFWriter.write(caseFile)).caseFile
         let expected = InterchangeFixtures.mapStrings(caseFile, plainTextOnly: true, XMLEscaping.representable)
-        InterchangeFixtures.assertEqual(back, InterchangeFixtures.documentsAsIDs(InterchangeFixtures.normalized(expected)))
+        InterchangeFixtures.assertEqual(
+            back, InterchangeFixtures.documentsAsIDs(InterchangeFixtures.normalized(expected)))
     }
 
     func testRead_gephiFile_numericIdsDefaultsUndirectedAndSpells() throws {
@@ -151,7 +160,8 @@ final class GEXFTests: XCTestCase {
         XCTAssertEqual(c.relations[0].weight, 3)
         XCTAssertEqual(c.relations[0].from, PartialDate("2013-01-01"))
         XCTAssertEqual(c.relations[0].until, PartialDate("2014-06-30"))
-        XCTAssertEqual(c.relations[0].attributes["spells"], [["2014-03-01", "2014-06-30"], ["2013-01-01", "2013-02-01"]])
+        XCTAssertEqual(
+            c.relations[0].attributes["spells"], [["2014-03-01", "2014-06-30"], ["2013-01-01", "2013-02-01"]])
         XCTAssertEqual(c.relations[1].kind, "linkedTo")
         XCTAssertNil(c.relations[1].directed)
         XCTAssertEqual(c.relations[1].from, PartialDate("2015-01-01"))
@@ -165,11 +175,21 @@ final class GEXFTests: XCTestCase {
             }
         }
         check("<gexf><graph>\n<nodes><node id=\"a\"></nodes></graph></gexf>", "g.gexf:2:")
-        check("<gexf><graph><nodes>\n<node id=\"a\"><attvalues><attvalue for=\"9\" value=\"1\"/></attvalues></node></nodes></graph></gexf>", "g.gexf:2: <attvalue for=\"9\">: no node <attribute> has that id")
-        check("<gexf><graph><attributes class=\"node\"><attribute id=\"s\" title=\"score\" type=\"double\"/></attributes><nodes>\n\n<node id=\"a\"><attvalues><attvalue for=\"s\" value=\"high\"/></attvalues></node></nodes></graph></gexf>", "g.gexf:3: score: expected a number, found \"high\"")
-        check("<gexf><graph><nodes><node id=\"a\"/></nodes><edges>\n<edge source=\"a\" target=\"b\"/></edges></graph></gexf>", "g.gexf:2: edge a → b, target: no node has the id \"b\"")
-        check("<gexf><graph><nodes/><edges>\n<edge source=\"a\"/></edges></graph></gexf>", "g.gexf:2: <edge> needs both source and target")
+        check(
+            "<gexf><graph><nodes>\n<node id=\"a\"><attvalues><attvalue for=\"9\" value=\"1\"/></attvalues></node></nodes></graph></gexf>",
+            "g.gexf:2: <attvalue for=\"9\">: no node <attribute> has that id")
+        check(
+            "<gexf><graph><attributes class=\"node\"><attribute id=\"s\" title=\"score\" type=\"double\"/></attributes><nodes>\n\n<node id=\"a\"><attvalues><attvalue for=\"s\" value=\"high\"/></attvalues></node></nodes></graph></gexf>",
+            "g.gexf:3: score: expected a number, found \"high\"")
+        check(
+            "<gexf><graph><nodes><node id=\"a\"/></nodes><edges>\n<edge source=\"a\" target=\"b\"/></edges></graph></gexf>",
+            "g.gexf:2: edge a → b, target: no node has the id \"b\"")
+        check(
+            "<gexf><graph><nodes/><edges>\n<edge source=\"a\"/></edges></graph></gexf>",
+            "g.gexf:2: <edge> needs both source and target")
         check("<graphml/>", "not a GEXF file")
-        check("<?xml version=\"1.0\"?><!DOCTYPE gexf [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><gexf/>", "g.gexf:1: refused")
+        check(
+            "<?xml version=\"1.0\"?><!DOCTYPE gexf [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><gexf/>",
+            "g.gexf:1: refused")
     }
 }

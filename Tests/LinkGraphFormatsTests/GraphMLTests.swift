@@ -16,7 +16,9 @@ final class GraphMLTests: XCTestCase {
                 Entity(id: "b", name: "Bureau", kind: .organization),
             ],
             relations: [
-                Relation(source: "a", target: "b", kind: .reportsTo, confidence: 0.9, from: PartialDate("2014"), evidence: [Evidence(document: "memo", start: 1, end: 5)]),
+                Relation(
+                    source: "a", target: "b", kind: .reportsTo, confidence: 0.9, from: PartialDate("2014"),
+                    evidence: [Evidence(document: "memo", start: 1, end: 5)]),
                 Relation(source: "b", target: "a", kind: .meetsWith, weight: 2),
             ])
         let expected = """
@@ -73,7 +75,8 @@ final class GraphMLTests: XCTestCase {
 
     func testRoundTrip_exampleCase_exact() throws {
         let caseFile = try InterchangeFixtures.exampleCase()
-        InterchangeFixtures.assertEqual(try read(GraphMLWriter.write(caseFile)).caseFile, InterchangeFixtures.normalized(caseFile))
+        InterchangeFixtures.assertEqual(
+            try read(GraphMLWriter.write(caseFile)).caseFile, InterchangeFixtures.normalized(caseFile))
     }
 
     func testRoundTrip_hostileNames_exactExceptCharactersXMLCannotHold() throws {
@@ -82,7 +85,10 @@ final class GraphMLTests: XCTestCase {
         XCTAssertFalse(text.unicodeScalars.contains("\u{0}"))
         XCTAssertTrue(text.contains("nul\u{FFFD}byte"))
         let back = try read(text).caseFile
-        InterchangeFixtures.assertEqual(back, InterchangeFixtures.normalized(InterchangeFixtures.mapStrings(caseFile, plainTextOnly: true, XMLEscaping.representable)))
+        InterchangeFixtures.assertEqual(
+            back,
+            InterchangeFixtures.normalized(
+                InterchangeFixtures.mapStrings(caseFile, plainTextOnly: true, XMLEscaping.representable)))
         // Everything XML can hold is exact: the CR, CRLF, tab and leading spaces too.
         XCTAssertEqual(back.entities[5].name, "cr\rreturn")
         XCTAssertEqual(back.entities[6].name, "crlf\r\nend")
@@ -153,34 +159,51 @@ final class GraphMLTests: XCTestCase {
 
     // MARK: Malformed input
 
-    func assertFormatError(_ text: String, contains expected: [String], file: StaticString = #filePath, line: UInt = #line) {
+    func assertFormatError(
+        _ text: String, contains expected: [String], file: StaticString = #filePath, line: UInt = #line
+    ) {
         XCTAssertThrowsError(try read(text, file: "in.graphml"), file: file, line: line) { error in
             XCTAssertTrue(error is FormatError, "\(type(of: error)): \(error)", file: file, line: line)
             let message = "\(error)"
-            for part in expected { XCTAssertTrue(message.contains(part), "\(message.debugDescription) lacks \(part.debugDescription)", file: file, line: line) }
+            for part in expected {
+                XCTAssertTrue(
+                    message.contains(part), "\(message.debugDescription) lacks \(part.debugDescription)", file: file,
+                    line: line)
+            }
         }
     }
 
     func testMalformed_notWellFormed_namesFileAndLine() {
-        assertFormatError("<graphml>\n<graph>\n<node id=\"a\">\n</graph>\n</graphml>", contains: ["in.graphml:4:", "not well-formed XML"])
-        assertFormatError("<graphml>\n<graph>\n<node id=\"a\" id=\"b\"/>", contains: ["in.graphml:3:", "not well-formed XML"])
+        assertFormatError(
+            "<graphml>\n<graph>\n<node id=\"a\">\n</graph>\n</graphml>",
+            contains: ["in.graphml:4:", "not well-formed XML"])
+        assertFormatError(
+            "<graphml>\n<graph>\n<node id=\"a\" id=\"b\"/>", contains: ["in.graphml:3:", "not well-formed XML"])
         assertFormatError("", contains: ["in.graphml:1"])
         assertFormatError("{\"nodes\": []}", contains: ["in.graphml:1", "not well-formed XML"])
     }
 
     func testMalformed_wrongContent_namesLineAndField() {
         assertFormatError("<svg/>", contains: ["in.graphml:1:", "not a GraphML file"])
-        assertFormatError("<graphml>\n<graph>\n<node id=\"a\"><data key=\"k\">x</data></node></graph></graphml>", contains: ["in.graphml:3:", "no <key> has that id"])
+        assertFormatError(
+            "<graphml>\n<graph>\n<node id=\"a\"><data key=\"k\">x</data></node></graph></graphml>",
+            contains: ["in.graphml:3:", "no <key> has that id"])
         assertFormatError(
             "<graphml><key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n<graph>\n<node id=\"a\"/>\n<edge source=\"a\" target=\"a\">\n<data key=\"w\">heavy</data></edge></graph></graphml>",
             contains: ["in.graphml:5: weight: expected a number, found \"heavy\""])
         assertFormatError(
             "<graphml><key id=\"c\" for=\"edge\" attr.name=\"confidence\" attr.type=\"double\"/><graph>\n<node id=\"a\"/>\n\n<edge id=\"x\" source=\"a\" target=\"a\"><data key=\"c\">1.5</data></edge></graph></graphml>",
             contains: ["in.graphml:4: edge \"x\", confidence: confidence 1.5 is outside 0...1"])
-        assertFormatError("<graphml><graph>\n<node id=\"a\"/>\n<edge source=\"a\" target=\"ghost\"/></graph></graphml>", contains: ["in.graphml:3:", "target: no node has the id \"ghost\""])
-        assertFormatError("<graphml><graph>\n<node id=\"a\"/>\n<node id=\"a\"/></graph></graphml>", contains: ["in.graphml:3:", "duplicate node id \"a\" (first at line 2)"])
+        assertFormatError(
+            "<graphml><graph>\n<node id=\"a\"/>\n<edge source=\"a\" target=\"ghost\"/></graph></graphml>",
+            contains: ["in.graphml:3:", "target: no node has the id \"ghost\""])
+        assertFormatError(
+            "<graphml><graph>\n<node id=\"a\"/>\n<node id=\"a\"/></graph></graphml>",
+            contains: ["in.graphml:3:", "duplicate node id \"a\" (first at line 2)"])
         assertFormatError("<graphml><graph><hyperedge/></graph></graphml>", contains: ["hyperedges are not supported"])
-        assertFormatError("<graphml><key id=\"k\" for=\"node\" attr.name=\"x\" attr.type=\"vector\"/></graphml>", contains: ["unknown attr.type \"vector\""])
+        assertFormatError(
+            "<graphml><key id=\"k\" for=\"node\" attr.name=\"x\" attr.type=\"vector\"/></graphml>",
+            contains: ["unknown attr.type \"vector\""])
     }
 
     // MARK: Hostile input
@@ -198,7 +221,11 @@ final class GraphMLTests: XCTestCase {
             XCTAssertFalse(message.contains("TOP-SECRET"), message)
         }
         // Even hidden after a comment and a processing instruction.
-        XCTAssertThrowsError(try read("<?xml version=\"1.0\"?>\n<!-- c -->\n<?pi x?>\n<!DOCTYPE g SYSTEM \"file://\(secret.path)\">\n<graphml/>")) { error in
+        XCTAssertThrowsError(
+            try read(
+                "<?xml version=\"1.0\"?>\n<!-- c -->\n<?pi x?>\n<!DOCTYPE g SYSTEM \"file://\(secret.path)\">\n<graphml/>"
+            )
+        ) { error in
             XCTAssertTrue("\(error)".contains("test.graphml:4: refused"), "\(error)")
         }
     }
@@ -206,16 +233,24 @@ final class GraphMLTests: XCTestCase {
     func testHostile_billionLaughs_refusedQuickly() {
         var entities = "<!ENTITY l0 \"lol\">"
         for i in 1...12 { entities += "<!ENTITY l\(i) \"" + String(repeating: "&l\(i - 1);", count: 10) + "\">" }
-        let text = "<?xml version=\"1.0\"?>\n<!DOCTYPE graphml [\(entities)]>\n<graphml><graph><node id=\"&l12;\"/></graph></graphml>"
+        let text =
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE graphml [\(entities)]>\n<graphml><graph><node id=\"&l12;\"/></graph></graphml>"
         let start = Date()
         XCTAssertThrowsError(try read(text)) { error in
-            XCTAssertEqual(error as? FormatError, .refused(file: "test.graphml", line: 2, message: (error as? FormatError).map { if case .refused(_, _, let m) = $0 { return m } else { return "" } } ?? ""))
+            XCTAssertEqual(
+                error as? FormatError,
+                .refused(
+                    file: "test.graphml", line: 2,
+                    message: (error as? FormatError).map {
+                        if case .refused(_, _, let m) = $0 { return m } else { return "" }
+                    } ?? ""))
         }
         XCTAssertLessThan(Date().timeIntervalSince(start), 1)
     }
 
     func testHostile_deepNesting_refused() {
-        let text = "<graphml>" + String(repeating: "<x>", count: 5000) + String(repeating: "</x>", count: 5000) + "</graphml>"
+        let text =
+            "<graphml>" + String(repeating: "<x>", count: 5000) + String(repeating: "</x>", count: 5000) + "</graphml>"
         XCTAssertThrowsError(try read(text)) { error in
             XCTAssertTrue("\(error)".contains("refused") || "\(error)".contains("not well-formed"), "\(error)")
         }

@@ -22,17 +22,27 @@ enum InterchangeFixtures {
             Document(id: "notes", unknownFields: ["pages": 3]),
         ],
         entities: [
-            Entity(id: "courier", name: "The Courier", kind: .person, aliases: ["C.", "the man"], attributes: ["role": "go-between", "age": 41]),
-            Entity(id: "bureau", name: "Bureau Nine", kind: .organization, attributes: ["role": "service", "age": "old"]),
+            Entity(
+                id: "courier", name: "The Courier", kind: .person, aliases: ["C.", "the man"],
+                attributes: ["role": "go-between", "age": 41]),
+            Entity(
+                id: "bureau", name: "Bureau Nine", kind: .organization, attributes: ["role": "service", "age": "old"]),
             Entity(id: "capital", name: "Capital", kind: .place, unknownFields: ["x_new": true]),
-            Entity(id: "cell-7", name: "Cell 7", kind: "armed group", attributes: ["active": true, "tags": ["a", "b"]]),
+            Entity(
+                id: "cell-7", name: "Cell 7", kind: "armed group", attributes: ["active": true, "tags": ["a", "b"]]),
         ],
         relations: [
-            Relation(source: "courier", target: "bureau", kind: .reportsTo, confidence: 0.8, from: PartialDate("2014"), until: PartialDate("2015-02"),
-                     evidence: [Evidence(document: "memo", start: 10, end: 42, text: "he reported")], attributes: ["channel": "dead drop"]),
-            Relation(source: "courier", target: "bureau", kind: .pays, weight: 2.5, evidence: [Evidence(document: "notes")], attributes: ["channel": 7]),
+            Relation(
+                source: "courier", target: "bureau", kind: .reportsTo, confidence: 0.8, from: PartialDate("2014"),
+                until: PartialDate("2015-02"),
+                evidence: [Evidence(document: "memo", start: 10, end: 42, text: "he reported")],
+                attributes: ["channel": "dead drop"]),
+            Relation(
+                source: "courier", target: "bureau", kind: .pays, weight: 2.5, evidence: [Evidence(document: "notes")],
+                attributes: ["channel": 7]),
             Relation(source: "bureau", target: "cell-7", kind: .meetsWith, from: PartialDate("2014-12-03")),
-            Relation(source: "cell-7", target: "capital", kind: .locatedIn, directed: false, until: PartialDate("2016")),
+            Relation(
+                source: "cell-7", target: "capital", kind: .locatedIn, directed: false, until: PartialDate("2016")),
             Relation(source: "capital", target: "courier", kind: "smuggles", unknownFields: ["extra": ["n": 1]]),
         ],
         unknownFields: ["producer": "tests"])
@@ -40,10 +50,14 @@ enum InterchangeFixtures {
     /// Names, attribute keys and values that break naive writers: quotes, markup, `&`,
     /// line breaks, NUL and controls, non-Latin scripts, RTL marks, Cypher and DOT syntax.
     static let hostileStrings: [String] = [
-        "quote \" inside", "apostrophe ' inside", "<b>not html</b>", "a & b &amp; c", "new\nline", "cr\rreturn", "crlf\r\nend",
-        "tab\there", "nul\u{0}byte", "bell\u{7}", "سلیم الجبوری", "Нечирван Барзани", "中文名字", "\u{202E}rtl override\u{202C}",
-        "zero\u{200B}width", "}) DETACH DELETE n //", "'); MATCH (n) DETACH DELETE n; //", "back\\slash", "\\u0027 escape",
-        "`backtick`", "comma, semicolon; pipe|", " leading and trailing ", "", "=HYPERLINK(\"x\")", "emoji 🕵️", "]]> cdata end",
+        "quote \" inside", "apostrophe ' inside", "<b>not html</b>", "a & b &amp; c", "new\nline", "cr\rreturn",
+        "crlf\r\nend",
+        "tab\there", "nul\u{0}byte", "bell\u{7}", "سلیم الجبوری", "Нечирван Барзани", "中文名字",
+        "\u{202E}rtl override\u{202C}",
+        "zero\u{200B}width", "}) DETACH DELETE n //", "'); MATCH (n) DETACH DELETE n; //", "back\\slash",
+        "\\u0027 escape",
+        "`backtick`", "comma, semicolon; pipe|", " leading and trailing ", "", "=HYPERLINK(\"x\")", "emoji 🕵️",
+        "]]> cdata end",
         "<!DOCTYPE x>", "&#0; &lt;",
     ]
 
@@ -56,16 +70,21 @@ enum InterchangeFixtures {
         for (i, s) in strings.enumerated() {
             entities.append(
                 Entity(
-                    id: "e\(i)", name: s.isEmpty ? "(empty)" : s, kind: i % 5 == 0 ? EntityKind(s.isEmpty ? "x" : s) : .person,
+                    id: "e\(i)", name: s.isEmpty ? "(empty)" : s,
+                    kind: i % 5 == 0 ? EntityKind(s.isEmpty ? "x" : s) : .person,
                     aliases: [s, "alias \(i)"], attributes: ["note": .string(s), "hostile key \(s)": .string(s)]))
             if i > 0 {
                 relations.append(
                     Relation(
-                        source: "e\(i - 1)", target: "e\(i)", kind: i % 4 == 0 && !s.isEmpty ? RelationKind(s) : .reportsTo,
-                        evidence: [Evidence(document: "doc", start: i, end: i + 1, text: s)], attributes: ["note": .string(s)]))
+                        source: "e\(i - 1)", target: "e\(i)",
+                        kind: i % 4 == 0 && !s.isEmpty ? RelationKind(s) : .reportsTo,
+                        evidence: [Evidence(document: "doc", start: i, end: i + 1, text: s)],
+                        attributes: ["note": .string(s)]))
             }
         }
-        return CaseFile(documents: [Document(id: "doc", title: strings.joined(separator: "|"))], entities: entities, relations: relations)
+        return CaseFile(
+            documents: [Document(id: "doc", title: strings.joined(separator: "|"))], entities: entities,
+            relations: relations)
     }()
 
     /// The case as a reader gives it back: an explicit `directed` equal to the kind's
@@ -81,7 +100,9 @@ enum InterchangeFixtures {
     /// Every string of the case passed through `transform` (what a format does to text).
     /// With `plainTextOnly`, the strings that flat formats carry inside JSON text (aliases,
     /// evidence, documents, unknown fields) are left as they are: JSON escapes keep them.
-    static func mapStrings(_ caseFile: CaseFile, plainTextOnly: Bool = false, _ transform: @escaping (String) -> String) -> CaseFile {
+    static func mapStrings(_ caseFile: CaseFile, plainTextOnly: Bool = false, _ transform: @escaping (String) -> String)
+        -> CaseFile
+    {
         let jsonTransform: (String) -> String = plainTextOnly ? { $0 } : transform
         func value(_ v: JSONValue) -> JSONValue {
             switch v {
@@ -133,15 +154,21 @@ enum InterchangeFixtures {
     }
 
     /// Asserts two cases are equal, naming the first entity or relation that differs.
-    static func assertEqual(_ actual: CaseFile, _ expected: CaseFile, file: StaticString = #filePath, line: UInt = #line) {
+    static func assertEqual(
+        _ actual: CaseFile, _ expected: CaseFile, file: StaticString = #filePath, line: UInt = #line
+    ) {
         XCTAssertEqual(actual.entities.count, expected.entities.count, "entity count", file: file, line: line)
         XCTAssertEqual(actual.relations.count, expected.relations.count, "relation count", file: file, line: line)
         for (a, e) in zip(actual.entities, expected.entities) where a != e {
-            XCTFail("entity differs:\n  actual:   \(JSONWriter.compact(a.jsonValue()))\n  expected: \(JSONWriter.compact(e.jsonValue()))", file: file, line: line)
+            XCTFail(
+                "entity differs:\n  actual:   \(JSONWriter.compact(a.jsonValue()))\n  expected: \(JSONWriter.compact(e.jsonValue()))",
+                file: file, line: line)
             return
         }
         for (a, e) in zip(actual.relations, expected.relations) where a != e {
-            XCTFail("relation differs:\n  actual:   \(JSONWriter.compact(a.jsonValue()))\n  expected: \(JSONWriter.compact(e.jsonValue()))", file: file, line: line)
+            XCTFail(
+                "relation differs:\n  actual:   \(JSONWriter.compact(a.jsonValue()))\n  expected: \(JSONWriter.compact(e.jsonValue()))",
+                file: file, line: line)
             return
         }
         XCTAssertEqual(actual.documents, expected.documents, "documents", file: file, line: line)

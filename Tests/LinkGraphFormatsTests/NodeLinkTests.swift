@@ -7,13 +7,19 @@ final class NodeLinkTests: XCTestCase {
     func testWrite_snapshot_networkXShapeWithKeysForParallelEdges() {
         let caseFile = CaseFile(
             documents: [Document(id: "d")],
-            entities: [Entity(id: "a", name: "A", kind: .person, aliases: ["Ay"], attributes: ["n": 1]), Entity(id: "b", name: "B", kind: .place)],
+            entities: [
+                Entity(id: "a", name: "A", kind: .person, aliases: ["Ay"], attributes: ["n": 1]),
+                Entity(id: "b", name: "B", kind: .place),
+            ],
             relations: [
-                Relation(source: "a", target: "b", kind: .locatedIn, evidence: [Evidence(document: "d", start: 0, end: 3)]),
+                Relation(
+                    source: "a", target: "b", kind: .locatedIn, evidence: [Evidence(document: "d", start: 0, end: 3)]),
                 Relation(source: "a", target: "b", kind: .pays, weight: 0.5),
                 Relation(source: "b", target: "a", kind: .meetsWith),
             ])
-        XCTAssertEqual(NodeLinkJSON.write(caseFile), """
+        XCTAssertEqual(
+            NodeLinkJSON.write(caseFile),
+            """
             {
               "directed": true,
               "multigraph": true,
@@ -81,7 +87,8 @@ final class NodeLinkTests: XCTestCase {
     }
 
     func testRoundTrip_smallExampleAndHostileCases_exact() throws {
-        for caseFile in [InterchangeFixtures.small, try InterchangeFixtures.exampleCase(), InterchangeFixtures.hostile] {
+        for caseFile in [InterchangeFixtures.small, try InterchangeFixtures.exampleCase(), InterchangeFixtures.hostile]
+        {
             let back = try read(NodeLinkJSON.write(caseFile))
             InterchangeFixtures.assertEqual(back.caseFile, InterchangeFixtures.normalized(caseFile))
             XCTAssertEqual(back.notes, [])
@@ -112,14 +119,23 @@ final class NodeLinkTests: XCTestCase {
 
     func testMalformed_errorsNameThePath() {
         func check(_ text: String, _ expected: String, line: UInt = #line) {
-            XCTAssertThrowsError(try read(text), line: line) { error in XCTAssertEqual("\(error)", expected, line: line) }
+            XCTAssertThrowsError(try read(text), line: line) { error in XCTAssertEqual("\(error)", expected, line: line)
+            }
         }
         check("{\"nodes\": [\n{\"id\": \"a\",}]}", "g.json:2:12: invalid JSON: expected a member name in double quotes")
         check("{\"nodes\": [{\"name\": \"x\"}], \"links\": []}", "g.json: nodes[0].id: required field is missing")
-        check("{\"nodes\": [{\"id\": \"a\"}], \"links\": [{\"source\": \"a\"}]}", "g.json: links[0].target: required field is missing")
-        check("{\"nodes\": [{\"id\": \"a\"}], \"links\": [{\"source\": \"a\", \"target\": \"z\"}]}", "g.json: links[0], target: no node has the id \"z\"")
-        check("{\"nodes\": [{\"id\": null}], \"links\": []}", "g.json: nodes[0].id: expected a string or number, found null")
-        check("{\"nodes\": [{\"id\": \"a\"}], \"links\": [{\"source\": \"a\", \"target\": \"a\", \"confidence\": 2}]}", "g.json: links[0], confidence: confidence 2.0 is outside 0...1")
+        check(
+            "{\"nodes\": [{\"id\": \"a\"}], \"links\": [{\"source\": \"a\"}]}",
+            "g.json: links[0].target: required field is missing")
+        check(
+            "{\"nodes\": [{\"id\": \"a\"}], \"links\": [{\"source\": \"a\", \"target\": \"z\"}]}",
+            "g.json: links[0], target: no node has the id \"z\"")
+        check(
+            "{\"nodes\": [{\"id\": null}], \"links\": []}",
+            "g.json: nodes[0].id: expected a string or number, found null")
+        check(
+            "{\"nodes\": [{\"id\": \"a\"}], \"links\": [{\"source\": \"a\", \"target\": \"a\", \"confidence\": 2}]}",
+            "g.json: links[0], confidence: confidence 2.0 is outside 0...1")
         check("{\"nodes\": {}, \"links\": []}", "g.json: nodes: expected an array of node objects")
     }
 }

@@ -1,8 +1,7 @@
 import Foundation
 import LinkGraph
-import XCTest
-
 import LinkGraphFormats
+import XCTest
 
 /// Provenance and the suppressed list are typed fields of the case; the property-graph formats
 /// carry them in `unknown_fields` and read them back as typed fields.

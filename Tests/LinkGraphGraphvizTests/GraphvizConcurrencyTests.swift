@@ -19,7 +19,8 @@ final class GraphvizConcurrencyTests: XCTestCase {
                         data = try Graphviz.shared.render(graph, layout: layouts[index % layouts.count], format: .svg)
                     } else {
                         let text = DOTWriter.write(graph)
-                        data = try Graphviz.shared.render(dot: text, layout: layouts[index % layouts.count], format: .svg)
+                        data = try Graphviz.shared.render(
+                            dot: text, layout: layouts[index % layouts.count], format: .svg)
                         XCTAssertEqual(try GraphvizDOTParser.parse(text).allNodeNames, Set(names))
                     }
                     return (index, try SVGText(data).titles)
@@ -32,7 +33,8 @@ final class GraphvizConcurrencyTests: XCTestCase {
         XCTAssertEqual(results.count, 8)
         for (index, titles) in results {
             let expected = (0..<(5 + index)).map { "t\(index)-n\($0)" }
-            XCTAssertEqual(Set(titles.filter { $0.hasPrefix("t") && !$0.contains("->") }), Set(expected), "task \(index)")
+            XCTAssertEqual(
+                Set(titles.filter { $0.hasPrefix("t") && !$0.contains("->") }), Set(expected), "task \(index)")
             // patchwork draws no edges.
             let edgesDrawn = layouts[index % layouts.count] == .patchwork ? 0 : expected.count - 1
             XCTAssertEqual(titles.filter { $0.contains("->") }.count, edgesDrawn, "task \(index)")

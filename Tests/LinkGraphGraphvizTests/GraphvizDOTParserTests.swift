@@ -58,7 +58,8 @@ final class GraphvizDOTParserTests: XCTestCase {
         XCTAssertEqual(graph.subgraphs[1].nodes.map(\.id), ["x", "y"])
         XCTAssertEqual(graph.subgraphs[1].edges.count, 0)
         XCTAssertEqual(graph.nodes.map(\.id), ["graph"])
-        XCTAssertEqual(graph.edges.map { "\($0.source)->\($0.target)" }, ["graph->soleimani", "a->b", "soleimani->a", "x->y"])
+        XCTAssertEqual(
+            graph.edges.map { "\($0.source)->\($0.target)" }, ["graph->soleimani", "a->b", "soleimani->a", "x->y"])
         XCTAssertEqual(graph.edges[0].attributes, ["label": "reports to", "penwidth": "2"])
         XCTAssertTrue(graph.edges[1].attributes.isEmpty)
         XCTAssertEqual(graph.edges[2].attributes, ["color": "red"])
@@ -130,7 +131,10 @@ final class GraphvizDOTParserTests: XCTestCase {
         var checkedAgainstManifest = 0
         for file in files {
             let relative = "graphs/" + file.deletingLastPathComponent().lastPathComponent + "/" + file.lastPathComponent
-            guard let text = (try? String(contentsOf: file, encoding: .utf8)) ?? (try? String(contentsOf: file, encoding: .isoLatin1)) else {
+            guard
+                let text = (try? String(contentsOf: file, encoding: .utf8))
+                    ?? (try? String(contentsOf: file, encoding: .isoLatin1))
+            else {
                 XCTFail("cannot read \(relative)")
                 continue
             }
@@ -160,7 +164,8 @@ final class GraphvizDOTParserTests: XCTestCase {
             let rewritten = try GraphvizDOTParser.parse(DOTWriter.write(parsed))
             XCTAssertEqual(rewritten.allNodeNames, parsed.allNodeNames, "\(relative): nodes after DOTWriter")
             XCTAssertEqual(rewritten.allEdgeCount, parsed.allEdgeCount, "\(relative): edges after DOTWriter")
-            XCTAssertEqual(rewritten.allSubgraphCount, parsed.allSubgraphCount, "\(relative): subgraphs after DOTWriter")
+            XCTAssertEqual(
+                rewritten.allSubgraphCount, parsed.allSubgraphCount, "\(relative): subgraphs after DOTWriter")
         }
         XCTAssertGreaterThan(checkedAgainstManifest, 50)
     }

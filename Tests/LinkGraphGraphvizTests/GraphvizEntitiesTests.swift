@@ -48,7 +48,8 @@ final class GraphvizEntitiesTests: XCTestCase {
             // Graphviz draws a line break as separate <text> elements.
             let drawn = name.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             let start = texts.firstIndex(of: drawn[0]) ?? -1
-            XCTAssertGreaterThanOrEqual(start, 0, "\(label.debugDescription) → \(name.debugDescription), not among \(texts)")
+            XCTAssertGreaterThanOrEqual(
+                start, 0, "\(label.debugDescription) → \(name.debugDescription), not among \(texts)")
             if start >= 0 { XCTAssertEqual(Array(texts[start..<min(texts.count, start + drawn.count)]), drawn, label) }
         }
     }

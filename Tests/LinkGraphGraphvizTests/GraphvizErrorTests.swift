@@ -6,7 +6,9 @@ import XCTest
 final class GraphvizErrorTests: XCTestCase {
     private let graphviz = Graphviz.shared
 
-    private func graphvizError(_ body: () throws -> Any, file: StaticString = #filePath, line: UInt = #line) -> GraphvizError? {
+    private func graphvizError(_ body: () throws -> Any, file: StaticString = #filePath, line: UInt = #line)
+        -> GraphvizError?
+    {
         do {
             _ = try body()
             XCTFail("no error thrown", file: file, line: line)

@@ -20,7 +20,9 @@ final class GraphvizFormatTests: XCTestCase {
     }
 
     func testLayout_byName_everyEngineOf243() {
-        XCTAssertEqual(GraphvizLayout.allCases.map(\.rawValue), ["dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork"])
+        XCTAssertEqual(
+            GraphvizLayout.allCases.map(\.rawValue),
+            ["dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork"])
         XCTAssertEqual(GraphvizLayout(name: "SFDP"), .sfdp)
         XCTAssertNil(GraphvizLayout(name: "nop"))
     }

@@ -15,10 +15,13 @@ final class GraphvizRenderTests: XCTestCase {
     func testRender_everyLayoutSVG_hostileLabelsAndHTMLCardAllShown() throws {
         let (graph, labels) = Hostile.graph()
         for layout in GraphvizLayout.allCases {
-            let (rendering, stderr) = try capturingStandardError { try graphviz.rendering(graph, layout: layout, format: .svg) }
+            let (rendering, stderr) = try capturingStandardError {
+                try graphviz.rendering(graph, layout: layout, format: .svg)
+            }
             let svg = try SVGText(rendering.data)
             for label in labels {
-                XCTAssertTrue(svg.texts.contains(label), "\(layout): label \(label.debugDescription) missing from \(svg.texts)")
+                XCTAssertTrue(
+                    svg.texts.contains(label), "\(layout): label \(label.debugDescription) missing from \(svg.texts)")
             }
             for name in Hostile.keywords + [Hostile.script] {
                 XCTAssertTrue(svg.titles.contains(name), "\(layout): node \(name) missing from titles")
@@ -29,7 +32,8 @@ final class GraphvizRenderTests: XCTestCase {
     }
 
     func testRender_svg_parallelEdgesKept() throws {
-        let graph = DOTGraph(nodes: [DOTNode("a"), DOTNode("b")], edges: [DOTEdge("a", "b"), DOTEdge("a", "b"), DOTEdge("a", "b")])
+        let graph = DOTGraph(
+            nodes: [DOTNode("a"), DOTNode("b")], edges: [DOTEdge("a", "b"), DOTEdge("a", "b"), DOTEdge("a", "b")])
         let svg = try SVGText(graphviz.render(graph, format: .svg))
         XCTAssertEqual(svg.titles.filter { $0 == "a->b" }.count, 3)
         var strict = graph
@@ -41,7 +45,10 @@ final class GraphvizRenderTests: XCTestCase {
     func testRender_svg_undirectedEdgesAndKeyedEdges() throws {
         let graph = DOTGraph(
             isDirected: false, nodes: [DOTNode("a"), DOTNode("b")],
-            edges: [DOTEdge("a", "b", attributes: ["key": "k"]), DOTEdge("a", "b", attributes: ["key": "k"]), DOTEdge("a", "b")])
+            edges: [
+                DOTEdge("a", "b", attributes: ["key": "k"]), DOTEdge("a", "b", attributes: ["key": "k"]),
+                DOTEdge("a", "b"),
+            ])
         let svg = try SVGText(graphviz.render(graph, format: .svg))
         XCTAssertEqual(svg.titles.filter { $0 == "a--b" }.count, 2, "edges with the same key are one edge, as in DOT")
     }
@@ -113,7 +120,8 @@ final class GraphvizRenderTests: XCTestCase {
         let svg = dir.appendingPathComponent("g.svg"), png = dir.appendingPathComponent("g.png")
         try graphviz.render(small(), to: svg)
         try graphviz.render(dot: "digraph { x -> y }", layout: .circo, to: png)
-        XCTAssertEqual(try SVGText(Data(contentsOf: svg)).titles.sorted(), ["G", "a", "a->b", "a->c", "b", "b->c", "c"])
+        XCTAssertEqual(
+            try SVGText(Data(contentsOf: svg)).titles.sorted(), ["G", "a", "a->b", "a->c", "b", "b->c", "c"])
         XCTAssertEqual(try Data(contentsOf: png).prefix(4), Data([0x89, 0x50, 0x4E, 0x47]))
 
         let unknown = dir.appendingPathComponent("g.bmpx")
@@ -167,7 +175,9 @@ final class GraphvizRenderTests: XCTestCase {
         XCTAssertTrue(svg.texts.contains("bold"), "HTML label drawn as text: \(svg.texts)")
         XCTAssertTrue(svg.texts.contains("it"), "HTML label drawn as text: \(svg.texts)")
         XCTAssertTrue(svg.texts.contains(italic), "plain label turned HTML: \(svg.texts)")
-        XCTAssertEqual(try GraphvizDOTParser.parse(text).nodes.first { $0.id == "html" }?.attributes["label"], .html("<B>bold</B><!--1-->"))
+        XCTAssertEqual(
+            try GraphvizDOTParser.parse(text).nodes.first { $0.id == "html" }?.attributes["label"],
+            .html("<B>bold</B><!--1-->"))
     }
 
     func testRender_warningsReturnedNotPrinted() throws {

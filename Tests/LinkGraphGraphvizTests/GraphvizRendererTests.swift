@@ -4,7 +4,7 @@ import LinkGraphGraphviz
 import XCTest
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// `GraphvizRenderer`, the library's safe render path, in a worker process and in process:

@@ -4,7 +4,7 @@ import LinkGraphGraphviz
 import XCTest
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// `GraphvizSandbox`: the same results as in process, crashes, hangs and the memory and
@@ -20,7 +20,8 @@ final class GraphvizSandboxTests: XCTestCase {
                 if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate.path }
                 directory = directory.deletingLastPathComponent()
             }
-            throw XCTSkip("the linkgraph binary (the sandbox's worker) was not found near \(Bundle.main.bundleURL.path)")
+            throw XCTSkip(
+                "the linkgraph binary (the sandbox's worker) was not found near \(Bundle.main.bundleURL.path)")
         }
     }
 
@@ -32,14 +33,20 @@ final class GraphvizSandboxTests: XCTestCase {
     /// (rtest/167.dot, 1221.dot, 1783.dot, 1408.dot of the shared corpus, inlined).
     static let crashers: [(name: String, dot: String, signal: Int32)] = [
         ("concentrate", "digraph G {\n concentrate=true;\n  a -> 4 -> b\n  a -> b\n  a -> b\n  b -> a\n}\n", SIGSEGV),
-        ("newrank, node in two clusters", "digraph { newrank=true subgraph cluster_1 { 1 } subgraph cluster_2 { 1 } }", SIGSEGV),
+        (
+            "newrank, node in two clusters",
+            "digraph { newrank=true subgraph cluster_1 { 1 } subgraph cluster_2 { 1 } }", SIGSEGV
+        ),
         ("weight 2^30", "digraph code {\nedge [weight=1073741824];\n  \"1\" -> \"0\";\n}\n", SIGSEGV),
-        ("ortho with clusters", """
+        (
+            "ortho with clusters",
+            """
             digraph map { splines=ortho; rankdir="LR";
               subgraph "cluster_1" { node [style=filled]; style=filled; label="Cluster 1"; "node1" [shape=house] }
               subgraph "cluster_2" { node [style=filled]; style=filled; label="Cluster 2"; "node2" [shape=box3d] }
               "node2" -> "node1" [arrowhead=dot] }
-            """, SIGABRT),
+            """, SIGABRT
+        ),
     ]
 
     // MARK: Same results as in process
@@ -64,7 +71,9 @@ final class GraphvizSandboxTests: XCTestCase {
     func testRenderingDOT_sameBytesAsInProcess() throws {
         // Named: an anonymous graph is called %N after a process-wide count.
         let text = "digraph G { a -> b [label=\"x\"]; subgraph cluster_c { c; d } c -> a }"
-        XCTAssertEqual(try sandbox().rendering(dot: text, format: .svg).data, try Graphviz.shared.rendering(dot: text, format: .svg).data)
+        XCTAssertEqual(
+            try sandbox().rendering(dot: text, format: .svg).data,
+            try Graphviz.shared.rendering(dot: text, format: .svg).data)
     }
 
     // MARK: Errors as in process
@@ -76,7 +85,8 @@ final class GraphvizSandboxTests: XCTestCase {
             XCTAssertEqual(error?.line, 3)
             XCTAssertTrue(error?.message.contains("syntax error in line 3") ?? false, "\(String(describing: error))")
         }
-        XCTAssertThrowsError(try sandbox().rendering(dot: "digraph { a [label=<<script>x</script>>] }", format: .svg)) { error in
+        XCTAssertThrowsError(try sandbox().rendering(dot: "digraph { a [label=<<script>x</script>>] }", format: .svg)) {
+            error in
             XCTAssertEqual((error as? GraphvizError)?.kind, .layout)
             XCTAssertTrue("\(error)".contains("Unknown HTML element <script>"), "\(error)")
         }
@@ -86,7 +96,9 @@ final class GraphvizSandboxTests: XCTestCase {
 
     func testCrashingGraphs_becomeCrashErrors_callerAlive() throws {
         for crasher in Self.crashers {
-            XCTAssertThrowsError(try sandbox().rendering(dot: crasher.dot, format: .svg, source: "crash.gv"), crasher.name) { error in
+            XCTAssertThrowsError(
+                try sandbox().rendering(dot: crasher.dot, format: .svg, source: "crash.gv"), crasher.name
+            ) { error in
                 guard let error = error as? GraphvizError else { return XCTFail("\(crasher.name): \(error)") }
                 XCTAssertEqual(error.kind, .crash, "\(crasher.name): \(error)")
                 XCTAssertTrue(error.message.hasPrefix("Graphviz crashed (signal \(crasher.signal)"), error.message)
@@ -118,10 +130,13 @@ final class GraphvizSandboxTests: XCTestCase {
         }
         let chain = "digraph {" + (0..<3000).map { _ in "n\(next()) -> n\(next());" }.joined() + "}"
         let started = Date()
-        XCTAssertThrowsError(try sandbox(.init(seconds: 2)).rendering(dot: chain, format: .svg, source: "chain.gv")) { error in
+        XCTAssertThrowsError(try sandbox(.init(seconds: 2)).rendering(dot: chain, format: .svg, source: "chain.gv")) {
+            error in
             guard let error = error as? GraphvizError else { return XCTFail("\(error)") }
             XCTAssertEqual(error.kind, .timeout)
-            XCTAssertTrue(error.message.hasPrefix("Graphviz did not finish within 2 s while laying out chain.gv with dot"), error.message)
+            XCTAssertTrue(
+                error.message.hasPrefix("Graphviz did not finish within 2 s while laying out chain.gv with dot"),
+                error.message)
         }
         XCTAssertLessThan(Date().timeIntervalSince(started), 10)
     }
@@ -130,7 +145,9 @@ final class GraphvizSandboxTests: XCTestCase {
         if GraphvizWorker.underAddressSanitizer { throw XCTSkip("no address-space limit under AddressSanitizer") }
         // 200,000 nodes need more than 400 MB of address space.
         let big = "digraph {" + (0..<200_000).map { "n\($0) -> n\(($0 * 7 + 1) % 200_000);" }.joined() + "}"
-        XCTAssertThrowsError(try sandbox(.init(seconds: 60, memoryBytes: 400 << 20)).rendering(dot: big, layout: .sfdp, format: .svg)) { error in
+        XCTAssertThrowsError(
+            try sandbox(.init(seconds: 60, memoryBytes: 400 << 20)).rendering(dot: big, layout: .sfdp, format: .svg)
+        ) { error in
             guard let error = error as? GraphvizError else { return XCTFail("\(error)") }
             XCTAssertEqual(error.kind, .limit, "\(error)")
             XCTAssertTrue(error.message.contains("out of memory (limit 400 MB"), error.message)
@@ -140,15 +157,20 @@ final class GraphvizSandboxTests: XCTestCase {
     func testOutputLimit_becomesLimitError() throws {
         // Over the limit: refused after the worker answers.
         let graph = DOTGraph(nodes: (0..<200).map { DOTNode("node number \($0)") })
-        XCTAssertThrowsError(try sandbox(.init(seconds: 60, outputBytes: 4 << 10)).rendering(graph, format: .svg)) { error in
+        XCTAssertThrowsError(try sandbox(.init(seconds: 60, outputBytes: 4 << 10)).rendering(graph, format: .svg)) {
+            error in
             guard let error = error as? GraphvizError else { return XCTFail("\(error)") }
             XCTAssertEqual(error.kind, .limit, "\(error)")
             XCTAssertTrue(error.message.contains("is larger than the limit of 4096 bytes"), error.message)
         }
         // Far over it (past the 1 MiB the worker's file-size limit allows for the answer's
         // header): the worker is stopped by SIGXFSZ while it writes.
-        let big = DOTGraph(nodes: (0..<2_000).map { DOTNode("n\($0)", attributes: ["label": .plain(String(repeating: "x", count: 700))]) })
-        XCTAssertThrowsError(try sandbox(.init(seconds: 60, outputBytes: 4 << 10)).rendering(big, format: .svg)) { error in
+        let big = DOTGraph(
+            nodes: (0..<2_000).map {
+                DOTNode("n\($0)", attributes: ["label": .plain(String(repeating: "x", count: 700))])
+            })
+        XCTAssertThrowsError(try sandbox(.init(seconds: 60, outputBytes: 4 << 10)).rendering(big, format: .svg)) {
+            error in
             guard let error = error as? GraphvizError else { return XCTFail("\(error)") }
             XCTAssertEqual(error.kind, .limit, "\(error)")
             XCTAssertTrue(error.message.contains("larger than the limit"), error.message)
@@ -189,7 +211,8 @@ final class GraphvizSandboxTests: XCTestCase {
         let results = Results(count: 8)
         DispatchQueue.concurrentPerform(iterations: 8) { i in
             let graph = DOTGraph(nodes: [DOTNode("only-\(i)")])
-            results.set(i, (try? sandbox.rendering(graph, format: .svg)).map { String(decoding: $0.data, as: UTF8.self) })
+            results.set(
+                i, (try? sandbox.rendering(graph, format: .svg)).map { String(decoding: $0.data, as: UTF8.self) })
         }
         for i in 0..<8 {
             XCTAssertTrue(results.get(i)?.contains("only&#45;\(i)") ?? false, "run \(i)")

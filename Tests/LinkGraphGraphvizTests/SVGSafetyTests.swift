@@ -4,7 +4,7 @@ import LinkGraphGraphviz
 import XCTest
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// `SVGSafety`: scripts, handlers, outside links and style sheets removed; clean SVG kept
@@ -17,8 +17,10 @@ final class SVGSafetyTests: XCTestCase {
         """
 
     static func svg(_ body: String, prolog: String = "") -> Data {
-        Data((head + "\n" + prolog + #"<svg width="10pt" height="10pt" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">"#
-            + body + "</svg>\n").utf8)
+        Data(
+            (head + "\n" + prolog
+                + #"<svg width="10pt" height="10pt" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">"#
+                + body + "</svg>\n").utf8)
     }
 
     func testGraphvizOutput_unchanged() throws {
@@ -53,11 +55,17 @@ final class SVGSafetyTests: XCTestCase {
         let removed = checked.removed.map(\.what)
         XCTAssertEqual(checked.removed.count, 14, removed.joined(separator: "\n"))
         let text = String(decoding: checked.data, as: UTF8.self)
-        for banned in ["<script", "alert", "onload", "ONCLICK", "javascript", "data:", "/etc/passwd", "<image", "foreignObject", "<style",
-                       "evil.example", "xml-stylesheet", "<set", "<animate", "<use"] {
+        for banned in [
+            "<script", "alert", "onload", "ONCLICK", "javascript", "data:", "/etc/passwd", "<image", "foreignObject",
+            "<style",
+            "evil.example", "xml-stylesheet", "<set", "<animate", "<use",
+        ] {
             XCTAssertFalse(text.contains(banned), "\(banned) left in:\n\(text)")
         }
-        for kept in ["keep me", "https://example.com/?a=1&amp;b=2", "#node1", "url(#l_0)", "xmlns:xlink", "<title>a</title>", "<!DOCTYPE svg"] {
+        for kept in [
+            "keep me", "https://example.com/?a=1&amp;b=2", "#node1", "url(#l_0)", "xmlns:xlink", "<title>a</title>",
+            "<!DOCTYPE svg",
+        ] {
             XCTAssertTrue(text.contains(kept), "\(kept) missing from:\n\(text)")
         }
         // The rewritten SVG is clean itself.
@@ -76,7 +84,8 @@ final class SVGSafetyTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("undeclared entity &nbsp;"), "\(error)")
         }
         XCTAssertThrowsError(try SVGSafety.sanitize(Self.svg("<text>&T;</text>")))
-        let entities = Data("""
+        let entities = Data(
+            """
             <?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x "xxxxxxxx"><!ENTITY y "&x;&x;&x;&x;">]><svg xmlns="http://www.w3.org/2000/svg"><text>&y;</text></svg>
             """.utf8)
         XCTAssertThrowsError(try SVGSafety.sanitize(entities))
@@ -85,7 +94,9 @@ final class SVGSafetyTests: XCTestCase {
 
     func testLargeSVG_checkedPastLibxml2ChunkLimit() throws {
         // Over 10 MB: libxml2 refuses a single chunk that large ("huge input lookup").
-        let body = String(repeating: #"<text x="1" y="2" font-family="Times,serif" font-size="14.00">some node label</text>"# + "\n", count: 130_000)
+        let body = String(
+            repeating: #"<text x="1" y="2" font-family="Times,serif" font-size="14.00">some node label</text>"# + "\n",
+            count: 130_000)
         let svg = Self.svg(body + "<script>x</script>")
         XCTAssertGreaterThan(svg.count, 10 << 20)
         let checked = try SVGSafety.sanitize(svg)

@@ -1,9 +1,10 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import LinkGraphFormats
 import XCTest
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Strings that have broken renderers: quotes, backslashes, markup, entities, scripts
 /// other than Latin, DOT keywords.
@@ -58,7 +59,8 @@ enum Hostile {
             nodes: [DOTNode("card"), DOTNode("ar")])
         labels.append(cyrillic)
         let graph = DOTGraph(
-            name: "hostile", attributes: ["fontname": "DejaVu Sans"], nodeDefaults: ["shape": "box", "fontname": "DejaVu Sans"],
+            name: "hostile", attributes: ["fontname": "DejaVu Sans"],
+            nodeDefaults: ["shape": "box", "fontname": "DejaVu Sans"],
             nodes: nodes, edges: edges, subgraphs: [cluster])
         return (graph, labels)
     }
@@ -96,7 +98,10 @@ struct SVGText {
         private var current: String?
         private var element = ""
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             if let tooltip = attributes["xlink:title"] { tooltips.append(tooltip) }
             if name == "text" || name == "title" {
                 element = name
@@ -167,7 +172,8 @@ enum SharedCorpus {
     /// `gc -n -e` counts from the corpus manifest, by path relative to `corpus/graphviz`.
     static func manifestCounts() -> [String: (nodes: Int, edges: Int)] {
         guard let root,
-              let text = try? String(contentsOf: root.appendingPathComponent("corpus/graphviz/manifest.tsv"), encoding: .utf8)
+            let text = try? String(
+                contentsOf: root.appendingPathComponent("corpus/graphviz/manifest.tsv"), encoding: .utf8)
         else { return [:] }
         var counts: [String: (Int, Int)] = [:]
         for line in text.split(separator: "\n").dropFirst() {
@@ -211,7 +217,9 @@ func runDot(_ arguments: [String], input: Data) -> Data? {
 }
 
 extension DOTAttributes {
-    func sortedByName() -> DOTAttributes { DOTAttributes(entries.sorted { $0.name < $1.name }.map { ($0.name, $0.value) }) }
+    func sortedByName() -> DOTAttributes {
+        DOTAttributes(entries.sorted { $0.name < $1.name }.map { ($0.name, $0.value) })
+    }
 }
 
 extension DOTGraph {

@@ -8,7 +8,9 @@ final class CommandLineWordsTests: XCTestCase {
     }
 
     func testSplit_quotesAndBackslashes_likeAShell() throws {
-        XCTAssertEqual(try CommandLineWords.split(#"python3 'my dir/x.py' "a \"b\" \$c \d""#), ["python3", "my dir/x.py", #"a "b" $c \d"#])
+        XCTAssertEqual(
+            try CommandLineWords.split(#"python3 'my dir/x.py' "a \"b\" \$c \d""#),
+            ["python3", "my dir/x.py", #"a "b" $c \d"#])
         XCTAssertEqual(try CommandLineWords.split(#"a\ b c\'d"#), ["a b", "c'd"])
         XCTAssertEqual(try CommandLineWords.split(#"x'y z'"w" '' """#), ["xy zw", "", ""])
         XCTAssertEqual(try CommandLineWords.split("a\\\nb"), ["ab"], "a backslash-newline joins the lines")

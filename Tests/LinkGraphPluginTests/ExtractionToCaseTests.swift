@@ -9,18 +9,24 @@ final class ExtractionToCaseTests: XCTestCase {
         let text = "Harbor Trust paid Mara Quill; Mara Quill met Harbor Trust."
         let extraction = Extraction(
             entities: [
-                ExtractedEntity(id: "1", name: "Harbor Trust", kind: .organization, confidence: 0.8, mentions: [Span(start: 0, end: 12)]),
+                ExtractedEntity(
+                    id: "1", name: "Harbor Trust", kind: .organization, confidence: 0.8,
+                    mentions: [Span(start: 0, end: 12)]),
                 ExtractedEntity(id: "2", name: "Mara Quill", kind: .person),
                 ExtractedEntity(id: "3", name: "Mara  Quill", kind: .person),
             ],
-            relations: [ExtractedRelation(source: "1", target: "2", kind: .pays, confidence: 0.6, evidence: [Span(start: 0, end: 28)])])
+            relations: [
+                ExtractedRelation(
+                    source: "1", target: "2", kind: .pays, confidence: 0.6, evidence: [Span(start: 0, end: 28)])
+            ])
         let fragment = extraction.caseFile(document: Document(id: "memo"), extractor: "kw", text: Array(text.utf8))
         XCTAssertEqual(fragment.entities.map(\.id), ["harbor-trust", "mara-quill", "mara-quill-2"])
         XCTAssertEqual(fragment.documents.map(\.id), ["memo"])
         let relation = try XCTUnwrap(fragment.relations.first)
         XCTAssertEqual([relation.source, relation.target], ["harbor-trust", "mara-quill"])
         XCTAssertEqual(relation.confidence, 0.6)
-        XCTAssertEqual(relation.evidence, [Evidence(document: "memo", start: 0, end: 28, text: "Harbor Trust paid Mara Quill")])
+        XCTAssertEqual(
+            relation.evidence, [Evidence(document: "memo", start: 0, end: 28, text: "Harbor Trust paid Mara Quill")])
         XCTAssertEqual(relation.provenance, [Contribution(document: "memo", extractor: "kw", confidence: 0.6)])
         XCTAssertEqual(fragment.entities[0].provenance.first?.mentions, [Span(start: 0, end: 12)])
         XCTAssertTrue(
@@ -37,13 +43,19 @@ final class ExtractionToCaseTests: XCTestCase {
                 ExtractedEntity(id: "a", name: "Popular Mobilization Forces", kind: .organization),
                 ExtractedEntity(id: "b", name: "Hadi al-Amiri", kind: .person),
             ],
-            relations: [ExtractedRelation(source: "b", target: "a", kind: .controls, confidence: 0.5, evidence: [Span(start: 0, end: 5)])])
+            relations: [
+                ExtractedRelation(
+                    source: "b", target: "a", kind: .controls, confidence: 0.5, evidence: [Span(start: 0, end: 5)])
+            ])
         let second = Extraction(
             entities: [
                 ExtractedEntity(id: "x", name: "PMF", kind: .organization),
                 ExtractedEntity(id: "y", name: "Amiri", kind: .person),
             ],
-            relations: [ExtractedRelation(source: "y", target: "x", kind: .controls, confidence: 0.6, evidence: [Span(start: 3, end: 9)])])
+            relations: [
+                ExtractedRelation(
+                    source: "y", target: "x", kind: .controls, confidence: 0.6, evidence: [Span(start: 3, end: 9)])
+            ])
         var merger = CaseMerger()
         merger.merge(first.caseFile(document: Document(id: "d1"), extractor: "kw"), matchIDs: false)
         merger.merge(second.caseFile(document: Document(id: "d2"), extractor: "kw"), matchIDs: false)

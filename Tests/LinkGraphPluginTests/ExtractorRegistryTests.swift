@@ -22,12 +22,18 @@ final class ExtractorRegistryTests: XCTestCase {
     let plugin = FixedExtractor("mine", accepts: ["text/plain"], origin: .process(command: "python3 mine.py"))
 
     func testChoose_byMediaType_takesTheBuiltInsThatAccept_mostSpecificFirst() throws {
-        let registry = try ExtractorRegistry([text, csv, anyText, FixedExtractor("text-too", accepts: ["text/plain", "text/*"])])
-        XCTAssertEqual(try registry.choose(for: "a.txt", mediaType: "text/plain").map(\.description.name), ["text", "text-too"])
-        XCTAssertEqual(try registry.choose(for: "a.csv", mediaType: "text/csv").map(\.description.name), ["csv"])
-        XCTAssertEqual(try registry.choose(for: "a.tsv", mediaType: "text/tab-separated-values").map(\.description.name), ["any-text", "text-too"])
+        let registry = try ExtractorRegistry([
+            text, csv, anyText, FixedExtractor("text-too", accepts: ["text/plain", "text/*"]),
+        ])
         XCTAssertEqual(
-            try registry.choose(for: "a.csv", mediaType: "text/csv", names: ["any-text", "csv"]).map(\.description.name), ["any-text", "csv"],
+            try registry.choose(for: "a.txt", mediaType: "text/plain").map(\.description.name), ["text", "text-too"])
+        XCTAssertEqual(try registry.choose(for: "a.csv", mediaType: "text/csv").map(\.description.name), ["csv"])
+        XCTAssertEqual(
+            try registry.choose(for: "a.tsv", mediaType: "text/tab-separated-values").map(\.description.name),
+            ["any-text", "text-too"])
+        XCTAssertEqual(
+            try registry.choose(for: "a.csv", mediaType: "text/csv", names: ["any-text", "csv"]).map(
+                \.description.name), ["any-text", "csv"],
             "names given: every named extractor that accepts, wildcard or not")
         XCTAssertThrowsError(try registry.choose(for: "a.json", mediaType: "application/json")) { error in
             XCTAssertEqual(error as? PluginError, .noExtractor(document: "a.json", mediaType: "application/json"))
@@ -43,10 +49,12 @@ final class ExtractorRegistryTests: XCTestCase {
     func testChoose_withNames_restrictsAndChecks() throws {
         let registry = try ExtractorRegistry([text, csv, anyText, plugin])
         XCTAssertEqual(
-            try registry.choose(for: "a.txt", mediaType: "text/plain", names: ["any-text", "text"]).map(\.description.name),
+            try registry.choose(for: "a.txt", mediaType: "text/plain", names: ["any-text", "text"]).map(
+                \.description.name),
             ["any-text", "text"])
         XCTAssertThrowsError(try registry.choose(for: "a.txt", mediaType: "text/plain", names: ["nope"])) { error in
-            XCTAssertEqual(error as? PluginError, .unknownExtractor(name: "nope", available: ["text", "csv", "any-text", "mine"]))
+            XCTAssertEqual(
+                error as? PluginError, .unknownExtractor(name: "nope", available: ["text", "csv", "any-text", "mine"]))
         }
         XCTAssertThrowsError(try registry.choose(for: "a.txt", mediaType: "text/plain", names: ["csv"])) { error in
             XCTAssertEqual(error as? PluginError, .noExtractor(document: "a.txt", mediaType: "text/plain"))
@@ -86,7 +94,8 @@ final class ExtractorRegistryTests: XCTestCase {
         XCTAssertEqual(extraction.entities.map(\.name), ["Harbor Trust", "Mara Quill"])
         XCTAssertEqual(extraction.relations.first?.confidence, 0.5)
 
-        let broken = ExtractionRequest(id: "case", mediaType: "application/json", text: #"{"version": 1, "entities": [{"id": "a"}]}"#,
+        let broken = ExtractionRequest(
+            id: "case", mediaType: "application/json", text: #"{"version": 1, "entities": [{"id": "a"}]}"#,
             metadata: ["path": "in/broken.json"])
         XCTAssertThrowsError(try extractor.extractCaseFile(broken)) { error in
             XCTAssertTrue("\(error)".contains("in/broken.json"), "\(error)")

@@ -42,7 +42,8 @@ final class LibraryExtractorTests: XCTestCase {
         XCTAssertThrowsError(try plugin.extract(ExtractionRequest(id: "doc-9", text: "FAIL here"))) { error in
             XCTAssertEqual(
                 error as? PluginError,
-                .nullResult(plugin: plugin.label, document: "doc-9", message: "the C plug-in refuses documents that say FAIL"))
+                .nullResult(
+                    plugin: plugin.label, document: "doc-9", message: "the C plug-in refuses documents that say FAIL"))
             XCTAssertTrue("\(error)".contains("doc-9"))
             XCTAssertTrue("\(error)".contains("c-test"))
         }
@@ -58,7 +59,8 @@ final class LibraryExtractorTests: XCTestCase {
     }
 
     func testCPlugin_nullWithoutMessage() throws {
-        let plugin = try LibraryExtractor(path: try PluginTestSupport.compileCPlugin(defines: ["NULL_NO_MESSAGE"], in: scratch))
+        let plugin = try LibraryExtractor(
+            path: try PluginTestSupport.compileCPlugin(defines: ["NULL_NO_MESSAGE"], in: scratch))
         XCTAssertThrowsError(try plugin.extract(ExtractionRequest(id: "d", text: "x"))) { error in
             XCTAssertEqual(error as? PluginError, .nullResult(plugin: plugin.label, document: "d", message: nil))
         }
@@ -125,7 +127,8 @@ final class LibraryExtractorTests: XCTestCase {
             XCTAssertTrue(extraction.entities.contains { $0.name == name }, "span \(span) reads \(name)")
         }
         let evidence = try XCTUnwrap(extraction.relations.last?.evidence.first)
-        XCTAssertEqual(String(decoding: bytes[evidence.start..<evidence.end], as: UTF8.self), "Édouard Lamy funds Nova Relief")
+        XCTAssertEqual(
+            String(decoding: bytes[evidence.start..<evidence.end], as: UTF8.self), "Édouard Lamy funds Nova Relief")
     }
 }
 

@@ -14,7 +14,8 @@ enum PluginTestSupport {
 
     /// A new empty directory under the system's temporary directory.
     static func scratchDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("linkgraph-plugin-tests-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "linkgraph-plugin-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -36,7 +37,9 @@ enum PluginTestSupport {
 
     /// Runs a program to its end; fails the test with its output when it exits non-zero.
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    static func run(_ executable: String, _ arguments: [String], file: StaticString = #filePath, line: UInt = #line)
+        throws -> String
+    {
         let result = try CLIRunner.run(executable: URL(fileURLWithPath: executable), arguments)
         let text = result.stdout + result.stderr
         if result.status != 0 {
@@ -51,8 +54,10 @@ enum PluginTestSupport {
         guard let cc = which("cc") ?? which("gcc") ?? which("clang") else { throw XCTSkip("no C compiler") }
         let suffix = defines.isEmpty ? "good" : defines.joined(separator: "-").lowercased()
         let output = directory.appendingPathComponent("libctest-\(suffix).so").path
-        try run(cc, ["-shared", "-fPIC", "-O1", "-Wall", "-I", headerDirectory] + defines.map { "-D\($0)" }
-            + [fixture("test_plugin.c"), "-o", output])
+        try run(
+            cc,
+            ["-shared", "-fPIC", "-O1", "-Wall", "-I", headerDirectory] + defines.map { "-D\($0)" }
+                + [fixture("test_plugin.c"), "-o", output])
         return output
     }
 
@@ -60,7 +65,8 @@ enum PluginTestSupport {
     /// else compiled here with `swiftc` (no SwiftPM run, so no build-directory lock is needed).
     static func swiftKeywordPlugin() throws -> String {
         let name = "libSwiftKeywordExtractor.so"
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         for _ in 0..<3 {
             let candidate = directory.appendingPathComponent(name).path
             if FileManager.default.fileExists(atPath: candidate) { return candidate }
@@ -71,8 +77,12 @@ enum PluginTestSupport {
         if FileManager.default.fileExists(atPath: output) { return output }
         try FileManager.default.createDirectory(at: built, withIntermediateDirectories: true)
         guard let swiftc = which("swiftc") else { throw XCTSkip("swiftc not found to build the example plug-in") }
-        let source = repositoryRoot.appendingPathComponent("Plugins/Examples/SwiftKeywordExtractor/KeywordExtractor.swift").path
-        try run(swiftc, ["-emit-library", "-module-name", "SwiftKeywordExtractor", "-parse-as-library", source, "-o", output])
+        let source = repositoryRoot.appendingPathComponent(
+            "Plugins/Examples/SwiftKeywordExtractor/KeywordExtractor.swift"
+        ).path
+        try run(
+            swiftc,
+            ["-emit-library", "-module-name", "SwiftKeywordExtractor", "-parse-as-library", source, "-o", output])
         return output
     }
 
@@ -81,7 +91,8 @@ enum PluginTestSupport {
         let me = getpid()
         var out: [(Int32, Character, String)] = []
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
-            guard let pid = Int32(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+            guard let pid = Int32(entry),
+                let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
                 let close = stat.lastIndex(of: ")")
             else { continue }
             let command = String(stat[stat.index(after: stat.firstIndex(of: "(")!)..<close])
@@ -108,7 +119,9 @@ enum PluginTestSupport {
 
     /// Whether a process exists and is not a zombie.
     static func isAlive(_ pid: Int32) -> Bool {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else {
             return false
         }
         return stat[stat.index(close, offsetBy: 2)] != "Z"

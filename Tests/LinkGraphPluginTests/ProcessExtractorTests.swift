@@ -6,7 +6,9 @@ import XCTest
 /// The subprocess loader against real Python programs: the example plug-in, and a faulty one
 /// that crashes, hangs, prints garbage or 100 MB, or exits, on request.
 final class ProcessExtractorTests: XCTestCase {
-    func faulty(timeout: Double = 2, maxResponseBytes: Int = ProcessExtractor.defaultMaxResponseBytes) throws -> ProcessExtractor {
+    func faulty(timeout: Double = 2, maxResponseBytes: Int = ProcessExtractor.defaultMaxResponseBytes) throws
+        -> ProcessExtractor
+    {
         let python = try PluginTestSupport.python()
         return try ProcessExtractor(
             command: "'\(python)' '\(PluginTestSupport.fixture("faulty_plugin.py"))'", timeout: timeout,
@@ -15,7 +17,8 @@ final class ProcessExtractorTests: XCTestCase {
 
     func healthy(_ plugin: ProcessExtractor, _ id: String, file: StaticString = #filePath, line: UInt = #line) {
         XCTAssertEqual(
-            try plugin.extract(ExtractionRequest(id: id, text: "Alpha and Beta")).entities.map(\.name), ["Alpha", "Beta"],
+            try plugin.extract(ExtractionRequest(id: id, text: "Alpha and Beta")).entities.map(\.name),
+            ["Alpha", "Beta"],
             "the document after a failure still goes through", file: file, line: line)
     }
 
@@ -44,7 +47,9 @@ final class ProcessExtractorTests: XCTestCase {
 
     func testExample_pythonPlugin_describesAndExtracts() throws {
         let python = try PluginTestSupport.python()
-        let script = PluginTestSupport.repositoryRoot.appendingPathComponent("Plugins/Examples/python/keyword_extractor.py").path
+        let script = PluginTestSupport.repositoryRoot.appendingPathComponent(
+            "Plugins/Examples/python/keyword_extractor.py"
+        ).path
         let plugin = try ProcessExtractor(command: "\(python) \(script)")
         XCTAssertEqual(plugin.description.name, "python-keywords")
         XCTAssertEqual(plugin.description.origin, .process(command: "\(python) \(script)"))
@@ -59,7 +64,8 @@ final class ProcessExtractorTests: XCTestCase {
                 ["Harbor Trust -> Mara Quill", "Édouard Lamy -> Nova Relief"])
             let bytes = Array(text.utf8)
             let evidence = try XCTUnwrap(extraction.relations.last?.evidence.first)
-            XCTAssertEqual(String(decoding: bytes[evidence.start..<evidence.end], as: UTF8.self), "Édouard Lamy funds Nova Relief")
+            XCTAssertEqual(
+                String(decoding: bytes[evidence.start..<evidence.end], as: UTF8.self), "Édouard Lamy funds Nova Relief")
             XCTAssertEqual(extraction.entities.first { $0.name == "Mara Quill" }?.mentions.count, 2)
         }
         XCTAssertEqual(plugin.launches, 2, "one process for --describe, one worker for all three documents")
@@ -71,7 +77,9 @@ final class ProcessExtractorTests: XCTestCase {
         let plugin = try faulty()
         healthy(plugin, "before")
         XCTAssertThrowsError(try plugin.extract(ExtractionRequest(id: "doc-crash", text: "CRASH now"))) { error in
-            guard case .crashed(let name, "doc-crash", let signal, _)? = error as? PluginError else { return XCTFail("\(error)") }
+            guard case .crashed(let name, "doc-crash", let signal, _)? = error as? PluginError else {
+                return XCTFail("\(error)")
+            }
             XCTAssertEqual(signal, SIGSEGV)
             XCTAssertTrue(name.hasPrefix("faulty"))
         }
@@ -119,7 +127,8 @@ final class ProcessExtractorTests: XCTestCase {
         healthy(plugin, "before")
         let first = plugin.workerPID
         XCTAssertThrowsError(try plugin.extract(ExtractionRequest(id: "doc-garbage", text: "GARBAGE"))) { error in
-            guard case .invalidResponse(_, "doc-garbage", .syntax(let line, let column, _))? = error as? PluginError else {
+            guard case .invalidResponse(_, "doc-garbage", .syntax(let line, let column, _))? = error as? PluginError
+            else {
                 return XCTFail("\(error)")
             }
             XCTAssertEqual([line, column], [1, 1])
@@ -144,11 +153,14 @@ final class ProcessExtractorTests: XCTestCase {
     func testEarlyExit_statusZero_andNonZeroExit_withStandardError() throws {
         let plugin = try faulty()
         XCTAssertThrowsError(try plugin.extract(ExtractionRequest(id: "doc-exit0", text: "EXIT0"))) { error in
-            XCTAssertEqual(error as? PluginError, .exited(plugin: plugin.label, document: "doc-exit0", status: 0, stderr: ""))
+            XCTAssertEqual(
+                error as? PluginError, .exited(plugin: plugin.label, document: "doc-exit0", status: 0, stderr: ""))
         }
         healthy(plugin, "between")
         XCTAssertThrowsError(try plugin.extract(ExtractionRequest(id: "doc-exit3", text: "EXIT3"))) { error in
-            guard case .exited(_, "doc-exit3", 3, let stderr)? = error as? PluginError else { return XCTFail("\(error)") }
+            guard case .exited(_, "doc-exit3", 3, let stderr)? = error as? PluginError else {
+                return XCTFail("\(error)")
+            }
             XCTAssertEqual(stderr, "faulty: giving up on purpose\n")
             XCTAssertTrue("\(error)".contains("giving up on purpose"))
         }
@@ -161,10 +173,14 @@ final class ProcessExtractorTests: XCTestCase {
         healthy(plugin, "before")
         let worker = plugin.workerPID
         XCTAssertThrowsError(try plugin.extract(ExtractionRequest(id: "doc-err", text: "ERROR"))) { error in
-            XCTAssertEqual(error as? PluginError, .reportedError(plugin: plugin.label, document: "doc-err", message: "cannot read this one"))
+            XCTAssertEqual(
+                error as? PluginError,
+                .reportedError(plugin: plugin.label, document: "doc-err", message: "cannot read this one"))
         }
         XCTAssertThrowsError(try plugin.extract(ExtractionRequest(id: "doc-ref", text: "BADREF"))) { error in
-            guard case .invalidResponse(_, "doc-ref", let reason)? = error as? PluginError else { return XCTFail("\(error)") }
+            guard case .invalidResponse(_, "doc-ref", let reason)? = error as? PluginError else {
+                return XCTFail("\(error)")
+            }
             XCTAssertEqual(reason.problems.map(\.path), ["relations[0].source", "relations[0].target"])
         }
         healthy(plugin, "after")
@@ -180,7 +196,8 @@ final class ProcessExtractorTests: XCTestCase {
         let extraction = try plugin.extract(ExtractionRequest(id: "big", text: big))
         XCTAssertEqual(extraction.entities.map(\.name), ["Alpha", "Beta"])
         XCTAssertEqual(extraction.entities[1].mentions, [Span(start: 5_000_007, end: 5_000_011)])
-        XCTAssertEqual(try plugin.extract(ExtractionRequest(id: "noisy", text: "NOISY")).entities.map(\.name), ["Noisy"])
+        XCTAssertEqual(
+            try plugin.extract(ExtractionRequest(id: "noisy", text: "NOISY")).entities.map(\.name), ["Noisy"])
         XCTAssertThrowsError(try plugin.extract(ExtractionRequest(id: "exit", text: "EXIT3"))) { error in
             guard case .exited(_, _, 3, let stderr)? = error as? PluginError else { return XCTFail("\(error)") }
             XCTAssertLessThanOrEqual(stderr.utf8.count, ProcessExtractor.stderrLimit)
@@ -201,7 +218,10 @@ final class ProcessExtractorTests: XCTestCase {
     func testManyDocuments_mixedFailures_eachReported_othersGoThrough() throws {
         let plugin = try faulty(timeout: 1)
         // Each failure is followed by a document that a fresh worker (with its start-up grace) must answer.
-        let texts = ["Alpha and Beta", "CRASH", "Alpha and Beta", "GARBAGE", "Alpha and Beta", "HANG", "Alpha and Beta", "EXIT3", "Alpha and Beta"]
+        let texts = [
+            "Alpha and Beta", "CRASH", "Alpha and Beta", "GARBAGE", "Alpha and Beta", "HANG", "Alpha and Beta", "EXIT3",
+            "Alpha and Beta",
+        ]
         var succeeded = 0
         var failed: [String] = []
         for (i, text) in texts.enumerated() {
@@ -236,7 +256,9 @@ final class ProcessExtractorTests: XCTestCase {
             guard case .launchFailed(_, let reason)? = error as? PluginError else { return XCTFail("\(error)") }
             XCTAssertTrue(reason.contains("/no/such/program"), reason)
         }
-        XCTAssertThrowsError(try ProcessExtractor(command: "\(python) -c 'import sys; sys.stderr.write(\"nope\\n\"); sys.exit(4)'")) { error in
+        XCTAssertThrowsError(
+            try ProcessExtractor(command: "\(python) -c 'import sys; sys.stderr.write(\"nope\\n\"); sys.exit(4)'")
+        ) { error in
             guard case .invalidDescription(_, let reason)? = error as? PluginError else { return XCTFail("\(error)") }
             XCTAssertTrue(reason.contains("status 4"), reason)
             XCTAssertTrue(reason.contains("nope"), reason)
@@ -246,7 +268,8 @@ final class ProcessExtractorTests: XCTestCase {
             XCTAssertTrue(reason.contains("not valid JSON"), reason)
         }
         let start = Date()
-        XCTAssertThrowsError(try ProcessExtractor(command: "\(python) -c 'import time; time.sleep(60)'", timeout: 1)) { error in
+        XCTAssertThrowsError(try ProcessExtractor(command: "\(python) -c 'import time; time.sleep(60)'", timeout: 1)) {
+            error in
             guard case .invalidDescription(_, let reason)? = error as? PluginError else { return XCTFail("\(error)") }
             XCTAssertTrue(reason.contains("no answer within 6.0 s"), reason)
         }

@@ -30,12 +30,16 @@ final class WireFormTests: XCTestCase {
     }
 
     func testRequest_missingDocumentAndBothForms_areErrors() {
-        XCTAssertThrowsError(try ExtractionRequest(jsonBytes: Array(#"{"id":"a","mediaType":"text/plain"}"#.utf8))) { error in
+        XCTAssertThrowsError(try ExtractionRequest(jsonBytes: Array(#"{"id":"a","mediaType":"text/plain"}"#.utf8))) {
+            error in
             XCTAssertEqual((error as? ExtractionWireError)?.problems.map(\.path), ["$"])
         }
         XCTAssertThrowsError(
-            try ExtractionRequest(jsonBytes: Array(#"{"id":"a","mediaType":"text/plain","text":"x","base64":"eA=="}"#.utf8)))
-        XCTAssertThrowsError(try ExtractionRequest(jsonBytes: Array(#"{"id":"a","mediaType":"x/y","base64":"***"}"#.utf8))) { error in
+            try ExtractionRequest(
+                jsonBytes: Array(#"{"id":"a","mediaType":"text/plain","text":"x","base64":"eA=="}"#.utf8)))
+        XCTAssertThrowsError(
+            try ExtractionRequest(jsonBytes: Array(#"{"id":"a","mediaType":"x/y","base64":"***"}"#.utf8))
+        ) { error in
             XCTAssertEqual((error as? ExtractionWireError)?.problems.map(\.path), ["base64"])
         }
     }
@@ -52,7 +56,8 @@ final class WireFormTests: XCTestCase {
         relations: [
             ExtractedRelation(
                 source: "e2", target: "e1", kind: .pays, confidence: 0.5, from: PartialDate("2016"),
-                until: PartialDate("2017-03"), evidence: [Span(start: 0, end: 30)], attributes: ["amount": "small"], weight: 2)
+                until: PartialDate("2017-03"), evidence: [Span(start: 0, end: 30)], attributes: ["amount": "small"],
+                weight: 2)
         ])
 
     func testExtraction_roundTripsThroughJSON() throws {
@@ -78,15 +83,22 @@ final class WireFormTests: XCTestCase {
 
     func testExtraction_relationToUnknownLocalID_namesThePath() {
         let paths = problemPaths(
-            #"{"entities":[{"id":"a","name":"A","kind":"person"}],"relations":[{"source":"a","target":"zz","kind":"pays"}]}"#)
+            #"{"entities":[{"id":"a","name":"A","kind":"person"}],"relations":[{"source":"a","target":"zz","kind":"pays"}]}"#
+        )
         XCTAssertEqual(paths, ["relations[0].target"])
     }
 
     func testExtraction_badConfidence_isRejected() {
-        XCTAssertEqual(problemPaths(#"{"entities":[{"id":"a","name":"A","kind":"x","confidence":1.5}]}"#), ["entities[0].confidence"])
-        XCTAssertEqual(problemPaths(#"{"entities":[{"id":"a","name":"A","kind":"x","confidence":"high"}]}"#), ["entities[0].confidence"])
         XCTAssertEqual(
-            problemPaths(#"{"entities":[{"id":"a","name":"A","kind":"x"}],"relations":[{"source":"a","target":"a","kind":"k","confidence":-0.1}]}"#),
+            problemPaths(#"{"entities":[{"id":"a","name":"A","kind":"x","confidence":1.5}]}"#),
+            ["entities[0].confidence"])
+        XCTAssertEqual(
+            problemPaths(#"{"entities":[{"id":"a","name":"A","kind":"x","confidence":"high"}]}"#),
+            ["entities[0].confidence"])
+        XCTAssertEqual(
+            problemPaths(
+                #"{"entities":[{"id":"a","name":"A","kind":"x"}],"relations":[{"source":"a","target":"a","kind":"k","confidence":-0.1}]}"#
+            ),
             ["relations[0].confidence"])
     }
 
@@ -98,38 +110,49 @@ final class WireFormTests: XCTestCase {
             problemPaths(#"{"entities":[{"id":"a","name":"A","kind":"x","mentions":[{"start":5,"end":101}]}]}"#),
             ["entities[0].mentions[0].end"], "past the end of a 100-byte document")
         XCTAssertEqual(
-            problemPaths(#"{"entities":[{"id":"a","name":"A","kind":"x","mentions":[{"start":1.5,"end":2},{"start":-1,"end":2},{"end":3}]}]}"#),
+            problemPaths(
+                #"{"entities":[{"id":"a","name":"A","kind":"x","mentions":[{"start":1.5,"end":2},{"start":-1,"end":2},{"end":3}]}]}"#
+            ),
             ["entities[0].mentions[0].start", "entities[0].mentions[1].start", "entities[0].mentions[2].start"])
         XCTAssertEqual(
-            problemPaths(#"{"entities":[{"id":"a","name":"A","kind":"x"}],"relations":[{"source":"a","target":"a","kind":"k","evidence":[{"document":"other","start":0,"end":1}]}]}"#),
+            problemPaths(
+                #"{"entities":[{"id":"a","name":"A","kind":"x"}],"relations":[{"source":"a","target":"a","kind":"k","evidence":[{"document":"other","start":0,"end":1}]}]}"#
+            ),
             ["relations[0].evidence[0].document"])
     }
 
     func testExtraction_wrongTypesAndMissingFields_areAllReported() {
         let paths = problemPaths(
-            #"{"entities":[{"id":1,"name":"A"},{"id":"b","name":"B","kind":"x","aliases":"B2"},"loose"],"relations":{}}"#)
-        XCTAssertEqual(paths, ["entities[0].id", "entities[0].kind", "entities[1].aliases", "entities[2]", "relations"])
+            #"{"entities":[{"id":1,"name":"A"},{"id":"b","name":"B","kind":"x","aliases":"B2"},"loose"],"relations":{}}"#
+        )
+        XCTAssertEqual(
+            paths, ["entities[0].id", "entities[0].kind", "entities[1].aliases", "entities[2]", "relations"])
         XCTAssertEqual(problemPaths(#"[]"#), ["$"])
         XCTAssertEqual(problemPaths(#"{"relations":[]}"#), ["entities"])
     }
 
     func testExtraction_duplicateIDsUnknownFieldsAndWrongDocument_areRejected() {
         XCTAssertEqual(
-            problemPaths(#"{"entities":[{"id":"a","name":"A","kind":"x"},{"id":"a","name":"B","kind":"x"}]}"#), ["entities[1].id"])
-        XCTAssertEqual(problemPaths(#"{"entities":[{"id":"a","name":"A","kind":"x","colour":"red"}]}"#), ["entities[0].colour"])
+            problemPaths(#"{"entities":[{"id":"a","name":"A","kind":"x"},{"id":"a","name":"B","kind":"x"}]}"#),
+            ["entities[1].id"])
+        XCTAssertEqual(
+            problemPaths(#"{"entities":[{"id":"a","name":"A","kind":"x","colour":"red"}]}"#), ["entities[0].colour"])
         XCTAssertEqual(problemPaths(#"{"entites":[],"entities":[]}"#), ["entites"])
         XCTAssertEqual(problemPaths(#"{"id":"another-doc","entities":[]}"#), ["id"])
     }
 
     func testExtraction_nestingLimitAndSyntax_areSyntaxErrorsWithLineAndColumn() {
-        let deep = #"{"entities":[{"id":"a","name":"A","kind":"x","attributes":{"v":"# + String(repeating: "[", count: 100)
+        let deep =
+            #"{"entities":[{"id":"a","name":"A","kind":"x","attributes":{"v":"# + String(repeating: "[", count: 100)
             + String(repeating: "]", count: 100) + "}}]}"
         XCTAssertThrowsError(try Extraction(jsonBytes: Array(deep.utf8))) { error in
             guard case .syntax(_, _, let message)? = error as? ExtractionWireError else { return XCTFail("\(error)") }
             XCTAssertTrue(message.contains("nesting"), message)
         }
         XCTAssertThrowsError(try Extraction(jsonBytes: Array("{\"entities\": [\n  {,}]}".utf8))) { error in
-            XCTAssertEqual(error as? ExtractionWireError, .syntax(line: 2, column: 4, message: "expected a member name in double quotes"))
+            XCTAssertEqual(
+                error as? ExtractionWireError,
+                .syntax(line: 2, column: 4, message: "expected a member name in double quotes"))
         }
     }
 
@@ -147,14 +170,22 @@ final class WireFormTests: XCTestCase {
 
     func testDescription_parsesAndRejectsBadOnes() throws {
         let good = try ExtractorDescription(
-            jsonBytes: Array(#"{"name":"x","version":"2","accepts":["text/*"],"summary":"s"}"#.utf8), origin: .process(command: "x"),
+            jsonBytes: Array(#"{"name":"x","version":"2","accepts":["text/*"],"summary":"s"}"#.utf8),
+            origin: .process(command: "x"),
             plugin: "x")
         XCTAssertEqual(good.name, "x")
         XCTAssertTrue(good.accepts(mediaType: "text/csv"))
         XCTAssertFalse(good.accepts(mediaType: "application/json"))
-        for bad in [#"{"version":"1","accepts":["a/b"]}"#, #"{"name":"x"}"#, #"{"name":"two words","accepts":["a/b"]}"#, "nope", #"{"name":"x","accepts":[]}"#] {
-            XCTAssertThrowsError(try ExtractorDescription(jsonBytes: Array(bad.utf8), origin: .builtIn, plugin: "p"), bad) { error in
-                guard case .invalidDescription(let plugin, _)? = error as? PluginError else { return XCTFail("\(error)") }
+        for bad in [
+            #"{"version":"1","accepts":["a/b"]}"#, #"{"name":"x"}"#, #"{"name":"two words","accepts":["a/b"]}"#, "nope",
+            #"{"name":"x","accepts":[]}"#,
+        ] {
+            XCTAssertThrowsError(
+                try ExtractorDescription(jsonBytes: Array(bad.utf8), origin: .builtIn, plugin: "p"), bad
+            ) { error in
+                guard case .invalidDescription(let plugin, _)? = error as? PluginError else {
+                    return XCTFail("\(error)")
+                }
                 XCTAssertEqual(plugin, "p")
             }
         }
@@ -176,9 +207,12 @@ final class WireFormTests: XCTestCase {
             XCTAssertTrue(error.description.contains("kw"), error.description)
             XCTAssertTrue(error.description.contains("d7"), error.description)
         }
-        XCTAssertTrue(PluginError.crashed(plugin: "kw", document: "d7", signal: 11, stderr: "Segmentation fault\n").description.contains("SIGSEGV"))
+        XCTAssertTrue(
+            PluginError.crashed(plugin: "kw", document: "d7", signal: 11, stderr: "Segmentation fault\n").description
+                .contains("SIGSEGV"))
         XCTAssertEqual(
             PluginError.abiMismatch(plugin: "lib.so", found: 7, expected: 1).description,
-            "plug-in lib.so: ABI version 7, but this linkgraph speaks version 1: rebuild the plug-in against linkgraph_plugin.h version 1")
+            "plug-in lib.so: ABI version 7, but this linkgraph speaks version 1: rebuild the plug-in against linkgraph_plugin.h version 1"
+        )
     }
 }

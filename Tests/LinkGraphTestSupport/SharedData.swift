@@ -14,7 +14,8 @@ public enum SharedData {
     /// The shared folder, or nil when it is not there.
     public static var root: URL? {
         let environment = ProcessInfo.processInfo.environment["LINKGRAPH_SHARED"].flatMap { $0.isEmpty ? nil : $0 }
-        let candidate = environment.map { URL(fileURLWithPath: $0) }
+        let candidate =
+            environment.map { URL(fileURLWithPath: $0) }
             ?? repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue

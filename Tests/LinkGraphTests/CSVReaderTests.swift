@@ -43,7 +43,8 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual([field.line, field.column], [2, 5])
         XCTAssertEqual(field.value, "Zoë \"Z\"")
         XCTAssertEqual([records[1].start, records[1].end], [8, 25])
-        XCTAssertEqual([records[1].fields[0].start, records[1].fields[0].end], [9, 11], "the content inside the quotes")
+        XCTAssertEqual(
+            [records[1].fields[0].start, records[1].fields[0].end], [9, 11], "the content inside the quotes")
     }
 
     func testRecords_errorsNameLineAndColumn() {

@@ -45,7 +45,9 @@ final class CaseFileRoundTripTests: XCTestCase {
         XCTAssertEqual(caseFile.relations[0].unknownFields["reviewed"], .bool(true))
         XCTAssertEqual(caseFile.relations[0].evidence[0].unknownFields["page"], .number(JSONNumber(4)))
         let rewritten = caseFile.jsonText()
-        for needle in ["\"generator\"", "\"language\": \"en\"", "\"x-colour\": \"red\"", "\"reviewed\": true", "\"page\": 4"] {
+        for needle in [
+            "\"generator\"", "\"language\": \"en\"", "\"x-colour\": \"red\"", "\"reviewed\": true", "\"page\": 4",
+        ] {
             XCTAssertTrue(rewritten.contains(needle), "missing \(needle) in\n\(rewritten)")
         }
     }

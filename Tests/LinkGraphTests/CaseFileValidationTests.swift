@@ -48,18 +48,27 @@ final class CaseFileValidationTests: XCTestCase {
     }
 
     func testWrongTypes() {
-        let json = #"{"version": 1, "entities": [{"id": 7, "name": "A", "kind": "person", "aliases": "x"}], "relations": {}}"#
+        let json =
+            #"{"version": 1, "entities": [{"id": 7, "name": "A", "kind": "person", "aliases": "x"}], "relations": {}}"#
         let found = problems(json)
-        XCTAssertTrue(found.contains(CaseFileProblem(path: "entities[0].id", message: "expected a string, found a number")), "\(found)")
-        XCTAssertTrue(found.contains { $0.path == "entities[0].aliases" && $0.message.contains("expected an array of strings") })
+        XCTAssertTrue(
+            found.contains(CaseFileProblem(path: "entities[0].id", message: "expected a string, found a number")),
+            "\(found)")
+        XCTAssertTrue(
+            found.contains { $0.path == "entities[0].aliases" && $0.message.contains("expected an array of strings") })
         XCTAssertTrue(found.contains(CaseFileProblem(path: "relations", message: "expected an array, found an object")))
     }
 
     func testBadDates() {
-        let json = #"{"version": 1, "entities": [\#(two)], "relations": [{"source": "a", "target": "b", "kind": "pays", "from": "2014-13"}, {"source": "a", "target": "b", "kind": "pays", "from": "2015", "until": "2014-02-30"}, {"source": "a", "target": "b", "kind": "pays", "from": "2016", "until": "2015"}]}"#
+        let json =
+            #"{"version": 1, "entities": [\#(two)], "relations": [{"source": "a", "target": "b", "kind": "pays", "from": "2014-13"}, {"source": "a", "target": "b", "kind": "pays", "from": "2015", "until": "2014-02-30"}, {"source": "a", "target": "b", "kind": "pays", "from": "2016", "until": "2015"}]}"#
         let found = problems(json)
-        XCTAssertTrue(found.contains { $0.path == "relations[0].from" && $0.message.contains("invalid date \"2014-13\"") }, "\(found)")
-        XCTAssertTrue(found.contains { $0.path == "relations[1].until" && $0.message.contains("invalid date \"2014-02-30\"") }, "\(found)")
+        XCTAssertTrue(
+            found.contains { $0.path == "relations[0].from" && $0.message.contains("invalid date \"2014-13\"") },
+            "\(found)")
+        XCTAssertTrue(
+            found.contains { $0.path == "relations[1].until" && $0.message.contains("invalid date \"2014-02-30\"") },
+            "\(found)")
         XCTAssertTrue(found.contains { $0.path == "relations[2].until" && $0.message.contains("before") }, "\(found)")
     }
 
@@ -73,11 +82,17 @@ final class CaseFileValidationTests: XCTestCase {
     }
 
     func testEvidenceProblems() {
-        let json = #"{"version": 1, "documents": [{"id": "d"}], "entities": [\#(two)], "relations": [{"source": "a", "target": "b", "kind": "pays", "evidence": [{"document": "nope", "start": 5, "end": 2}, {"document": "d", "start": 1}]}]}"#
+        let json =
+            #"{"version": 1, "documents": [{"id": "d"}], "entities": [\#(two)], "relations": [{"source": "a", "target": "b", "kind": "pays", "evidence": [{"document": "nope", "start": 5, "end": 2}, {"document": "d", "start": 1}]}]}"#
         let found = problems(json)
-        XCTAssertTrue(found.contains { $0.path == "relations[0].evidence[0].end" && $0.message.contains("before start") }, "\(found)")
-        XCTAssertTrue(found.contains { $0.path == "relations[0].evidence[0].document" && $0.message.contains("no document") }, "\(found)")
-        XCTAssertTrue(found.contains { $0.path == "relations[0].evidence[1]" && $0.message.contains("go together") }, "\(found)")
+        XCTAssertTrue(
+            found.contains { $0.path == "relations[0].evidence[0].end" && $0.message.contains("before start") },
+            "\(found)")
+        XCTAssertTrue(
+            found.contains { $0.path == "relations[0].evidence[0].document" && $0.message.contains("no document") },
+            "\(found)")
+        XCTAssertTrue(
+            found.contains { $0.path == "relations[0].evidence[1]" && $0.message.contains("go together") }, "\(found)")
     }
 
     func testMissingRequiredFields_allReportedAtOnce() {
@@ -87,7 +102,9 @@ final class CaseFileValidationTests: XCTestCase {
     }
 
     func testNotJSON_givesLineAndColumn() {
-        XCTAssertThrowsError(try CaseFile(jsonBytes: Array("{\n  \"version\": 1,\n  \"entities\": [,]\n}".utf8), file: "bad.json")) { error in
+        XCTAssertThrowsError(
+            try CaseFile(jsonBytes: Array("{\n  \"version\": 1,\n  \"entities\": [,]\n}".utf8), file: "bad.json")
+        ) { error in
             guard case CaseFileError.syntax(let file, let line, let column, _) = error else {
                 return XCTFail("expected a syntax error, got \(error)")
             }
@@ -104,7 +121,8 @@ final class CaseFileValidationTests: XCTestCase {
 
     func testErrorDescription_namesFileAndPath() {
         do {
-            _ = try CaseFile(jsonBytes: Array(#"{"version": 1, "entities": [{"id": "a", "name": "A"}]}"#.utf8), file: "x.json")
+            _ = try CaseFile(
+                jsonBytes: Array(#"{"version": 1, "entities": [{"id": "a", "name": "A"}]}"#.utf8), file: "x.json")
         } catch {
             XCTAssertEqual("\(error)", "x.json: 1 problem:\n  x.json: entities[0].kind: required field is missing")
         }

@@ -20,12 +20,15 @@ final class CaseMergerTests: XCTestCase {
         let incoming = CaseFile(
             documents: [Document(id: "memo", title: "Other title"), Document(id: "new-doc")],
             entities: [
-                Entity(id: "x1", name: "the harbor trust", kind: .other, aliases: ["HT"], attributes: ["note": "overwritten?", "city": "Basra"]),
+                Entity(
+                    id: "x1", name: "the harbor trust", kind: .other, aliases: ["HT"],
+                    attributes: ["note": "overwritten?", "city": "Basra"]),
                 Entity(id: "x2", name: "Quill", kind: .person),
                 Entity(id: "x3", name: "Nova Relief", kind: .organization),
             ],
             relations: [
-                Relation(source: "x1", target: "x2", kind: .pays, confidence: 0.9, from: PartialDate("2016"),
+                Relation(
+                    source: "x1", target: "x2", kind: .pays, confidence: 0.9, from: PartialDate("2016"),
                     evidence: [Evidence(document: "new-doc", start: 0, end: 4)],
                     provenance: provenance("new-doc", 0.9)),
                 Relation(source: "x3", target: "x2", kind: .pays),
@@ -57,7 +60,10 @@ final class CaseMergerTests: XCTestCase {
         func fragment(_ document: String, _ confidence: Double) -> CaseFile {
             CaseFile(
                 documents: [Document(id: document)],
-                entities: [Entity(id: "a", name: "A Corp", kind: .organization), Entity(id: "b", name: "B Corp", kind: .organization)],
+                entities: [
+                    Entity(id: "a", name: "A Corp", kind: .organization),
+                    Entity(id: "b", name: "B Corp", kind: .organization),
+                ],
                 relations: [
                     Relation(
                         source: "a", target: "b", kind: .controls, confidence: confidence,
@@ -85,7 +91,10 @@ final class CaseMergerTests: XCTestCase {
 
     func testMerge_symmetricKindsEitherDirection_directedKindsNot() {
         let incoming = CaseFile(
-            entities: [Entity(id: "harbor", name: "Harbor Trust", kind: .organization), Entity(id: "quill", name: "Mara Quill", kind: .person)],
+            entities: [
+                Entity(id: "harbor", name: "Harbor Trust", kind: .organization),
+                Entity(id: "quill", name: "Mara Quill", kind: .person),
+            ],
             relations: [
                 Relation(source: "quill", target: "harbor", kind: .meetsWith),
                 Relation(source: "harbor", target: "quill", kind: .meetsWith),
@@ -108,8 +117,10 @@ final class CaseMergerTests: XCTestCase {
             entities: ["Mara Quill", "old-id"], relations: [.init(source: "harbor", target: "nova", kind: .pays)])
         let incoming = CaseFile(
             entities: [
-                Entity(id: "e1", name: "MARA QUILL", kind: .person), Entity(id: "old-id", name: "Unrelated Name", kind: .person),
-                Entity(id: "e3", name: "Harbor Trust", kind: .organization), Entity(id: "e4", name: "Nova Relief", kind: .organization),
+                Entity(id: "e1", name: "MARA QUILL", kind: .person),
+                Entity(id: "old-id", name: "Unrelated Name", kind: .person),
+                Entity(id: "e3", name: "Harbor Trust", kind: .organization),
+                Entity(id: "e4", name: "Nova Relief", kind: .organization),
             ],
             relations: [
                 Relation(source: "e3", target: "e1", kind: .pays), Relation(source: "e3", target: "e4", kind: .pays),
@@ -146,7 +157,9 @@ final class CaseMergerTests: XCTestCase {
         XCTAssertEqual(merger.caseFile.relations.count, 2, "an original self-loop stays")
 
         let loop = CaseFile(
-            entities: [Entity(id: "a", name: "Mara Quill", kind: .person), Entity(id: "b", name: "Quill", kind: .person)],
+            entities: [
+                Entity(id: "a", name: "Mara Quill", kind: .person), Entity(id: "b", name: "Quill", kind: .person),
+            ],
             relations: [Relation(source: "a", target: "b", kind: .advises)])
         var second = CaseMerger(base: base)
         let report = second.merge(loop, matchIDs: false)
@@ -156,7 +169,8 @@ final class CaseMergerTests: XCTestCase {
         XCTAssertEqual(
             second.caseFile.relations.map { "\($0.source)>\($0.target)" }, ["harbor>quill", "quill>quill-2"])
 
-        var fresh = CaseMerger(base: CaseFile(entities: [Entity(id: "nova-relief", name: "Nova Relief Fund", kind: .organization)]))
+        var fresh = CaseMerger(
+            base: CaseFile(entities: [Entity(id: "nova-relief", name: "Nova Relief Fund", kind: .organization)]))
         fresh.merge(CaseFile(entities: [Entity(id: "x", name: "Nova Relief", kind: .organization)]), matchIDs: false)
         XCTAssertEqual(fresh.caseFile.entities.map(\.id), ["nova-relief", "nova-relief-2"])
     }
@@ -242,19 +256,22 @@ final class CaseMergerTests: XCTestCase {
         // Into a base: each incoming entity takes at most one known entity, and no known entity
         // takes two of them. "Mara Quill" goes to quill; the id quill-twin is new, kept apart.
         var merger = CaseMerger(base: base)
-        merger.merge(CaseFile(entities: [
-            Entity(id: "q1", name: "Mara Quill", kind: .person),
-            Entity(id: "q2", name: "M. Quill", kind: .person, aliases: ["Mara Quill"]),
-        ]))
+        merger.merge(
+            CaseFile(entities: [
+                Entity(id: "q1", name: "Mara Quill", kind: .person),
+                Entity(id: "q2", name: "M. Quill", kind: .person, aliases: ["Mara Quill"]),
+            ]))
         XCTAssertEqual(merger.caseFile.entities.map(\.id), ["harbor", "quill", "q2"])
         // An id match claims its entity before any name match: "quill" by id, so "Mara Quill"
         // by name stays apart.
         var byID = CaseMerger(base: base)
-        byID.merge(CaseFile(
-            entities: [
-                Entity(id: "other", name: "Mara Quill", kind: .person), Entity(id: "quill", name: "MQ", kind: .person),
-            ],
-            relations: [Relation(source: "other", target: "quill", kind: .advises)]))
+        byID.merge(
+            CaseFile(
+                entities: [
+                    Entity(id: "other", name: "Mara Quill", kind: .person),
+                    Entity(id: "quill", name: "MQ", kind: .person),
+                ],
+                relations: [Relation(source: "other", target: "quill", kind: .advises)]))
         XCTAssertEqual(byID.caseFile.entities.map(\.id), ["harbor", "quill", "other"])
         XCTAssertEqual(byID.caseFile.relations.map { "\($0.source)>\($0.target)" }, ["harbor>quill", "other>quill"])
     }
@@ -266,11 +283,12 @@ final class CaseMergerTests: XCTestCase {
             Entity(id: "soleimani", name: "Qassem Soleimani", kind: .person),
         ])
         var merger = CaseMerger(base: known)
-        merger.merge(CaseFile(entities: [
-            Entity(id: "army", name: "United States Army", kind: .organization),  // initials USA: not the country
-            Entity(id: "pmf-2", name: "PMF", kind: .organization),  // same kind: the same
-            Entity(id: "other-pmf", name: "Soleimani", kind: .other),  // other: compatible with anything
-        ]))
+        merger.merge(
+            CaseFile(entities: [
+                Entity(id: "army", name: "United States Army", kind: .organization),  // initials USA: not the country
+                Entity(id: "pmf-2", name: "PMF", kind: .organization),  // same kind: the same
+                Entity(id: "other-pmf", name: "Soleimani", kind: .other),  // other: compatible with anything
+            ]))
         XCTAssertEqual(merger.caseFile.entities.map(\.id), ["us", "pmf", "soleimani", "army"])
         XCTAssertEqual(merger.caseFile.entities[1].aliases, ["PMF"])
         XCTAssertTrue(EntityResolver.compatible(.person, .other))

@@ -20,7 +20,8 @@ final class DocumentTextsTests: XCTestCase {
     func testQuotation_shortAsIs_longCutAtWordWithEllipsis() {
         XCTAssertEqual(Quotation.shortened("two\nlines", limit: 20), "two lines")
         XCTAssertEqual(
-            Quotation.shortened("the adviser reported to the ministry, weekly", limit: 30), "the adviser reported to the…")
+            Quotation.shortened("the adviser reported to the ministry, weekly", limit: 30),
+            "the adviser reported to the…")
         let long = String(repeating: "x", count: 50)
         XCTAssertEqual(Quotation.shortened(long, limit: 10), String(repeating: "x", count: 9) + "…")
     }

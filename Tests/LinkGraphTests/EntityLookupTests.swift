@@ -23,9 +23,13 @@ final class EntityLookupTests: XCTestCase {
 
     func testResolve_ambiguousName_listsEveryMatchWithItsId() {
         XCTAssertThrowsError(try Self.lookup.resolve("twin")) { error in
-            XCTAssertEqual(error as? LookupError, .ambiguous(query: "twin", matches: [
-                .init(id: "twin1", name: "Twin"), .init(id: "twin2", name: "Twin"),
-            ]))
+            XCTAssertEqual(
+                error as? LookupError,
+                .ambiguous(
+                    query: "twin",
+                    matches: [
+                        .init(id: "twin1", name: "Twin"), .init(id: "twin2", name: "Twin"),
+                    ]))
             XCTAssertEqual("\(error)", "'twin' names 2 entities: 'Twin' (twin1), 'Twin' (twin2); use an id")
         }
     }
@@ -33,7 +37,10 @@ final class EntityLookupTests: XCTestCase {
     func testResolve_unknown_suggestsCloseNamesNotShortAliasesInsideTheQuery() {
         // A misspelling is one edit from the alias; "US" is inside "maksusy" but too short to count.
         XCTAssertThrowsError(try Self.lookup.resolve("Maksusy")) { error in
-            XCTAssertEqual("\(error)", "no entity is named 'Maksusy' (by id, name or alias); did you mean 'Hatem al-Maksusi' (hatem-al-maksusi)?")
+            XCTAssertEqual(
+                "\(error)",
+                "no entity is named 'Maksusy' (by id, name or alias); did you mean 'Hatem al-Maksusi' (hatem-al-maksusi)?"
+            )
         }
         // A part of a name suggests every entity whose name holds it.
         XCTAssertThrowsError(try Self.lookup.resolve("al-Jab")) { error in

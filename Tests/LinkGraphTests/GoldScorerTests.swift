@@ -32,10 +32,11 @@ final class GoldScorerTests: XCTestCase {
 
     /// Gold relation keys touching an entity, counted independently of the scorer.
     func keys(_ relations: [Relation], labeled: Bool) -> Set<String> {
-        Set(relations.map { r in
-            let ends = (!labeled || r.kind.isSymmetric) ? [r.source, r.target].sorted() : [r.source, r.target]
-            return ends.joined(separator: ">") + (labeled ? ":\(r.kind)" : "")
-        })
+        Set(
+            relations.map { r in
+                let ends = (!labeled || r.kind.isSymmetric) ? [r.source, r.target].sorted() : [r.source, r.target]
+                return ends.joined(separator: ">") + (labeled ? ":\(r.kind)" : "")
+            })
     }
 
     func testSeedGold_perturbed_knownCounts() throws {
@@ -45,8 +46,10 @@ final class GoldScorerTests: XCTestCase {
         let dropped = Set(gold.entities.prefix(3).map(\.id))
         predicted.entities.removeAll { dropped.contains($0.id) }
         predicted.relations.removeAll { dropped.contains($0.source) || dropped.contains($0.target) }
-        let lostLabeled = keys(gold.relations, labeled: true).subtracting(keys(predicted.relations, labeled: true)).count
-        let lostPairs = keys(gold.relations, labeled: false).subtracting(keys(predicted.relations, labeled: false)).count
+        let lostLabeled = keys(gold.relations, labeled: true).subtracting(keys(predicted.relations, labeled: true))
+            .count
+        let lostPairs = keys(gold.relations, labeled: false).subtracting(keys(predicted.relations, labeled: false))
+            .count
         // 2. Rename the remaining ids (ids never count) and write names differently.
         var renamed: [String: String] = [:]
         for i in predicted.entities.indices {
@@ -75,9 +78,13 @@ final class GoldScorerTests: XCTestCase {
         XCTAssertEqual(score.entities, ScoreCounts(truePositives: n - 3, falsePositives: 2, falseNegatives: 3))
         XCTAssertEqual(score.kindsCorrect, n - 4)
         let goldLabeled = keys(gold.relations, labeled: true).count
-        XCTAssertEqual(score.relations, ScoreCounts(truePositives: goldLabeled - lostLabeled, falsePositives: 1, falseNegatives: lostLabeled))
+        XCTAssertEqual(
+            score.relations,
+            ScoreCounts(truePositives: goldLabeled - lostLabeled, falsePositives: 1, falseNegatives: lostLabeled))
         let goldPairs = keys(gold.relations, labeled: false).count
-        XCTAssertEqual(score.unlabeledRelations, ScoreCounts(truePositives: goldPairs - lostPairs, falsePositives: 1, falseNegatives: lostPairs))
+        XCTAssertEqual(
+            score.unlabeledRelations,
+            ScoreCounts(truePositives: goldPairs - lostPairs, falsePositives: 1, falseNegatives: lostPairs))
     }
 
     func testSeedGold_reversedAndRelabeledRelations() throws {
@@ -92,13 +99,17 @@ final class GoldScorerTests: XCTestCase {
         XCTAssertFalse(reversedKeyExists, "the seed should not hold both directions of this relation")
         XCTAssertEqual(score.relations.falsePositives, 1)
         XCTAssertEqual(score.relations.falseNegatives, 1)
-        XCTAssertEqual(score.unlabeledRelations.falsePositives + score.unlabeledRelations.falseNegatives, 0, "pairs ignore direction")
+        XCTAssertEqual(
+            score.unlabeledRelations.falsePositives + score.unlabeledRelations.falseNegatives, 0,
+            "pairs ignore direction")
 
         var relabeled = gold
         relabeled.relations[directed].kind = RelationKind("neverUsedKind")
         let second = GoldScorer.score(gold: gold, predicted: relabeled)
         XCTAssertEqual([second.relations.falsePositives, second.relations.falseNegatives], [1, 1])
-        XCTAssertEqual(second.unlabeledRelations.falsePositives + second.unlabeledRelations.falseNegatives, 0, "pairs ignore the kind")
+        XCTAssertEqual(
+            second.unlabeledRelations.falsePositives + second.unlabeledRelations.falseNegatives, 0,
+            "pairs ignore the kind")
     }
 
     // MARK: Hand-made cases
@@ -161,9 +172,12 @@ final class GoldScorerTests: XCTestCase {
                 Entity(id: "1", name: "Alpha", kind: .person), Entity(id: "2", name: "Beta", kind: .person),
                 Entity(id: "3", name: "Omega", kind: .person), Entity(id: "4", name: "omega", kind: .person),
             ],
-            relations: [Relation(source: "1", target: "2", kind: .pays), Relation(source: "1", target: "3", kind: .pays)])
+            relations: [
+                Relation(source: "1", target: "2", kind: .pays), Relation(source: "1", target: "3", kind: .pays),
+            ])
         let score = GoldScorer.score(gold: gold, predicted: predicted)
-        XCTAssertEqual(score.entities, ScoreCounts(truePositives: 2), "Omega (twice) counts neither way, Psi is not missed")
+        XCTAssertEqual(
+            score.entities, ScoreCounts(truePositives: 2), "Omega (twice) counts neither way, Psi is not missed")
         XCTAssertEqual(score.relations, ScoreCounts(truePositives: 1))
         XCTAssertEqual(score.unlabeledRelations, ScoreCounts(truePositives: 1))
         XCTAssertEqual(score.summaryLine, "entityF1=1.00 relF1=1.00 relUnlabeledF1=1.00")
@@ -181,7 +195,8 @@ final class GoldScorerTests: XCTestCase {
         score.kindsCorrect = 2
         XCTAssertEqual(score.summaryLine, "entityF1=0.67 relF1=1.00 relUnlabeledF1=1.00")
         let table = score.description
-        XCTAssertTrue(table.contains("entities                   3     1     2      0.750      0.600      0.667"), table)
+        XCTAssertTrue(
+            table.contains("entities                   3     1     2      0.750      0.600      0.667"), table)
         XCTAssertTrue(table.contains("entity kinds: 2 of 3"), table)
         XCTAssertTrue(table.hasSuffix(score.summaryLine))
     }

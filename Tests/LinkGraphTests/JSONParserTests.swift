@@ -57,22 +57,32 @@ final class JSONParserTests: XCTestCase {
             XCTAssertEqual(try JSONParser.parse(text), value)
         }
         XCTAssertEqual(JSONWriter.compact(.string("\u{01}")), #""\u0001""#)
-        XCTAssertEqual(JSONWriter.compact(value), #"{"s":"q\"b\\n\n\t\u0001ع😀</script>","n":0.1,"i":3,"a":[null,false]}"#)
+        XCTAssertEqual(
+            JSONWriter.compact(value), #"{"s":"q\"b\\n\n\t\u0001ع😀</script>","n":0.1,"i":3,"a":[null,false]}"#)
     }
 
     /// Every escape the writer makes, next to characters whose UTF-8 shares a byte with them
     /// (`–` and `…` start with E2 80 like U+2028), and the exact text.
     func testWriter_escapesExactly_andLeavesOtherCharactersAlone() throws {
-        XCTAssertEqual(JSONWriter.compact(.string("\u{2028}–\u{2029}…\u{1F}\u{10}\u{0C}\u{08}\r/")), #""\u2028–\u2029…\u001f\u0010\f\b\r/""#)
-        XCTAssertEqual(JSONWriter.compact(.string("\u{E2}\u{80}")), "\"\u{E2}\u{80}\"", "Latin-1 letters are not UTF-8 bytes")
+        XCTAssertEqual(
+            JSONWriter.compact(.string("\u{2028}–\u{2029}…\u{1F}\u{10}\u{0C}\u{08}\r/")),
+            #""\u2028–\u2029…\u001f\u0010\f\b\r/""#)
+        XCTAssertEqual(
+            JSONWriter.compact(.string("\u{E2}\u{80}")), "\"\u{E2}\u{80}\"", "Latin-1 letters are not UTF-8 bytes")
         var generator = SystemRandomNumberGenerator()  // failures print the text
-        let alphabet: [Unicode.Scalar] = ["a", "\"", "\\", "\n", "\u{0}", "\u{7F}", "\u{2028}", "\u{2029}", "\u{2013}", "\u{20AC}", "\u{E2}", "\u{1F600}", "ع"]
+        let alphabet: [Unicode.Scalar] = [
+            "a", "\"", "\\", "\n", "\u{0}", "\u{7F}", "\u{2028}", "\u{2029}", "\u{2013}", "\u{20AC}", "\u{E2}",
+            "\u{1F600}", "ع",
+        ]
         for _ in 0..<500 {
             var text = ""
-            for _ in 0..<Int.random(in: 0...12, using: &generator) { text.unicodeScalars.append(alphabet.randomElement(using: &generator)!) }
+            for _ in 0..<Int.random(in: 0...12, using: &generator) {
+                text.unicodeScalars.append(alphabet.randomElement(using: &generator)!)
+            }
             let written = JSONWriter.compact(.array([.string(text)]))
             XCTAssertEqual(try JSONParser.parse(written), .array([.string(text)]), written)
-            XCTAssertFalse(written.unicodeScalars.contains { $0.value < 0x20 || $0 == "\u{2028}" || $0 == "\u{2029}" }, written)
+            XCTAssertFalse(
+                written.unicodeScalars.contains { $0.value < 0x20 || $0 == "\u{2028}" || $0 == "\u{2029}" }, written)
             var pretty = ""
             JSONWriter.writeString(text, to: &pretty)
             XCTAssertEqual(written, "[" + pretty + "]")

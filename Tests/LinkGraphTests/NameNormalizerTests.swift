@@ -4,7 +4,9 @@ import XCTest
 
 final class NameNormalizerTests: XCTestCase {
     func testKey_foldsCaseTheArticleDiacriticsHyphensAndSpacing() {
-        let same = ["Salim al-Jabouri", "the Salim Al Jabouri", "SALIM  el-JABOURI", "Salim Jabouri", "Sălim al‑Jabouri"]
+        let same = [
+            "Salim al-Jabouri", "the Salim Al Jabouri", "SALIM  el-JABOURI", "Salim Jabouri", "Sălim al‑Jabouri",
+        ]
         for name in same { XCTAssertEqual(NameNormalizer.key(name), "salim jabouri", name) }
         XCTAssertEqual(NameNormalizer.key("Ḥaydar al-‘Abādī"), NameNormalizer.key("Haydar al-Abadi"))
         XCTAssertEqual(NameNormalizer.key("U.S."), "us")
@@ -30,7 +32,9 @@ final class NameNormalizerTests: XCTestCase {
 
     func testLooksLikeAcronym() {
         for yes in ["PMF", "IRGC", "U.S.", "MoI", "CIA"] { XCTAssertTrue(NameNormalizer.looksLikeAcronym(yes), yes) }
-        for no in ["Iraq", "pmf", "P", "Popular Forces", "ABCDEFGHIJ", "G7"] { XCTAssertFalse(NameNormalizer.looksLikeAcronym(no), no) }
+        for no in ["Iraq", "pmf", "P", "Popular Forces", "ABCDEFGHIJ", "G7"] {
+            XCTAssertFalse(NameNormalizer.looksLikeAcronym(no), no)
+        }
     }
 
     func testLastToken_andSlug() {
@@ -75,14 +79,17 @@ final class EntityResolverTests: XCTestCase {
     func testResolve_byIDOnlyWhenAsked() {
         let r = resolver()
         XCTAssertEqual(r.resolve(id: "amiri", names: ["Somebody Else"], kind: .person, matchID: true), .entity("amiri"))
-        XCTAssertEqual(r.resolve(id: "amiri", names: ["Somebody Else"], kind: .person, matchID: false), EntityResolver.Resolution.none)
+        XCTAssertEqual(
+            r.resolve(id: "amiri", names: ["Somebody Else"], kind: .person, matchID: false),
+            EntityResolver.Resolution.none)
     }
 
     func testResolve_byNormalizedNameOrAlias() {
         let r = resolver()
         XCTAssertEqual(r.resolve(id: nil, names: ["the AMERICA"], kind: .country, matchID: false), .entity("us"))
         XCTAssertEqual(r.resolve(id: nil, names: ["Hadi Amiri"], kind: .person, matchID: false), .entity("amiri"))
-        XCTAssertEqual(r.resolve(id: nil, names: ["Jordan"], kind: .country, matchID: false), .entity("jordan-river"),
+        XCTAssertEqual(
+            r.resolve(id: nil, names: ["Jordan"], kind: .country, matchID: false), .entity("jordan-river"),
             "with no entity of the same kind, a name match still merges")
     }
 
@@ -93,25 +100,33 @@ final class EntityResolverTests: XCTestCase {
         var reverse = EntityResolver()
         reverse.add(id: "irgc", names: ["IRGC"], kind: .organization)
         XCTAssertEqual(
-            reverse.resolve(id: nil, names: ["Islamic Revolutionary Guard Corps"], kind: .organization, matchID: false), .entity("irgc"))
-        XCTAssertEqual(r.resolve(id: nil, names: ["pmf"], kind: .organization, matchID: false), .none, "lower case is not an acronym")
+            reverse.resolve(id: nil, names: ["Islamic Revolutionary Guard Corps"], kind: .organization, matchID: false),
+            .entity("irgc"))
+        XCTAssertEqual(
+            r.resolve(id: nil, names: ["pmf"], kind: .organization, matchID: false), .none,
+            "lower case is not an acronym")
     }
 
     func testResolve_surnamesOnlyWhenUnambiguous() {
         var r = resolver()
         XCTAssertEqual(r.resolve(id: nil, names: ["Amiri"], kind: .person, matchID: false), .entity("amiri"))
-        XCTAssertEqual(r.resolve(id: nil, names: ["Amiri"], kind: .organization, matchID: false), .none, "surnames are for people")
+        XCTAssertEqual(
+            r.resolve(id: nil, names: ["Amiri"], kind: .organization, matchID: false), .none, "surnames are for people")
         r.add(id: "ali-amiri", names: ["Ali Amiri"], kind: .person)
-        XCTAssertEqual(r.resolve(id: nil, names: ["Amiri"], kind: .person, matchID: false), .none, "two Amiris: ambiguous")
+        XCTAssertEqual(
+            r.resolve(id: nil, names: ["Amiri"], kind: .person, matchID: false), .none, "two Amiris: ambiguous")
         var reverse = EntityResolver()
         reverse.add(id: "soleimani", names: ["Soleimani"], kind: .person)
-        XCTAssertEqual(reverse.resolve(id: nil, names: ["Qassem Soleimani"], kind: .person, matchID: false), .entity("soleimani"))
+        XCTAssertEqual(
+            reverse.resolve(id: nil, names: ["Qassem Soleimani"], kind: .person, matchID: false), .entity("soleimani"))
     }
 
     func testResolve_tombstones() {
         var r = resolver()
         r.add(id: "gone", names: ["Harbor Trust"], kind: .other, tombstone: true)
-        XCTAssertEqual(r.resolve(id: nil, names: ["the harbor trust"], kind: .organization, matchID: false), .suppressed("gone"))
-        XCTAssertEqual(r.resolve(id: nil, names: ["HT"], kind: .organization, matchID: false), .none, "no acronyms for tombstones")
+        XCTAssertEqual(
+            r.resolve(id: nil, names: ["the harbor trust"], kind: .organization, matchID: false), .suppressed("gone"))
+        XCTAssertEqual(
+            r.resolve(id: nil, names: ["HT"], kind: .organization, matchID: false), .none, "no acronyms for tombstones")
     }
 }

@@ -64,7 +64,10 @@ final class OutputSetTests: XCTestCase {
         try ended.run()
         ended.waitUntilExit()
         let dead = ".x.json.tmp-\(ended.processIdentifier)-1"
-        let names = [dead, ".x.json.tmp-\(getpid())-2", ".x.json.tmp-1-", ".x.json.tmp-+5-3", ".y.json.tmp-\(ended.processIdentifier)-1"]
+        let names = [
+            dead, ".x.json.tmp-\(getpid())-2", ".x.json.tmp-1-", ".x.json.tmp-+5-3",
+            ".y.json.tmp-\(ended.processIdentifier)-1",
+        ]
         for name in names { try Data().write(to: URL(fileURLWithPath: path(name))) }
         XCTAssertEqual(TemporaryFiles.removeStale(for: "x.json", in: directory), [dead])
         XCTAssertEqual(try entries(), names.dropFirst().sorted())

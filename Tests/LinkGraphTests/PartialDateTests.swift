@@ -11,7 +11,10 @@ final class PartialDateTests: XCTestCase {
     }
 
     func testParse_rejectsInvalid() {
-        for text in ["", "14", "2014-1", "2014-00", "2014-13", "2015-02-29", "2014-12-32", "2014/12", "2014-12-03T10:00", "２０１４", "-2014"] {
+        for text in [
+            "", "14", "2014-1", "2014-00", "2014-13", "2015-02-29", "2014-12-32", "2014/12", "2014-12-03T10:00", "２０１４",
+            "-2014",
+        ] {
             XCTAssertNil(PartialDate(text), text)
         }
     }
@@ -27,7 +30,8 @@ final class PartialDateTests: XCTestCase {
     }
 
     func testRelationValidity_overlapsPartialDates() {
-        var relation = Relation(source: "a", target: "b", kind: .memberOf, from: PartialDate("2014"), until: PartialDate("2018"))
+        var relation = Relation(
+            source: "a", target: "b", kind: .memberOf, from: PartialDate("2014"), until: PartialDate("2018"))
         XCTAssertTrue(relation.isValid(on: PartialDate("2014-01-01")!))
         XCTAssertTrue(relation.isValid(on: PartialDate("2018-12")!))
         XCTAssertFalse(relation.isValid(on: PartialDate("2013-12-31")!))

@@ -20,8 +20,10 @@ final class TerminalTextTests: XCTestCase {
     /// format characters, separators, private use, unassigned, backslashes and `\u{` look-alikes,
     /// letters of several scripts, combining marks, emoji.
     static let pieces: [String] = [
-        "\u{0}", "\u{7}", "\u{8}", "\t", "\n", "\r", "\u{1B}", "\u{1B}[2J", "\u{1B}]0;t\u{7}", "\u{7F}", "\u{80}", "\u{85}",
-        "\u{9B}", "\u{9D}", "\u{61C}", "\u{200B}", "\u{200E}", "\u{200F}", "\u{202A}", "\u{202E}", "\u{2066}", "\u{2069}",
+        "\u{0}", "\u{7}", "\u{8}", "\t", "\n", "\r", "\u{1B}", "\u{1B}[2J", "\u{1B}]0;t\u{7}", "\u{7F}", "\u{80}",
+        "\u{85}",
+        "\u{9B}", "\u{9D}", "\u{61C}", "\u{200B}", "\u{200E}", "\u{200F}", "\u{202A}", "\u{202E}", "\u{2066}",
+        "\u{2069}",
         "\u{FEFF}", "\u{AD}", "\u{2028}", "\u{2029}", "\u{E000}", "\u{F0000}", "\u{378}", "\u{E0001}", "\\", "\\u{1b}",
         "u{", "}", "a", "Z", " ", "é", "e\u{301}", "ال", "Ж", "中", "🙂", "👩‍👩‍👧",
     ]

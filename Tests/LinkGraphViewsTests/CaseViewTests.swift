@@ -1,7 +1,8 @@
 import LinkGraph
 import LinkGraphFormats
-@testable import LinkGraphViews
 import XCTest
+
+@testable import LinkGraphViews
 
 final class CaseViewTests: XCTestCase {
     /// A small defection story: an agent leaves an agency for a rival, who pays him.
@@ -16,8 +17,9 @@ final class CaseViewTests: XCTestCase {
         ],
         relations: [
             Relation(source: "agent", target: "agency", kind: .defectedFrom, from: PartialDate("2014")),
-            Relation(source: "agent", target: "rival", kind: .defectedTo, from: PartialDate("2014-06"),
-                     evidence: [Evidence(document: "memo", start: 3, end: 9, text: "left\nfor")]),
+            Relation(
+                source: "agent", target: "rival", kind: .defectedTo, from: PartialDate("2014-06"),
+                evidence: [Evidence(document: "memo", start: 3, end: 9, text: "left\nfor")]),
             Relation(source: "rival", target: "agent", kind: .pays, confidence: 0.6),
             Relation(source: "rival", target: "land", kind: .memberOf),
             Relation(source: "town", target: "land", kind: .locatedIn),
@@ -65,7 +67,9 @@ final class CaseViewTests: XCTestCase {
 
     func testEntityCard_isHTMLWithEscapedText() {
         let graph = CaseView(kind: .all).drawing(of: Self.story)
-        guard case .html(let html) = graph.nodes[0].attributes["label"] else { return XCTFail("expected an HTML label") }
+        guard case .html(let html) = graph.nodes[0].attributes["label"] else {
+            return XCTFail("expected an HTML label")
+        }
         XCTAssertTrue(html.contains("<B>Agent &lt;K&gt;</B>"), html)
         XCTAssertTrue(html.contains("person · field officer &amp; courier"), html)
         XCTAssertFalse(html.contains("<K>"))
@@ -75,7 +79,9 @@ final class CaseViewTests: XCTestCase {
         let graph = CaseView(kind: .defection).drawing(of: Self.story)
         XCTAssertEqual(graph.nodes[0].attributes["id"], "entity-agent")
         XCTAssertEqual(graph.edges[1].attributes["id"], "relation-1")
-        XCTAssertEqual(graph.edges[1].attributes["tooltip"], "Agent <K> defectedTo Rival Service\nfrom 2014-06\nevidence: memo[3..<9] “left for”")
+        XCTAssertEqual(
+            graph.edges[1].attributes["tooltip"],
+            "Agent <K> defectedTo Rival Service\nfrom 2014-06\nevidence: memo[3..<9] “left for”")
     }
 
     func testRelationTooltip_longQuotationShortened_unknownIDShownAsIs() {
@@ -92,7 +98,9 @@ final class CaseViewTests: XCTestCase {
         let graph = CaseView(kind: .influence).drawing(of: Self.story)
         let legend = try XCTUnwrap(graph.subgraphs.first { $0.name == "cluster_legend" })
         XCTAssertEqual(legend.nodes.map(\.id), ["legend"])
-        guard case .html(let table) = legend.nodes[0].attributes["label"] else { return XCTFail("expected an HTML table") }
+        guard case .html(let table) = legend.nodes[0].attributes["label"] else {
+            return XCTFail("expected an HTML table")
+        }
         for shown in [">person<", ">organization<", ">country<", ">pays<", ">memberOf<"] {
             XCTAssertTrue(table.contains(shown), "legend lacks \(shown): \(table)")
         }

@@ -23,7 +23,8 @@ final class ViewOptionsTests: XCTestCase {
     }
 
     func testHighlight_boldOverFadedContext() throws {
-        let highlight = Highlight(entities: ["rival", "land"], relations: [3], caption: "path from Rival Service to Land")
+        let highlight = Highlight(
+            entities: ["rival", "land"], relations: [3], caption: "path from Rival Service to Land")
         let graph = CaseView(kind: .all, options: ViewOptions(highlight: highlight)).drawing(of: story)
         let member = try XCTUnwrap(graph.edges.first { $0.attributes["id"] == "relation-3" })
         XCTAssertEqual(member.attributes["penwidth"], "3.5")
@@ -58,7 +59,8 @@ final class ViewOptionsTests: XCTestCase {
     func testClusters_boxEntities_andRenderWithoutCrashing() throws {
         let clusters = ["agent": "Land", "rival": "Land", "land": "Land", "agency": "Elsewhere"]
         let graph = CaseView(kind: .all, options: ViewOptions(clusters: clusters)).drawing(of: story)
-        XCTAssertEqual(graph.subgraphs.map(\.name), ["cluster_group_Elsewhere", "cluster_group_Land", "cluster_legend"])
+        XCTAssertEqual(
+            graph.subgraphs.map(\.name), ["cluster_group_Elsewhere", "cluster_group_Land", "cluster_legend"])
         XCTAssertEqual(graph.subgraphs[1].nodes.map(\.id), ["agent", "rival", "land"])
         XCTAssertEqual(graph.nodes.map(\.id), ["town"])
         XCTAssertEqual(graph.attributes["newrank"], "true")

@@ -11,7 +11,9 @@ import XCTest
 final class ViewRenderingTests: XCTestCase {
     static let hostileCase = CaseFile(
         entities: [
-            Entity(id: "a", name: "<script>alert(1)</script>", kind: .person, attributes: ["role": "\"quoted\" & 'single'"]),
+            Entity(
+                id: "a", name: "<script>alert(1)</script>", kind: .person, attributes: ["role": "\"quoted\" & 'single'"]
+            ),
             Entity(id: "b", name: "Бюро № 9", kind: .organization),
             Entity(id: "c", name: "سلیم الجبوری", kind: .person),
             Entity(id: "graph", name: "back\\slash \\N", kind: .country),
@@ -64,7 +66,9 @@ final class ViewRenderingTests: XCTestCase {
         XCTAssertTrue(text.contains("pays&amp;owns"), "a custom relation kind is drawn as it is")
         let tooltips = try document.nodes(forXPath: "//@*[local-name()='title']").compactMap(\.stringValue)
         for name in names {
-            XCTAssertTrue(tooltips.contains { $0.hasPrefix(name + " (organization)") }, "no tooltip \(name.debugDescription) in \(tooltips)")
+            XCTAssertTrue(
+                tooltips.contains { $0.hasPrefix(name + " (organization)") },
+                "no tooltip \(name.debugDescription) in \(tooltips)")
         }
         XCTAssertTrue(tooltips.contains { $0.hasPrefix("AT&amp;T pays&amp;owns &nbsp;Holdings") }, "\(tooltips)")
     }

@@ -40,7 +40,9 @@ final class EncodingTests: XCTestCase {
     }
 
     func testQuotedPrintableFollowsRFC2045Section6_7() {
-        func qp(_ s: String) -> String { String(decoding: TransferEncoding.quotedPrintable(Array(s.utf8), header: false), as: UTF8.self) }
+        func qp(_ s: String) -> String {
+            String(decoding: TransferEncoding.quotedPrintable(Array(s.utf8), header: false), as: UTF8.self)
+        }
         // Rule 1: =XX in either case of hex.
         XCTAssertEqual(qp("caf=C3=A9 caf=c3=a9"), "café café")
         // Rule 3: white space at the end of a line is dropped; inside a line kept.
@@ -89,8 +91,10 @@ final class EncodingTests: XCTestCase {
 
     func testAddressLists() throws {
         let list = try MailAddress.parseList(
-            #""Quill, Mara" <Mara@Harbor-Trust.org>, ivo@gmail.com (Ivo Brandt), Team: a@x.org, b@x.org;, =?utf-8?Q?Jos=C3=A9_Ruiz?= <jr@x.org>"#)
-        XCTAssertEqual(list.map(\.address), ["Mara@Harbor-Trust.org", "ivo@gmail.com", "a@x.org", "b@x.org", "jr@x.org"])
+            #""Quill, Mara" <Mara@Harbor-Trust.org>, ivo@gmail.com (Ivo Brandt), Team: a@x.org, b@x.org;, =?utf-8?Q?Jos=C3=A9_Ruiz?= <jr@x.org>"#
+        )
+        XCTAssertEqual(
+            list.map(\.address), ["Mara@Harbor-Trust.org", "ivo@gmail.com", "a@x.org", "b@x.org", "jr@x.org"])
         XCTAssertEqual(list.map(\.name), ["Quill, Mara", "Ivo Brandt", "", "", "José Ruiz"])
         XCTAssertEqual(list[0].key, "mara@harbor-trust.org")
         XCTAssertEqual(list[0].domain, "harbor-trust.org")
@@ -103,20 +107,28 @@ final class EncodingTests: XCTestCase {
         XCTAssertEqual(MailDate("1 Jan 70 00:00 GMT")?.secondsSince1970, 0)
         XCTAssertEqual(MailDate("Thu, 29 Feb 2024 12:00:00 +0000 (UTC)")?.utcDay.description, "2024-02-29")
         XCTAssertEqual(MailDate("Fri, 31 Dec 1999 23:00:00 EST")?.utcDay.description, "2000-01-01")
-        for bad in ["yesterday", "30 Feb 2023 10:00 +0000", "1 Foo 2020 10:00 +0000", "1 Jan 2020 25:00 +0000", "1 Jan 99999 10:00"] {
+        for bad in [
+            "yesterday", "30 Feb 2023 10:00 +0000", "1 Foo 2020 10:00 +0000", "1 Jan 2020 25:00 +0000",
+            "1 Jan 99999 10:00",
+        ] {
             XCTAssertNil(MailDate(bad), bad)
         }
     }
 
     func testMboxSplittingAndFromQuoting() {
-        let mbox = "From a@x Mon Jan  1 00:00:00 2024\nSubject: one\n\n>From the start\n>>From deeper\n\nFrom b@x Mon Jan  1 00:00:00 2024\nSubject: two\n\nbody\n"
+        let mbox =
+            "From a@x Mon Jan  1 00:00:00 2024\nSubject: one\n\n>From the start\n>>From deeper\n\nFrom b@x Mon Jan  1 00:00:00 2024\nSubject: two\n\nbody\n"
         let bytes = Array(mbox.utf8)
         let ranges = Mbox.messageRanges(bytes)
         XCTAssertEqual(ranges.count, 2)
         XCTAssertEqual(String(decoding: bytes[ranges[1]], as: UTF8.self), "Subject: two\n\nbody")
         let first = bytes[ranges[0]]
-        XCTAssertEqual(String(decoding: Mbox.unquote(first, variant: .mboxrd), as: UTF8.self), "Subject: one\n\nFrom the start\n>From deeper\n")
-        XCTAssertEqual(String(decoding: Mbox.unquote(first, variant: .mboxo), as: UTF8.self), "Subject: one\n\nFrom the start\n>>From deeper\n")
+        XCTAssertEqual(
+            String(decoding: Mbox.unquote(first, variant: .mboxrd), as: UTF8.self),
+            "Subject: one\n\nFrom the start\n>From deeper\n")
+        XCTAssertEqual(
+            String(decoding: Mbox.unquote(first, variant: .mboxo), as: UTF8.self),
+            "Subject: one\n\nFrom the start\n>>From deeper\n")
         // Not an mbox: one message.
         XCTAssertEqual(Mbox.messageRanges(Array("Subject: x\n\ny".utf8)), [0..<13])
     }

@@ -19,12 +19,16 @@ final class MailArchivesExtractorTests: XCTestCase {
         let bytes = MailFixtures.mbox(MailFixtures.goodMessages)
         let messages = try MailArchiveReader.read(bytes, file: "box.mbox").map { try $0.get() }
         XCTAssertEqual(messages.count, 5)
-        XCTAssertEqual(messages.map(\.subject), ["Réunion du conseil", "Re: Grüße aus Wien", "transfer", "fees", "manifest"])
-        XCTAssertEqual(messages[0].recipients.map(\.address), ["ivo.brandt@gmail.com", "anton@sorel-freight.com", "ledger@harbor-trust.org"])
+        XCTAssertEqual(
+            messages.map(\.subject), ["Réunion du conseil", "Re: Grüße aus Wien", "transfer", "fees", "manifest"])
+        XCTAssertEqual(
+            messages[0].recipients.map(\.address),
+            ["ivo.brandt@gmail.com", "anton@sorel-freight.com", "ledger@harbor-trust.org"])
         XCTAssertEqual(messages[0].to[1].name, "Sorel, Anton")
         XCTAssertEqual(messages[1].date.utcDay.description, "2016-05-05")  // 22:30 -0500 is 03:30 UTC the next day
         XCTAssertEqual(messages[1].inReplyTo, ["m1@harbor-trust.org"])
-        XCTAssertEqual(messages[1].bodyParts.map(\.text), ["Björn Halvorsen sends his regards from Malmö.\n"])  // plain, not HTML
+        // The plain part, not the HTML one.
+        XCTAssertEqual(messages[1].bodyParts.map(\.text), ["Björn Halvorsen sends his regards from Malmö.\n"])
         XCTAssertEqual(messages[2].from[0].name, "Renée Fabre")
         XCTAssertEqual(messages[2].bcc.map(\.address), ["mq.private@gmail.com"])
         XCTAssertEqual(messages[2].bodyParts.first?.text.hasPrefix("Ivo, “Harbor Trust” wired the money."), true)
@@ -53,7 +57,9 @@ final class MailArchivesExtractorTests: XCTestCase {
         XCTAssertEqual(byName["Sorel, Anton"]?.kind, .person)
         XCTAssertEqual(byName["ledger@harbor-trust.org"]?.kind, .person)
         // Organizations from domains, none for gmail.com.
-        XCTAssertEqual(Set(caseFile.entities.filter { $0.kind == .organization }.map(\.name)), ["harbor-trust.org", "sorel-freight.com"])
+        XCTAssertEqual(
+            Set(caseFile.entities.filter { $0.kind == .organization }.map(\.name)),
+            ["harbor-trust.org", "sorel-freight.com"])
         func relation(_ a: String, _ kind: RelationKind, _ b: String) -> Relation? {
             caseFile.relations.first { $0.source == byName[a]?.id && $0.target == byName[b]?.id && $0.kind == kind }
         }
@@ -65,7 +71,9 @@ final class MailArchivesExtractorTests: XCTestCase {
         XCTAssertEqual(maraIvo.weight, 2)
         XCTAssertEqual(maraIvo.from?.description, "2016-05-03")
         XCTAssertEqual(maraIvo.until?.description, "2016-06-09")
-        XCTAssertEqual(maraIvo.evidence.map { $0.unknownFields["messageId"] }, [.string("m1@harbor-trust.org"), .string("m4@harbor-trust.org")])
+        XCTAssertEqual(
+            maraIvo.evidence.map { $0.unknownFields["messageId"] },
+            [.string("m1@harbor-trust.org"), .string("m4@harbor-trust.org")])
         for evidence in maraIvo.evidence {
             let text = String(decoding: bytes[evidence.start!..<evidence.end!], as: UTF8.self)
             XCTAssertTrue(text.hasPrefix("From: Mara Quill <mara@harbor-trust.org>"))
@@ -87,11 +95,14 @@ final class MailArchivesExtractorTests: XCTestCase {
     func testAmbiguousDisplayNamesDoNotMerge() {
         let people = MailPeople([
             MailAddress(name: "Mara Quill", address: "a@x.org"), MailAddress(name: "Mara Quill", address: "b@y.org"),
-            MailAddress(name: "Press Office", address: "c@x.org"), MailAddress(name: "Press Office", address: "d@y.org"),
+            MailAddress(name: "Press Office", address: "c@x.org"),
+            MailAddress(name: "Press Office", address: "d@y.org"),
             MailAddress(name: "Lena Ott", address: "d@y.org"), MailAddress(name: "Sam", address: "e@x.org"),
             MailAddress(name: "Sam", address: "f@y.org"),
         ])
-        XCTAssertEqual(people.people.map(\.addresses), [["a@x.org", "b@y.org"], ["c@x.org"], ["d@y.org"], ["e@x.org"], ["f@y.org"]])
+        XCTAssertEqual(
+            people.people.map(\.addresses),
+            [["a@x.org", "b@y.org"], ["c@x.org"], ["d@y.org"], ["e@x.org"], ["f@y.org"]])
     }
 
     func testBodiesGoThroughTheTextExtractor() throws {
@@ -105,7 +116,9 @@ final class MailArchivesExtractorTests: XCTestCase {
         }
         // Mentions in a verbatim body point at the name in the file.
         let petra = try XCTUnwrap(caseFile.entities.first { $0.name == "Petra Lindqvist" })
-        let mentions = petra.unknownFields["provenance"]?.arrayValue?.compactMap { $0.objectValue?["mentions"]?.arrayValue }.joined()
+        let mentions = petra.unknownFields["provenance"]?.arrayValue?.compactMap {
+            $0.objectValue?["mentions"]?.arrayValue
+        }.joined()
         let spans = (mentions.map(Array.init) ?? []).compactMap { $0.objectValue }.compactMap { m -> String? in
             guard let s = m["start"]?.doubleValue, let e = m["end"]?.doubleValue else { return nil }
             return String(decoding: bytes[Int(s)..<Int(e)], as: UTF8.self)
@@ -123,7 +136,9 @@ final class MailArchivesExtractorTests: XCTestCase {
         messages.append(MailFixtures.goodMessages[3])
         let result = try MailArchivesExtractor().extractParts(request(MailFixtures.mbox(messages)))
         let errors = result.errors.map { $0 as? MailError }
-        XCTAssertEqual(errors, bad.enumerated().map { MailError(file: "box.mbox", message: $0.offset + 2, reason: $0.element.reason) })
+        XCTAssertEqual(
+            errors,
+            bad.enumerated().map { MailError(file: "box.mbox", message: $0.offset + 2, reason: $0.element.reason) })
         XCTAssertEqual("\(errors[0]!)", "box.mbox: message 2: no Date header")
         // Messages 1 and 8 were read.
         let weight = result.caseFile.relations.filter { $0.kind == .emailed }.reduce(0) { $0 + ($1.weight ?? 1) }
@@ -155,8 +170,12 @@ final class MailArchivesExtractorTests: XCTestCase {
         XCTAssertEqual(parsed.first?.bodyParts.map(\.text), ["\nRenée & Co\n", "inner text"])
         // mboxo unquotes only ">From ", mboxrd every ">*From ".
         let box = Array("From x\nFrom: a@x.org\nDate: 2 Jul 2016 10:00 GMT\n\n>>From deep\n\n".utf8)
-        XCTAssertEqual(try MailArchiveReader.read(box, file: "b", variant: .mboxo)[0].get().bodyParts.map(\.text), [">>From deep\n"])
-        XCTAssertEqual(try MailArchiveReader.read(box, file: "b", variant: .mboxrd)[0].get().bodyParts.map(\.text), [">From deep\n"])
+        XCTAssertEqual(
+            try MailArchiveReader.read(box, file: "b", variant: .mboxo)[0].get().bodyParts.map(\.text),
+            [">>From deep\n"])
+        XCTAssertEqual(
+            try MailArchiveReader.read(box, file: "b", variant: .mboxrd)[0].get().bodyParts.map(\.text),
+            [">From deep\n"])
         XCTAssertThrowsError(try MailArchivesExtractor().extractParts(request(box, options: ["mbox": "mmdf"])))
     }
 

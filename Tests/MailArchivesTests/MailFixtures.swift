@@ -9,7 +9,9 @@ enum MailFixtures {
     }
 
     static func base64Lines(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        Data(bytes).base64EncodedString(options: [
+            .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
+        ])
     }
 
     /// Quoted-printable with soft line breaks every 60 characters.
@@ -40,7 +42,10 @@ enum MailFixtures {
     /// Good messages: (headers, body) joined with CRLF, each different in its encodings.
     static var goodMessages: [String] {
         let latin9 = quotedPrintable(bytes("Grüße, the fee is 40 ¤ for Jörg.", .isoLatin1))  // 0xA4 is € in ISO-8859-15
-        let windows = base64Lines(bytes("Ivo, “Harbor Trust” wired the money.\nColonel Petra Lindqvist met Anton Sorel in Vienna.\n", .windowsCP1252))
+        let windows = base64Lines(
+            bytes(
+                "Ivo, “Harbor Trust” wired the money.\nColonel Petra Lindqvist met Anton Sorel in Vienna.\n",
+                .windowsCP1252))
         let utf16 = base64Lines([0xFE, 0xFF] + bytes("Anton Sorel is in Vienna.\n", .utf16BigEndian))
         return [
             // 1: plain ASCII, folded To, a Q-encoded ISO-8859-1 subject.

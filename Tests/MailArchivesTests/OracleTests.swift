@@ -7,7 +7,8 @@ import XCTest
 /// same mbox: senders, recipients, UTC days and decoded subjects must agree.
 final class OracleTests: XCTestCase {
     func testAgreesWithPythonEmail() throws {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Oracle/mail_oracle.py")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "Oracle/mail_oracle.py")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mail-oracle-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -27,7 +27,8 @@ final class ExamplesTests: XCTestCase {
                 let s = entity(source)?.id
                 let t = entity(target)?.id
                 let ok = found.relations.contains { r in
-                    r.kind == kind && ((r.source == s && r.target == t) || (kind.isSymmetric && r.source == t && r.target == s))
+                    r.kind == kind
+                        && ((r.source == s && r.target == t) || (kind.isSymmetric && r.source == t && r.target == s))
                 }
                 XCTAssertTrue(
                     ok,

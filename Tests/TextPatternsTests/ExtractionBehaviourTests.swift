@@ -19,7 +19,8 @@ final class ExtractionBehaviourTests: XCTestCase {
 
     func testEntities_titleCaseNamesWithParticlesRanksAndCues() throws {
         let found = try extract(
-            "Lt. Gen. Karim bin Saleh spoke to Anna von Trapp. The Eastern Shield Forces (ESF) guard the Qandil River Valley.")
+            "Lt. Gen. Karim bin Saleh spoke to Anna von Trapp. The Eastern Shield Forces (ESF) guard the Qandil River Valley."
+        )
         XCTAssertEqual(found.entity("Karim bin Saleh")?.kind, .person, found.summary)
         XCTAssertTrue(found.entity("Karim bin Saleh")?.aliases.contains("Lt. Gen. Karim bin Saleh") ?? false)
         XCTAssertEqual(found.entity("Anna von Trapp")?.kind, .person)
@@ -40,7 +41,8 @@ final class ExtractionBehaviourTests: XCTestCase {
         XCTAssertEqual(found.entity("CDF")?.name, "Coastal Defense Front", found.summary)
         XCTAssertEqual(found.entity("Lantern")?.name, "Source 2210", found.summary)
         XCTAssertTrue(found.has("Farid al-Hakim", .memberOf, "Coastal Defense Front"), found.summary)
-        XCTAssertEqual(found.relation("Farid al-Hakim", .memberOf, "Coastal Defense Front")?.from, PartialDate(year: 2010))
+        XCTAssertEqual(
+            found.relation("Farid al-Hakim", .memberOf, "Coastal Defense Front")?.from, PartialDate(year: 2010))
         XCTAssertTrue(found.has("Farid al-Hakim", .defectedFrom, "Coastal Defense Front"), found.summary)
     }
 
@@ -70,7 +72,9 @@ final class ExtractionBehaviourTests: XCTestCase {
         let found = try extract(
             "Rana Aziz met with Omar Tal in Dec. 2014. Omar Tal reportedly paid Lena Ortiz. Lena Ortiz did not meet Rana Aziz. "
                 + "Omar Tal served in the Jordanian Army from 2001 until 2009.")
-        let meeting = try XCTUnwrap(found.relation("Rana Aziz", .meetsWith, "Omar Tal") ?? found.relation("Omar Tal", .meetsWith, "Rana Aziz"), found.summary)
+        let meeting = try XCTUnwrap(
+            found.relation("Rana Aziz", .meetsWith, "Omar Tal") ?? found.relation("Omar Tal", .meetsWith, "Rana Aziz"),
+            found.summary)
         XCTAssertEqual(meeting.from, PartialDate(year: 2014, month: 12))
         XCTAssertEqual(meeting.until, PartialDate(year: 2014, month: 12))
         let paid = try XCTUnwrap(found.relation("Omar Tal", .pays, "Lena Ortiz"), found.summary)
@@ -98,6 +102,8 @@ final class ExtractionBehaviourTests: XCTestCase {
     func testExtract_emptyAndOddInput_doNotThrow() throws {
         XCTAssertEqual(try extract("").entities.count, 0)
         XCTAssertNoThrow(try extract("\u{201C}\u{201D} ... -- ( ) U.S. 's '"))
-        XCTAssertNoThrow(try sharedExtractor.extract(ExtractionRequest(id: "b", mediaType: "text/plain", bytes: [0xFF, 0xFE, 0x41, 0xE2, 0x80])))
+        XCTAssertNoThrow(
+            try sharedExtractor.extract(
+                ExtractionRequest(id: "b", mediaType: "text/plain", bytes: [0xFF, 0xFE, 0x41, 0xE2, 0x80])))
     }
 }

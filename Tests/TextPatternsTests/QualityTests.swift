@@ -14,7 +14,8 @@ final class QualityTests: XCTestCase {
     }
 
     func testQuality_seedArticle_meetsTargets() throws {
-        guard let text = sharedFile("seeds/iran-cables-analysis-2019.txt"), let gold = sharedFile("eval/seed.gold.json") else {
+        guard let text = sharedFile("seeds/iran-cables-analysis-2019.txt"), let gold = sharedFile("eval/seed.gold.json")
+        else {
             throw XCTSkip("the seed article is not beside the repository")
         }
         let s = try run(text, gold)
@@ -28,7 +29,8 @@ final class QualityTests: XCTestCase {
         let names = ["hanssen_fbi", "sinaloa_cartel", "kgb_defectors", "wagner_crs"]
         var scores: [Scorer.Scores] = []
         for name in names {
-            guard let text = sharedFile("eval/dev/\(name).txt"), let gold = sharedFile("eval/dev/\(name).gold.json") else {
+            guard let text = sharedFile("eval/dev/\(name).txt"), let gold = sharedFile("eval/dev/\(name).gold.json")
+            else {
                 throw XCTSkip("the evaluation texts are not beside the repository (set LINKGRAPH_SHARED)")
             }
             scores.append(try run(text, gold))
@@ -64,14 +66,17 @@ final class QualityTests: XCTestCase {
                 for m in e.mentions {
                     XCTAssert(m.start >= 0 && m.start < m.end && m.end <= bytes.count)
                     let text = String(decoding: bytes[m.start..<m.end], as: UTF8.self)
-                    XCTAssert(text == e.name || e.aliases.contains(text), "\(url.lastPathComponent): span '\(text)' is not a form of \(e.name) \(e.aliases)")
+                    XCTAssert(
+                        text == e.name || e.aliases.contains(text),
+                        "\(url.lastPathComponent): span '\(text)' is not a form of \(e.name) \(e.aliases)")
                 }
             }
             for r in found.relations {
                 XCTAssertFalse(r.evidence.isEmpty)
                 for span in r.evidence {
                     XCTAssert(span.start >= 0 && span.start < span.end && span.end <= bytes.count, "evidence \(span)")
-                    XCTAssertNotNil(String(validating: bytes[span.start..<span.end], as: UTF8.self), "evidence is not whole UTF-8")
+                    XCTAssertNotNil(
+                        String(validating: bytes[span.start..<span.end], as: UTF8.self), "evidence is not whole UTF-8")
                 }
             }
         }

@@ -38,7 +38,8 @@ extension Extraction {
 func sharedFile(_ relative: String) -> URL? { SharedData.file(relative) }
 
 func fixture(_ name: String) -> URL {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").appendingPathComponent(name)
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+        .appendingPathComponent(name)
 }
 
 /// FORMAT.md's scoring, for tests: normalized name/alias matching, one-to-one entity matching,
@@ -65,11 +66,15 @@ struct Scorer {
         let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: goldURL)) as! [String: Any]
         let gEntities = gold["entities"] as! [[String: Any]]
         let gRelations = gold["relations"] as! [[String: Any]]
-        func optional(_ o: [String: Any]) -> Bool { ((o["attributes"] as? [String: Any])?["optional"] as? Bool) == true }
+        func optional(_ o: [String: Any]) -> Bool {
+            ((o["attributes"] as? [String: Any])?["optional"] as? Bool) == true
+        }
         let gForms: [Set<String>] = gEntities.map { e in
             Set(([e["name"] as! String] + ((e["aliases"] as? [String]) ?? [])).map(normalize).filter { !$0.isEmpty })
         }
-        let pForms: [Set<String>] = found.entities.map { e in Set(([e.name] + e.aliases).map(normalize).filter { !$0.isEmpty }) }
+        let pForms: [Set<String>] = found.entities.map { e in
+            Set(([e.name] + e.aliases).map(normalize).filter { !$0.isEmpty })
+        }
         let edges = pForms.map { pf in gForms.indices.filter { !gForms[$0].isDisjoint(with: pf) } }
         // Kuhn's augmenting paths.
         var matchG: [Int: Int] = [:]
@@ -99,11 +104,14 @@ struct Scorer {
         }
         var resolve: [String: Int] = [:]
         for (p, e) in found.entities.enumerated() {
-            if let g = matchP[p] { resolve[e.id] = g } else if let g = gForms.indices.first(where: { !gForms[$0].isDisjoint(with: pForms[p]) }) {
+            if let g = matchP[p] {
+                resolve[e.id] = g
+            } else if let g = gForms.indices.first(where: { !gForms[$0].isDisjoint(with: pForms[p]) }) {
                 resolve[e.id] = g
             }
         }
-        let gIndex = Dictionary(uniqueKeysWithValues: gEntities.enumerated().map { ($0.element["id"] as! String, $0.offset) })
+        let gIndex = Dictionary(
+            uniqueKeysWithValues: gEntities.enumerated().map { ($0.element["id"] as! String, $0.offset) })
         func lkey(_ s: Int, _ t: Int, _ k: String) -> String {
             RelationKind(k).isSymmetric && s > t ? "\(t)|\(s)|\(k)" : "\(s)|\(t)|\(k)"
         }

@@ -22,9 +22,11 @@ final class YAMLAliasBombTests: XCTestCase {
     /// expected, thousands of times (64 KB × 5,000 = 330 MB from a 124 KB file; the old code
     /// took 59 s on it in a debug build, and a 740 KB file takes minutes).
     static let word = String(repeating: "a", count: 65_536)
-    static let rulesBomb = (["version: 1", "classes:", "  w: &w [\"\(word)\"]"]
+    static let rulesBomb =
+        (["version: 1", "classes:", "  w: &w [\"\(word)\"]"]
         + (0..<5_000).map { "  c\($0): *w" } + ["rules: []"]).joined(separator: "\n")
-    static let gazetteerBomb = (["version: 1", "countries:", "  - {name: &w \"\(word)\"}"]
+    static let gazetteerBomb =
+        (["version: 1", "countries:", "  - {name: &w \"\(word)\"}"]
         + (0..<5_000).map { _ in "  - {name: *w}" }).joined(separator: "\n")
 
     func testAliasBomb_inRulesAndGazetteer_refusedQuickly_namingTheFile() {

@@ -33,13 +33,17 @@ do {
     let extractor = try TextPatternsExtractor(userRulesFiles: rules, userGazetteerFiles: gazetteers)
     switch command {
     case "extract":
-        guard let file = files.first, let data = FileManager.default.contents(atPath: file) else { fail("cannot read \(files)") }
+        guard let file = files.first, let data = FileManager.default.contents(atPath: file) else {
+            fail("cannot read \(files)")
+        }
         let request = ExtractionRequest(id: "doc", mediaType: "text/plain", bytes: Array(data))
         let found = try extractor.extract(request)
         print(JSONWriter.pretty(found.jsonValue(document: "doc")))
     case "bench":
         let texts = try files.map { f -> [UInt8] in
-            guard let d = FileManager.default.contents(atPath: f) else { throw TextPatternsError.unreadable(file: f, reason: "missing") }
+            guard let d = FileManager.default.contents(atPath: f) else {
+                throw TextPatternsError.unreadable(file: f, reason: "missing")
+            }
             return Array(d)
         }
         guard !texts.isEmpty else { fail("no files") }
@@ -73,8 +77,10 @@ do {
         }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let mb = Double(total) / 1_000_000
-        print(String(format: "bytes=%d docs=%d words=%d seconds=%.3f MB/s=%.2f words/s=%.0f entities=%d relations=%d",
-                     total, docs.count, words, seconds, mb / seconds, Double(words) / seconds, entities, relations))
+        print(
+            String(
+                format: "bytes=%d docs=%d words=%d seconds=%.3f MB/s=%.2f words/s=%.0f entities=%d relations=%d",
+                total, docs.count, words, seconds, mb / seconds, Double(words) / seconds, entities, relations))
     default:
         fail("unknown command \(command)")
     }

@@ -22,10 +22,13 @@ public func fuzzMail(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
                 fatalError("a body part of message \(n + 1) points outside the input")
             }
         case .failure(let error):
-            guard error.file == "fuzz.mbox", error.message == n + 1 else { fatalError("error names the wrong message: \(error)") }
+            guard error.file == "fuzz.mbox", error.message == n + 1 else {
+                fatalError("error names the wrong message: \(error)")
+            }
         }
     }
-    let request = ExtractionRequest(id: "d", mediaType: "application/mbox", bytes: bytes, metadata: ["path": "fuzz.mbox"])
+    let request = ExtractionRequest(
+        id: "d", mediaType: "application/mbox", bytes: bytes, metadata: ["path": "fuzz.mbox"])
     do {
         let result = try MailArchivesExtractor().extractParts(request)
         for relation in result.caseFile.relations {

@@ -89,7 +89,8 @@ enum KeywordExtractor {
                 listed.append((name, entry["kind"] as? String ?? "other"))
             }
         }
-        return try JSONSerialization.data(withJSONObject: extract(text: text, document: id, names: listed), options: [.sortedKeys])
+        return try JSONSerialization.data(
+            withJSONObject: extract(text: text, document: id, names: listed), options: [.sortedKeys])
     }
 
     /// Entities and relations of one text, as the wire form's JSON objects.
@@ -137,7 +138,10 @@ enum KeywordExtractor {
     }
 
     /// Capitalized words that start sentences rather than names.
-    static let stopWords: Set<Substring> = ["The", "Then", "In", "On", "At", "Later", "Meanwhile", "Also", "And", "But", "When", "After", "Before", "Since", "A", "An"]
+    static let stopWords: Set<Substring> = [
+        "The", "Then", "In", "On", "At", "Later", "Meanwhile", "Also", "And", "But", "When", "After", "Before", "Since",
+        "A", "An",
+    ]
 
     /// The range without leading sentence words ("Then Harbor Trust" → "Harbor Trust").
     static func trimmingLeadingStopWords(_ range: Range<String.Index>, in text: String) -> Range<String.Index> {
@@ -152,14 +156,18 @@ enum KeywordExtractor {
 
     /// UTF-8 byte offsets of a range of `text`.
     static func offsets(_ range: Range<String.Index>, in text: String) -> [Int] {
-        [text.utf8.distance(from: text.startIndex, to: range.lowerBound),
-         text.utf8.distance(from: text.startIndex, to: range.upperBound)]
+        [
+            text.utf8.distance(from: text.startIndex, to: range.lowerBound),
+            text.utf8.distance(from: text.startIndex, to: range.upperBound),
+        ]
     }
 
     /// Whole-word occurrences of `needle` in `haystack`, as [start, end] byte offsets.
     static func occurrences(of needle: [UInt8], in haystack: [UInt8]) -> [[Int]] {
         guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
-        func isWordByte(_ b: UInt8) -> Bool { b >= 0x80 || (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) }
+        func isWordByte(_ b: UInt8) -> Bool {
+            b >= 0x80 || (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
+        }
         var out: [[Int]] = []
         var i = 0
         while i + needle.count <= haystack.count {

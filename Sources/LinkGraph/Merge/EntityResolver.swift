@@ -118,7 +118,8 @@ public struct EntityResolver: Sendable {
         }
         if !candidates.isEmpty {
             if let tombstone = candidates.first(where: { entries[$0].isTombstone }) { return resolution(tombstone) }
-            let best = candidates.first { entries[$0].kind == kind }
+            let best =
+                candidates.first { entries[$0].kind == kind }
                 ?? candidates.first { entries[$0].kind == .other || kind == .other }
                 ?? candidates.sorted()[0]
             return resolution(best)

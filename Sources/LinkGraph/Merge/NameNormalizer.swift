@@ -41,7 +41,9 @@ public enum NameNormalizer {
         // A possessive "'s" / "’s" at the end of a word goes.
         var i = 0
         while i + 1 < scalars.count {
-            if isApostrophe(scalars[i]), scalars[i + 1] == "s", i + 2 == scalars.count || !isAlphanumeric(scalars[i + 2]) {
+            if isApostrophe(scalars[i]), scalars[i + 1] == "s",
+                i + 2 == scalars.count || !isAlphanumeric(scalars[i + 2])
+            {
                 scalars.removeSubrange(i...(i + 1))
             } else {
                 i += 1

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One output on its way to its path: for a regular file, the complete bytes in a flushed
@@ -37,7 +37,8 @@ struct StagedFile {
         // Private until the old file's mode is copied: a 0600 case is never readable by others.
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, existing == nil ? newFileMode : 0o600)
         guard fd >= 0 else {
-            let reason = errno == EACCES || errno == EROFS || errno == EPERM
+            let reason =
+                errno == EACCES || errno == EROFS || errno == EPERM
                 ? "cannot create a file in \(directory) (read-only or no permission)" : String(cString: strerror(errno))
             throw FileIOError(path: path, reason: reason)
         }

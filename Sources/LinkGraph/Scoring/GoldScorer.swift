@@ -63,14 +63,18 @@ public struct GoldScore: Equatable, Sendable, CustomStringConvertible {
             pad("", 22, left: true) + ["tp", "fp", "fn"].map { pad($0, 6) }.joined()
                 + ["precision", "recall", "F1"].map { pad($0, 11) }.joined()
         ]
-        for (name, counts) in [("entities", entities), ("relations (labeled)", relations), ("relations (unlabeled)", unlabeledRelations)] {
+        for (name, counts) in [
+            ("entities", entities), ("relations (labeled)", relations), ("relations (unlabeled)", unlabeledRelations),
+        ] {
             lines.append(
                 pad(name, 22, left: true)
-                    + [counts.truePositives, counts.falsePositives, counts.falseNegatives].map { pad(String($0), 6) }.joined()
+                    + [counts.truePositives, counts.falsePositives, counts.falseNegatives].map { pad(String($0), 6) }
+                    .joined()
                     + [counts.precision, counts.recall, counts.f1].map { pad(String(format: "%.3f", $0), 11) }.joined())
         }
         lines.append(
-            "entity kinds: \(kindsCorrect) of \(entities.truePositives) matched entities have the gold kind (\(String(format: "%.3f", kindAccuracy)))")
+            "entity kinds: \(kindsCorrect) of \(entities.truePositives) matched entities have the gold kind (\(String(format: "%.3f", kindAccuracy)))"
+        )
         lines.append(summaryLine)
         return lines.joined(separator: "\n")
     }
@@ -98,7 +102,9 @@ public enum GoldScorer {
         var s = name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         while true {
             let before = s
-            while let c = s.unicodeScalars.first, isPunctuationOrSymbol(c) || c == " " { s.unicodeScalars.removeFirst() }
+            while let c = s.unicodeScalars.first, isPunctuationOrSymbol(c) || c == " " {
+                s.unicodeScalars.removeFirst()
+            }
             while let c = s.unicodeScalars.last, isPunctuationOrSymbol(c) || c == " " { s.unicodeScalars.removeLast() }
             if s.hasPrefix("the ") { s.removeFirst(4) }
             if s == before { return s }
@@ -186,20 +192,31 @@ public enum GoldScorer {
                 labeledPredicted.insert(LabeledKey(s, t, relation.kind))
                 pairPredicted.insert(PairKey(s, t))
             } else {
-                let ends = relation.kind.isSymmetric ? [relation.source, relation.target].sorted() : [relation.source, relation.target]
+                let ends =
+                    relation.kind.isSymmetric
+                    ? [relation.source, relation.target].sorted() : [relation.source, relation.target]
                 unresolvedLabeled.insert(ends + [relation.kind.rawValue])
                 unresolvedPairs.insert([relation.source, relation.target])
             }
         }
-        result.relations = count(predicted: labeledPredicted, gold: labeledGold, optional: labeledOptional, unresolved: unresolvedLabeled.count)
-        result.unlabeledRelations = count(predicted: pairPredicted, gold: pairGold, optional: pairOptional, unresolved: unresolvedPairs.count)
+        result.relations = count(
+            predicted: labeledPredicted, gold: labeledGold, optional: labeledOptional,
+            unresolved: unresolvedLabeled.count)
+        result.unlabeledRelations = count(
+            predicted: pairPredicted, gold: pairGold, optional: pairOptional, unresolved: unresolvedPairs.count)
         return result
     }
 
-    static func count<Key: Hashable>(predicted: Set<Key>, gold: Set<Key>, optional: Set<Key>, unresolved: Int) -> ScoreCounts {
+    static func count<Key: Hashable>(predicted: Set<Key>, gold: Set<Key>, optional: Set<Key>, unresolved: Int)
+        -> ScoreCounts
+    {
         var counts = ScoreCounts()
         for key in predicted {
-            if gold.contains(key) { counts.truePositives += 1 } else if !optional.contains(key) { counts.falsePositives += 1 }
+            if gold.contains(key) {
+                counts.truePositives += 1
+            } else if !optional.contains(key) {
+                counts.falsePositives += 1
+            }
         }
         counts.falsePositives += unresolved
         counts.falseNegatives = gold.count - counts.truePositives

@@ -58,9 +58,11 @@ extension LinkGraphCommand {
                     if let groups, let roles {
                         let g = groups.groupOf[Int(v)]
                         object["group"] = g < 0 ? .null : .string(groups.names[g])
-                        object["roles"] = .object(JSONObject(Brokerage.Role.allCases.map {
-                            ($0.rawValue, JSONValue.number(JSONNumber(roles.count(v, $0))))
-                        }))
+                        object["roles"] = .object(
+                            JSONObject(
+                                Brokerage.Role.allCases.map {
+                                    ($0.rawValue, JSONValue.number(JSONNumber(roles.count(v, $0))))
+                                }))
                     }
                     return .object(object)
                 }
@@ -73,7 +75,8 @@ extension LinkGraphCommand {
             try Console.line("lowest constraint (the most brokerage opportunity):")
             for v in order.prefix(top) {
                 let size = PathReport.format(holes.effectiveSize[v])
-                try Console.line("  \(PathReport.format(holes.constraint[v]))  effective size \(size)  \(input.name(of: v))")
+                try Console.line(
+                    "  \(PathReport.format(holes.constraint[v]))  effective size \(size)  \(input.name(of: v))")
             }
             guard let roles, let groups else { return }
             let brokers = graph.vertices.filter { roles.total($0) > 0 }

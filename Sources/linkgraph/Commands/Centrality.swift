@@ -5,7 +5,8 @@ import LinkGraphAlgorithms
 extension LinkGraphCommand {
     struct Centrality: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Who sits at the centre: degree, closeness, harmonic, betweenness, PageRank, eigenvector or Katz.",
+            abstract:
+                "Who sits at the centre: degree, closeness, harmonic, betweenness, PageRank, eigenvector or Katz.",
             discussion: """
                 Values match NetworkX's definitions (normalised as NetworkX does; closeness with the \
                 Wasserman–Faust rule for disconnected graphs). Weighted measures use the --weight \
@@ -40,7 +41,8 @@ extension LinkGraphCommand {
         func run() throws {
             let input = try AnalysisInput.load(self.input, options: analysis, kinds: via?.kinds)
             let graph = input.graph
-            let parameters = CentralityMeasure.Parameters(degreeMode: mode.mode, alpha: alpha, beta: beta, damping: damping)
+            let parameters = CentralityMeasure.Parameters(
+                degreeMode: mode.mode, alpha: alpha, beta: beta, damping: damping)
             let scores = try measure.scores(on: graph, parameters)
             if json {
                 try Console.json(scores.json(measure: measure.rawValue, in: graph))

@@ -19,7 +19,8 @@ extension LinkGraphCommand {
         var entity: String
         @Flag(help: "Everyone below ENTITY instead of the chain above it.")
         var down = false
-        @Option(help: "The relation kinds of the chain, comma-separated (default: reportsTo,advises,memberOf,controls).")
+        @Option(
+            help: "The relation kinds of the chain, comma-separated (default: reportsTo,advises,memberOf,controls).")
         var via: RelationKindList?
         @Flag(help: "Print JSON (docs/JSON.md).")
         var json = false
@@ -42,12 +43,15 @@ extension LinkGraphCommand {
                     return
                 }
                 if tree.below.isEmpty {
-                    try Console.line("nobody's information reaches \(input.name(of: root)) along \(kinds.map(\.rawValue).joined(separator: ", "))")
+                    try Console.line(
+                        "nobody's information reaches \(input.name(of: root)) along \(kinds.map(\.rawValue).joined(separator: ", "))"
+                    )
                     return
                 }
                 try Console.line("whose information reaches \(input.name(of: root)):")
                 for member in tree.below {
-                    let route = try tree.path(from: member.vertex).vertices.map { input.name(of: $0) }.joined(separator: " → ")
+                    let route = try tree.path(from: member.vertex).vertices.map { input.name(of: $0) }.joined(
+                        separator: " → ")
                     try Console.line("  \(member.distance)  \(input.name(of: member.vertex))    (\(route))")
                 }
                 return
@@ -58,10 +62,13 @@ extension LinkGraphCommand {
                 return
             }
             if chain.above.isEmpty {
-                try Console.line("\(input.name(of: root)) reports to nobody along \(kinds.map(\.rawValue).joined(separator: ", "))")
+                try Console.line(
+                    "\(input.name(of: root)) reports to nobody along \(kinds.map(\.rawValue).joined(separator: ", "))")
                 return
             }
-            try Console.line("\(input.name(of: root)) reports up to: " + chain.tops.map { input.name(of: $0) }.joined(separator: ", "))
+            try Console.line(
+                "\(input.name(of: root)) reports up to: "
+                    + chain.tops.map { input.name(of: $0) }.joined(separator: ", "))
             let texts = documents.texts(of: input, casePath: self.input)
             for (i, branch) in chain.branches.enumerated() {
                 try Console.lines(

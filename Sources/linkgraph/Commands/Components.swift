@@ -28,7 +28,8 @@ extension LinkGraphCommand {
             }
             try Console.line("\(groups.count) \(strong ? "strong" : "weak") component\(groups.count == 1 ? "" : "s"):")
             for (i, group) in groups.enumerated() {
-                try Console.line("  \(i + 1). (\(group.count)) " + group.map { input.name(of: $0) }.joined(separator: ", "))
+                try Console.line(
+                    "  \(i + 1). (\(group.count)) " + group.map { input.name(of: $0) }.joined(separator: ", "))
             }
         }
     }
@@ -62,7 +63,8 @@ extension LinkGraphCommand {
             }
             try Console.line("\(result.members.count) communities, modularity \(PathReport.format(result.modularity)):")
             for (i, group) in result.members.enumerated() {
-                try Console.line("  \(i + 1). (\(group.count)) " + group.map { input.name(of: $0) }.joined(separator: ", "))
+                try Console.line(
+                    "  \(i + 1). (\(group.count)) " + group.map { input.name(of: $0) }.joined(separator: ", "))
             }
         }
     }

@@ -33,13 +33,16 @@ extension LinkGraphCommand {
                 ])
                 return
             }
-            try Console.line("\(cuts.articulationPoints.count) cut point\(cuts.articulationPoints.count == 1 ? "" : "s"):")
+            try Console.line(
+                "\(cuts.articulationPoints.count) cut point\(cuts.articulationPoints.count == 1 ? "" : "s"):")
             for v in cuts.articulationPoints { try Console.line("  \(input.name(of: v))") }
             try Console.line("\(cuts.bridges.count) bridge\(cuts.bridges.count == 1 ? "" : "s"):")
             for t in cuts.bridges { try Console.line("  \(input.name(of: t.a)) — \(input.name(of: t.b))") }
-            try Console.line("\(cuts.biconnectedComponents.count) block\(cuts.biconnectedComponents.count == 1 ? "" : "s"):")
+            try Console.line(
+                "\(cuts.biconnectedComponents.count) block\(cuts.biconnectedComponents.count == 1 ? "" : "s"):")
             for (i, block) in cuts.biconnectedComponents.enumerated() {
-                try Console.line("  \(i + 1). (\(block.count)) " + block.map { input.name(of: $0) }.joined(separator: ", "))
+                try Console.line(
+                    "  \(i + 1). (\(block.count)) " + block.map { input.name(of: $0) }.joined(separator: ", "))
             }
         }
 

@@ -82,7 +82,8 @@ extension LinkGraphCommand {
             }
             if set == nil { try files.commit() }
             let extensions = (["dot"] + formats.map(\.fileExtension)).joined(separator: ",")
-            try Console.line("\(name): \(drawing.nodes.count) entities, \(drawing.edges.count) relations → \(base).{\(extensions)}")
+            try Console.line(
+                "\(name): \(drawing.nodes.count) entities, \(drawing.edges.count) relations → \(base).{\(extensions)}")
         }
 
         /// The reporting chain of a person with the most people and bodies above them,
@@ -113,7 +114,8 @@ extension LinkGraphCommand {
             let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(relative).path
             if FileManager.default.fileExists(atPath: checkout) { return checkout }
-            throw ValidationError("the bundled case \(relative) was not found: run from the repository root or give --case")
+            throw ValidationError(
+                "the bundled case \(relative) was not found: run from the repository root or give --case")
         }
     }
 }

@@ -54,7 +54,10 @@ extension LinkGraphCommand {
                     ]
                 }
                 let cut: [JSONValue] = chainsCut.map {
-                    ["entity": .string(label($0.vertex)), "noLongerReaches": .array($0.lost.map { .string(label($0)) })]
+                    [
+                        "entity": .string(label($0.vertex)),
+                        "noLongerReaches": .array($0.lost.map { .string(label($0)) }),
+                    ]
                 }
                 try Console.json([
                     "removed": .array(removed.map { .string(graph.label(of: $0)) }),
@@ -65,10 +68,12 @@ extension LinkGraphCommand {
             try Console.line("removing " + removed.map { input.name(of: $0) }.joined(separator: ", ") + ":")
             try Console.line("                      before      after")
             try Console.line("  components        \(pad(before.componentCount))\(pad(after.componentCount))")
-            try Console.line("  largest           \(pad(before.componentSizes.first ?? 0))\(pad(after.componentSizes.first ?? 0))")
+            try Console.line(
+                "  largest           \(pad(before.componentSizes.first ?? 0))\(pad(after.componentSizes.first ?? 0))")
             try Console.line("  fragmentation     \(pad(before.fragmentation))\(pad(after.fragmentation))")
             try Console.line("  distance-weighted \(pad(before.distanceWeighted))\(pad(after.distanceWeighted))")
-            try Console.line("  component sizes after: " + after.componentSizes.map(String.init).joined(separator: ", "))
+            try Console.line(
+                "  component sizes after: " + after.componentSizes.map(String.init).joined(separator: ", "))
             guard input.caseFile != nil else { return }
             if chainsCut.isEmpty {
                 try Console.line("no reporting chain is cut")
@@ -77,7 +82,8 @@ extension LinkGraphCommand {
             try Console.line("reporting chains cut:")
             func name(_ v: Digraph.Vertex) -> String { input.caseFile?.entity(id: label(v))?.name ?? label(v) }
             for entry in chainsCut {
-                try Console.line("  \(name(entry.vertex)) no longer reaches " + entry.lost.map(name).joined(separator: ", "))
+                try Console.line(
+                    "  \(name(entry.vertex)) no longer reaches " + entry.lost.map(name).joined(separator: ", "))
             }
         }
 

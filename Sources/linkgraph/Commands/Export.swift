@@ -39,19 +39,23 @@ extension LinkGraphCommand {
         @Argument(help: "The case file (JSON).")
         var caseFile: String
 
-        @Option(name: .customLong("to"), help: "The format: \(Target.allCases.map(\.rawValue).joined(separator: ", ")).")
+        @Option(
+            name: .customLong("to"), help: "The format: \(Target.allCases.map(\.rawValue).joined(separator: ", ")).")
         var target: Target
 
         @Option(
             name: .shortAndLong,
-            help: "The output file; standard output when absent. For csv a directory or a file prefix, for neo4j-csv a directory (both required).")
+            help:
+                "The output file; standard output when absent. For csv a directory or a file prefix, for neo4j-csv a directory (both required)."
+        )
         var output: String?
 
         @OptionGroup var limits: InputLimits
 
         func validate() throws {
             if (target == .csv || target == .neo4jCSV) && output == nil {
-                throw ValidationError("--to \(target.rawValue) writes several files: give -o DIR\(target == .csv ? " or -o PREFIX" : "")")
+                throw ValidationError(
+                    "--to \(target.rawValue) writes several files: give -o DIR\(target == .csv ? " or -o PREFIX" : "")")
             }
         }
 
@@ -98,7 +102,9 @@ extension LinkGraphCommand {
             let files = Neo4jCSVWriter.write(caseFile)
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
-                guard isDirectory.boolValue else { throw FileIOError(path: directory, reason: "is a file; --to neo4j-csv writes into a directory") }
+                guard isDirectory.boolValue else {
+                    throw FileIOError(path: directory, reason: "is a file; --to neo4j-csv writes into a directory")
+                }
             } else {
                 try makeDirectory(directory)
             }

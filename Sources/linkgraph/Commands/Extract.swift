@@ -5,30 +5,45 @@ import LinkGraphGraphviz
 import LinkGraphPlugin
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Options shared by `extract` and `plugins`: which plug-ins to load for this run.
 struct PluginOptions: ParsableArguments {
-    @Option(name: .customLong("plugin"), help: ArgumentHelp("Load an extractor from a shared library (C ABI, see docs/PLUGINS.md).", valueName: "PATH.so"))
+    @Option(
+        name: .customLong("plugin"),
+        help: ArgumentHelp(
+            "Load an extractor from a shared library (C ABI, see docs/PLUGINS.md).", valueName: "PATH.so"))
     var libraries: [String] = []
 
-    @Option(name: .customLong("plugin-exec"), help: ArgumentHelp("Run an extractor as a subprocess: a command line, split like a shell's (quotes, backslashes), run without a shell.", valueName: "COMMAND"))
+    @Option(
+        name: .customLong("plugin-exec"),
+        help: ArgumentHelp(
+            "Run an extractor as a subprocess: a command line, split like a shell's (quotes, backslashes), run without a shell.",
+            valueName: "COMMAND"))
     var commands: [String] = []
 
-    @Option(name: .customLong("plugin-timeout"), help: ArgumentHelp("Seconds a subprocess plug-in may take per document.", valueName: "SECONDS"))
+    @Option(
+        name: .customLong("plugin-timeout"),
+        help: ArgumentHelp("Seconds a subprocess plug-in may take per document.", valueName: "SECONDS"))
     var timeout: Double = ProcessExtractor.defaultTimeout
 
-    @Option(name: .customLong("rules"), help: ArgumentHelp("Extra rules for the text-patterns extractor (YAML).", valueName: "FILE"))
+    @Option(
+        name: .customLong("rules"),
+        help: ArgumentHelp("Extra rules for the text-patterns extractor (YAML).", valueName: "FILE"))
     var rules: [String] = []
 
-    @Option(name: .customLong("gazetteer"), help: ArgumentHelp("Extra gazetteer for the text-patterns extractor (YAML).", valueName: "FILE"))
+    @Option(
+        name: .customLong("gazetteer"),
+        help: ArgumentHelp("Extra gazetteer for the text-patterns extractor (YAML).", valueName: "FILE"))
     var gazetteers: [String] = []
 
     func validate() throws {
-        guard timeout > 0, timeout.isFinite else { throw ValidationError("--plugin-timeout must be a positive number of seconds") }
+        guard timeout > 0, timeout.isFinite else {
+            throw ValidationError("--plugin-timeout must be a positive number of seconds")
+        }
     }
 
     /// The registry of this run.
@@ -71,7 +86,9 @@ extension LinkGraphCommand {
         @Option(name: .shortAndLong, help: "The case file to write (JSON).")
         var output: String
 
-        @Option(name: .customLong("with"), help: ArgumentHelp("Use only the extractor with this name (repeatable).", valueName: "NAME"))
+        @Option(
+            name: .customLong("with"),
+            help: ArgumentHelp("Use only the extractor with this name (repeatable).", valueName: "NAME"))
         var names: [String] = []
 
         @OptionGroup var plugins: PluginOptions
@@ -79,10 +96,15 @@ extension LinkGraphCommand {
         @Option(help: ArgumentHelp("Merge into this existing case file (it may be the output too).", valueName: "CASE"))
         var into: String?
 
-        @Option(name: .customLong("media-type"), help: ArgumentHelp("Treat every file as this media type instead of guessing from its extension.", valueName: "TYPE"))
+        @Option(
+            name: .customLong("media-type"),
+            help: ArgumentHelp(
+                "Treat every file as this media type instead of guessing from its extension.", valueName: "TYPE"))
         var mediaType: String?
 
-        @Option(help: ArgumentHelp("A JSON object passed to every extractor as its request's \"options\".", valueName: "JSON"))
+        @Option(
+            help: ArgumentHelp(
+                "A JSON object passed to every extractor as its request's \"options\".", valueName: "JSON"))
         var options: String?
 
         @Option(
@@ -164,9 +186,12 @@ extension LinkGraphCommand {
             }
             try result.write(to: output)
             var failures = failedDocuments == 0 ? "" : "; \(failedDocuments) of \(files.count) documents failed"
-            if failedParts > 0 { failures += "; \(failedParts) message\(failedParts == 1 ? "" : "s") could not be read" }
+            if failedParts > 0 {
+                failures += "; \(failedParts) message\(failedParts == 1 ? "" : "s") could not be read"
+            }
             Diagnostics.note(
-                "wrote \(output): \(result.entities.count) entities, \(result.relations.count) relations, \(result.documents.count) documents\(failures)")
+                "wrote \(output): \(result.entities.count) entities, \(result.relations.count) relations, \(result.documents.count) documents\(failures)"
+            )
             if failedDocuments > 0 || failedParts > 0 { throw ExitCode.failure }
         }
 

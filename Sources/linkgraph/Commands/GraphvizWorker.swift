@@ -27,17 +27,25 @@ extension LinkGraphCommand {
 /// How a command runs Graphviz: in a worker process with limits (the default), or in
 /// this process (`--in-process`).
 struct GraphvizOptions: ParsableArguments {
-    @Option(name: .customLong("timeout"), help: ArgumentHelp("Seconds Graphviz may run (in its own process) before it is stopped.", valueName: "SECONDS"))
+    @Option(
+        name: .customLong("timeout"),
+        help: ArgumentHelp("Seconds Graphviz may run (in its own process) before it is stopped.", valueName: "SECONDS"))
     var timeout: Double = GraphvizSandbox.Limits.default.seconds
 
-    @Option(name: .customLong("memory-limit"), help: ArgumentHelp("Megabytes of address space for Graphviz's process.", valueName: "MB"))
+    @Option(
+        name: .customLong("memory-limit"),
+        help: ArgumentHelp("Megabytes of address space for Graphviz's process.", valueName: "MB"))
     var memoryLimit: Int = GraphvizSandbox.Limits.default.memoryBytes >> 20
 
-    @Flag(name: .customLong("in-process"), help: "Run Graphviz inside linkgraph: starts faster, but a Graphviz crash or hang takes linkgraph down.")
+    @Flag(
+        name: .customLong("in-process"),
+        help: "Run Graphviz inside linkgraph: starts faster, but a Graphviz crash or hang takes linkgraph down.")
     var inProcess = false
 
     func validate() throws {
-        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a number of seconds above 0") }
+        guard timeout > 0, timeout.isFinite else {
+            throw ValidationError("--timeout must be a number of seconds above 0")
+        }
         guard memoryLimit >= 256, memoryLimit <= 1 << 30 else {
             throw ValidationError("--memory-limit must be at least 256 (megabytes)")
         }
@@ -68,7 +76,9 @@ struct GraphvizOptions: ParsableArguments {
 
     /// Lays out and renders `graph` with `GraphvizRenderer` (sanitized, SVG checked), printing
     /// what the sanitizer changed and what was removed from the SVG.
-    func render(_ graph: DOTGraph, layout: GraphvizLayout, format: GraphvizFormat, file: String) throws -> GraphvizRendering {
+    func render(_ graph: DOTGraph, layout: GraphvizLayout, format: GraphvizFormat, file: String) throws
+        -> GraphvizRendering
+    {
         let renderer = try self.renderer
         let drawing: GraphvizRenderer.Drawing
         do {

@@ -33,7 +33,11 @@ extension LinkGraphCommand {
         @Option(name: .shortAndLong, help: "The case file to write (JSON).")
         var output: String
 
-        @Option(name: .customLong("from"), help: "The format: \(Source.allCases.map(\.rawValue).joined(separator: ", ")) (json: a case file or node-link data).")
+        @Option(
+            name: .customLong("from"),
+            help:
+                "The format: \(Source.allCases.map(\.rawValue).joined(separator: ", ")) (json: a case file or node-link data)."
+        )
         var source: Source?
 
         @Option(help: "csv: the relations table, when FILE is the entities table.")
@@ -63,7 +67,9 @@ extension LinkGraphCommand {
                 result = try GEXFReader.readCase(try limits.read(file), file: file)
             case .nodelink:
                 let data = try limits.read(file)
-                result = try limits.withDepthHint { try NodeLinkJSON.readCase(data, file: file, maxDepth: limits.maxDepth) }
+                result = try limits.withDepthHint {
+                    try NodeLinkJSON.readCase(data, file: file, maxDepth: limits.maxDepth)
+                }
             case .json:
                 let data = try limits.read(file)
                 if let json = try? JSONParser.parse(data, maxDepth: limits.maxDepth), NodeLinkJSON.isNodeLink(json) {
@@ -85,7 +91,8 @@ extension LinkGraphCommand {
             try result.caseFile.write(to: output)
             for note in result.notes { Diagnostics.note("note: \(note)") }
             Diagnostics.note(
-                "imported \(result.caseFile.entities.count) entities and \(result.caseFile.relations.count) relations from \(file) (\(format.rawValue)) into \(output)")
+                "imported \(result.caseFile.entities.count) entities and \(result.caseFile.relations.count) relations from \(file) (\(format.rawValue)) into \(output)"
+            )
         }
 
         static func format(of path: String) throws -> Source {
@@ -96,7 +103,9 @@ extension LinkGraphCommand {
             case "csv", "tsv": return .csv
             case "json": return .json
             default:
-                throw ValidationError("cannot tell the format of \(path) from its extension: give --from \(Source.allCases.map(\.rawValue).joined(separator: "|"))")
+                throw ValidationError(
+                    "cannot tell the format of \(path) from its extension: give --from \(Source.allCases.map(\.rawValue).joined(separator: "|"))"
+                )
             }
         }
 
@@ -108,26 +117,34 @@ extension LinkGraphCommand {
             func existing(_ path: String?) -> String? {
                 guard let path, path != file else { return nil }
                 var isDirectory: ObjCBool = false
-                return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue ? path : nil
+                return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+                    ? path : nil
             }
             let documentsPath = documents ?? existing(siblings[.documents])
             let documentsInput = try documentsPath.map { CaseCSV.Input(data: try limits.read($0), file: $0) }
             if let relations {
                 guard kind == .entities else {
-                    throw ValidationError("with --relations, \(file) must be the entities table (a header with id), but its header is \(header.joined(separator: ","))")
+                    throw ValidationError(
+                        "with --relations, \(file) must be the entities table (a header with id), but its header is \(header.joined(separator: ","))"
+                    )
                 }
                 return try CaseCSV.read(
-                    entities: CaseCSV.Input(data: data, file: file), relations: CaseCSV.Input(data: try limits.read(relations), file: relations),
+                    entities: CaseCSV.Input(data: data, file: file),
+                    relations: CaseCSV.Input(data: try limits.read(relations), file: relations),
                     documents: documentsInput)
             }
             switch kind {
             case .entities?:
                 guard let relationsPath = existing(siblings[.relations]) else {
-                    let hint = siblings[.relations].map { " or put \($0) beside it" } ?? " or name the tables X.entities.csv and X.relations.csv"
-                    throw ValidationError("\(file) is an entities table; the relations table is needed too: give --relations FILE\(hint)")
+                    let hint =
+                        siblings[.relations].map { " or put \($0) beside it" }
+                        ?? " or name the tables X.entities.csv and X.relations.csv"
+                    throw ValidationError(
+                        "\(file) is an entities table; the relations table is needed too: give --relations FILE\(hint)")
                 }
                 return try CaseCSV.read(
-                    entities: CaseCSV.Input(data: data, file: file), relations: CaseCSV.Input(data: try limits.read(relationsPath), file: relationsPath),
+                    entities: CaseCSV.Input(data: data, file: file),
+                    relations: CaseCSV.Input(data: try limits.read(relationsPath), file: relationsPath),
                     documents: documentsInput)
             case .relations?:
                 let entitiesPath = existing(siblings[.entities])
@@ -137,7 +154,9 @@ extension LinkGraphCommand {
             case .documents?, nil:
                 throw FormatError.invalid(
                     file: file, line: 1, field: nil,
-                    message: "the header (\(header.joined(separator: ","))) is neither an entities table (id,...) nor a relations table (source,target,...)")
+                    message:
+                        "the header (\(header.joined(separator: ","))) is neither an entities table (id,...) nor a relations table (source,target,...)"
+                )
             }
         }
     }

@@ -30,9 +30,10 @@ extension LinkGraphCommand {
         var seed: UInt64 = 0
         @Option(help: "Only these relation kinds, comma-separated.")
         var via: RelationKindList?
-        @Flag(help: """
-            Print JSON: {"objective", "members", "value", "swaps", "betweenness": {"members", "value"}}.
-            """)
+        @Flag(
+            help: """
+                Print JSON: {"objective", "members", "value", "swaps", "betweenness": {"members", "value"}}.
+                """)
         var json = false
         @OptionGroup var analysis: AnalysisOptions
 

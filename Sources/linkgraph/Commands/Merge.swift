@@ -40,12 +40,14 @@ extension LinkGraphCommand {
                 merged += report.mergedEntities
                 added += report.addedEntities
                 if !report.suppressedEntities.isEmpty {
-                    Diagnostics.note("\(path): left out suppressed entities \(report.suppressedEntities.joined(separator: ", "))")
+                    Diagnostics.note(
+                        "\(path): left out suppressed entities \(report.suppressedEntities.joined(separator: ", "))")
                 }
             }
             try merger.caseFile.write(to: output)
             Diagnostics.note(
-                "wrote \(output): \(merger.caseFile.entities.count) entities (\(merged) matched, \(added) added), \(merger.caseFile.relations.count) relations")
+                "wrote \(output): \(merger.caseFile.entities.count) entities (\(merged) matched, \(added) added), \(merger.caseFile.relations.count) relations"
+            )
         }
     }
 }

@@ -34,7 +34,8 @@ extension LinkGraphCommand {
         var limit: Int = 10_000
         @Flag(help: "The most reliable path: weights -ln(confidence).")
         var reliable = false
-        @Flag(name: .customLong("time-respecting"), help: "Each hop's relation valid no earlier than the hop before it.")
+        @Flag(
+            name: .customLong("time-respecting"), help: "Each hop's relation valid no earlier than the hop before it.")
         var timeRespecting = false
         @Flag(help: "Print JSON: {\"paths\": [{\"vertices\", \"cost\", \"hops\"}]} (docs/JSON.md).")
         var json = false
@@ -92,7 +93,8 @@ extension LinkGraphCommand {
             let texts = documents.texts(of: input, casePath: self.input)
             for (i, path) in paths.enumerated() {
                 let number = paths.count > 1 ? i + 1 : nil
-                try Console.lines(try PathReport.lines(path, number: number, hopDays: days?[i], in: input, texts: texts))
+                try Console.lines(
+                    try PathReport.lines(path, number: number, hopDays: days?[i], in: input, texts: texts))
             }
         }
     }
@@ -140,7 +142,9 @@ enum PathReport {
             }
         } else {
             for hop in path.hops {
-                lines.append("   \(graph.label(of: hop.from)) → \(graph.label(of: hop.to))" + (graph.isWeighted ? "  [weight \(format(hop.weight))]" : ""))
+                lines.append(
+                    "   \(graph.label(of: hop.from)) → \(graph.label(of: hop.to))"
+                        + (graph.isWeighted ? "  [weight \(format(hop.weight))]" : ""))
             }
         }
         return lines

@@ -37,19 +37,29 @@ extension LinkGraphCommand {
         @Option(help: "What to draw: \(ViewKind.allCases.map(\.rawValue).joined(separator: ", ")).")
         var view: ViewKind = .all
 
-        @Option(help: "The Graphviz layout: \(GraphvizLayout.allCases.map(\.rawValue).joined(separator: ", ")). Default: dot, or sfdp for large graphs.")
+        @Option(
+            help:
+                "The Graphviz layout: \(GraphvizLayout.allCases.map(\.rawValue).joined(separator: ", ")). Default: dot, or sfdp for large graphs."
+        )
         var layout: GraphvizLayout?
 
-        @Option(help: "The output format: \(GraphvizFormat.allCases.map(\.rawValue).joined(separator: ", ")). Default: from OUT's extension.")
+        @Option(
+            help:
+                "The output format: \(GraphvizFormat.allCases.map(\.rawValue).joined(separator: ", ")). Default: from OUT's extension."
+        )
         var format: GraphvizFormat?
 
         @Option(name: .shortAndLong, help: "The output file (a directory with --timeline).")
         var output: String
 
-        @Option(name: .customLong("highlight-path"), parsing: .upToNextOption, help: "FROM TO: draw the shortest path in bold over its faded context.")
+        @Option(
+            name: .customLong("highlight-path"), parsing: .upToNextOption,
+            help: "FROM TO: draw the shortest path in bold over its faded context.")
         var highlightPath: [String] = []
 
-        @Option(name: .customLong("highlight-chain"), help: "ENTITY: draw its reporting chain in bold over its faded context.")
+        @Option(
+            name: .customLong("highlight-chain"),
+            help: "ENTITY: draw its reporting chain in bold over its faded context.")
         var highlightChain: String?
 
         @Option(help: "Relation kinds for --highlight-path and --highlight-chain, comma-separated.")
@@ -74,7 +84,11 @@ extension LinkGraphCommand {
         @Flag(help: "One frame per change of loyalty (defectedFrom/defectedTo dates) into the directory OUT.")
         var timeline = false
 
-        @Option(name: .customLong("size-by"), help: "Scale entity names by a centrality: \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")).")
+        @Option(
+            name: .customLong("size-by"),
+            help:
+                "Scale entity names by a centrality: \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", "))."
+        )
         var sizeBy: CentralityMeasure?
 
         @Option(name: .customLong("cluster-by"), help: "Box entities by country, organization or community.")
@@ -93,11 +107,13 @@ extension LinkGraphCommand {
         func validate() throws {
             if timeline {
                 if format == nil, GraphvizFormat(path: output) != nil {
-                    throw ValidationError("with --timeline, -o names a directory; give the frames' format with --format")
+                    throw ValidationError(
+                        "with --timeline, -o names a directory; give the frames' format with --format")
                 }
             } else if format == nil, GraphvizFormat(path: output) == nil {
                 throw ValidationError(
-                    "cannot tell the format from '\(output)': give --format (\(GraphvizFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    "cannot tell the format from '\(output)': give --format (\(GraphvizFormat.allCases.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
             if !highlightPath.isEmpty, highlightPath.count != 2 {
                 throw ValidationError("--highlight-path takes two entities: FROM TO")
@@ -110,7 +126,9 @@ extension LinkGraphCommand {
             }
             if radius < 0 { throw ValidationError("--radius must be 0 or more") }
             if timeline, asOf != nil { throw ValidationError("--timeline draws every date; leave out --as-of") }
-            if remove != nil, clusterBy != nil { throw ValidationError("--remove boxes the parts left; leave out --cluster-by") }
+            if remove != nil, clusterBy != nil {
+                throw ValidationError("--remove boxes the parts left; leave out --cluster-by")
+            }
         }
 
         func run() throws {
@@ -142,17 +160,21 @@ extension LinkGraphCommand {
             var options = ViewOptions(everyEdge: everyEdge)
             if highlightPath.count == 2 {
                 options.highlight = try ViewBuilding.pathHighlight(
-                    in: caseFile, path: input, from: highlightPath[0], to: highlightPath[1], via: via?.kinds, reliable: reliable,
+                    in: caseFile, path: input, from: highlightPath[0], to: highlightPath[1], via: via?.kinds,
+                    reliable: reliable,
                     limits: limits)
             } else if let highlightChain {
                 if let kinds = via?.kinds { AnalysisInput.warnAboutKinds(kinds, in: caseFile, path: input) }
-                options.highlight = try ViewBuilding.chainHighlight(in: caseFile, entity: highlightChain, via: via?.kinds)
+                options.highlight = try ViewBuilding.chainHighlight(
+                    in: caseFile, entity: highlightChain, via: via?.kinds)
             }
             if let ego { options.focus = try ViewBuilding.egoFocus(in: caseFile, entity: ego, radius: radius) }
             if let sizeBy { options.sizes = try ViewBuilding.sizes(in: caseFile, measure: sizeBy) }
             if let clusterBy { options.clusters = try ViewBuilding.clusters(in: caseFile, by: clusterBy) }
             if mark == .cutPoints { options.cutMarks = try ViewBuilding.cutMarks(in: caseFile) }
-            if let remove { (options.ghosts, options.clusters) = try ViewBuilding.removal(in: caseFile, removing: remove.names) }
+            if let remove {
+                (options.ghosts, options.clusters) = try ViewBuilding.removal(in: caseFile, removing: remove.names)
+            }
             return options
         }
 
@@ -169,9 +191,12 @@ extension LinkGraphCommand {
             for (i, date) in dates.enumerated() {
                 var frameOptions = options
                 frameOptions.asOf = date
-                let drawing = CaseView(kind: view == .all ? .defection : view, options: frameOptions).drawing(of: caseFile)
+                let drawing = CaseView(kind: view == .all ? .defection : view, options: frameOptions).drawing(
+                    of: caseFile)
                 let number = String(repeating: "0", count: width - String(i + 1).count) + String(i + 1)
-                let path = URL(fileURLWithPath: output).appendingPathComponent("frame-\(number)-\(date).\(format.fileExtension)").path
+                let path = URL(fileURLWithPath: output).appendingPathComponent(
+                    "frame-\(number)-\(date).\(format.fileExtension)"
+                ).path
                 try FileIO.refuseOverwriting(inputs: [input], with: path, what: "a drawing")
                 let rendering = try graphviz.render(
                     drawing, layout: LayoutChoice.layout(for: drawing, requested: layout), format: format, file: input)
@@ -206,7 +231,9 @@ enum LayoutChoice {
         if let requested { return requested }
         let nodes = drawing.distinctNodeCount
         if nodes > sfdpThreshold {
-            Diagnostics.note("\(nodes) entities: laying out with sfdp (dot is slow past \(sfdpThreshold)); give --layout dot to insist")
+            Diagnostics.note(
+                "\(nodes) entities: laying out with sfdp (dot is slow past \(sfdpThreshold)); give --layout dot to insist"
+            )
             return .sfdp
         }
         return .dot
@@ -219,7 +246,8 @@ enum LayoutChoice {
         let nodes = graph.distinctNodeCount
         let own = graph.attributes["layout"]?.text.lowercased()
         guard nodes > sfdpThreshold, own == nil || own == "dot" else { return .dot }
-        Diagnostics.note("\(nodes) nodes: laying out with sfdp (dot is slow past \(sfdpThreshold)); give --layout dot to insist")
+        Diagnostics.note(
+            "\(nodes) nodes: laying out with sfdp (dot is slow past \(sfdpThreshold)); give --layout dot to insist")
         graph.attributes["layout"] = nil
         return .sfdp
     }

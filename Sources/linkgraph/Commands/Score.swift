@@ -27,7 +27,9 @@ extension LinkGraphCommand {
         @OptionGroup var limits: InputLimits
 
         func run() throws {
-            let score = GoldScorer.score(gold: try CaseLoading.load(gold, limits: limits), predicted: try CaseLoading.load(predicted, limits: limits))
+            let score = GoldScorer.score(
+                gold: try CaseLoading.load(gold, limits: limits),
+                predicted: try CaseLoading.load(predicted, limits: limits))
             try Console.lines(summary ? [score.summaryLine] : score.description.components(separatedBy: "\n"))
         }
     }

@@ -17,9 +17,12 @@ struct AnalysisInput {
 
     /// Loads a case file (projected with `kinds`, the direction, weight and date options) or
     /// an edge list (its vertex labels are the ids; its third column is the `weight`).
-    static func load(_ path: String, options: AnalysisOptions, kinds: [RelationKind]? = nil, projection custom: Projection? = nil) throws -> AnalysisInput {
+    static func load(
+        _ path: String, options: AnalysisOptions, kinds: [RelationKind]? = nil, projection custom: Projection? = nil
+    ) throws -> AnalysisInput {
         try load(
-            path, undirected: options.undirected, weight: options.weight, asOf: options.asOfDate, kinds: kinds, projection: custom,
+            path, undirected: options.undirected, weight: options.weight, asOf: options.asOfDate, kinds: kinds,
+            projection: custom,
             limits: options.limits)
     }
 

@@ -24,12 +24,15 @@ struct InputLimits: ParsableArguments {
 
     @Option(
         name: .customLong("max-depth"),
-        help: ArgumentHelp("Refuse JSON nested deeper than this many arrays and objects (at most \(InputLimits.depthCeiling)).", valueName: "LEVELS"))
+        help: ArgumentHelp(
+            "Refuse JSON nested deeper than this many arrays and objects (at most \(InputLimits.depthCeiling)).",
+            valueName: "LEVELS"))
     var maxDepth: Int = JSONParser.defaultMaxDepth
 
     @Option(
         name: .customLong("max-entities"),
-        help: ArgumentHelp("Refuse a case or graph with more entities (edge-list vertices) than this.", valueName: "COUNT"))
+        help: ArgumentHelp(
+            "Refuse a case or graph with more entities (edge-list vertices) than this.", valueName: "COUNT"))
     var maxEntities: Int = InputLimits.defaultMaxEntities
 
     func validate() throws {
@@ -53,8 +56,12 @@ struct InputLimits: ParsableArguments {
     /// library reads itself (TextPatterns' rules and gazetteers). A file that cannot be
     /// examined is left to that reader's own error.
     func checkSize(_ path: String) throws {
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxInputBytes.bytes else { return }
-        throw FileIOError(path: path, reason: "larger than the limit of \(maxInputBytes.bytes) bytes (raise it with --max-input-bytes)")
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+            size > maxInputBytes.bytes
+        else { return }
+        throw FileIOError(
+            path: path,
+            reason: "larger than the limit of \(maxInputBytes.bytes) bytes (raise it with --max-input-bytes)")
     }
 
     /// Reads, parses and validates a case file within the limits.
@@ -89,7 +96,8 @@ struct InputLimits: ParsableArguments {
     func checkEntities(_ count: Int, in file: String, noun: String = "entities") throws {
         guard count > maxEntities else { return }
         throw InputLimitError(
-            file: file, message: "\(count) \(noun), more than the limit of \(maxEntities) (raise it with --max-entities)")
+            file: file,
+            message: "\(count) \(noun), more than the limit of \(maxEntities) (raise it with --max-entities)")
     }
 
     /// Reads an edge list within the limits (its vertices count as entities).
@@ -124,7 +132,9 @@ struct ByteCount: ExpressibleByArgument, Equatable, CustomStringConvertible {
         let text = argument.trimmingCharacters(in: .whitespaces)
         let digits = text.prefix(while: { $0.isASCII && $0.isNumber })
         let unit = text.dropFirst(digits.count).lowercased()
-        let shifts: [String: Int] = ["": 0, "b": 0, "k": 10, "kb": 10, "kib": 10, "m": 20, "mb": 20, "mib": 20, "g": 30, "gb": 30, "gib": 30]
+        let shifts: [String: Int] = [
+            "": 0, "b": 0, "k": 10, "kb": 10, "kib": 10, "m": 20, "mb": 20, "mib": 20, "g": 30, "gb": 30, "gib": 30,
+        ]
         guard let value = Int(digits), value >= 1, let shift = shifts[unit] else { return nil }
         // At most 1 TiB: a limit, not a promise; and far from Int overflow.
         guard value <= (1 << 40) >> shift else { return nil }

@@ -13,7 +13,8 @@ enum ViewBuilding {
         in caseFile: CaseFile, path casePath: String, from: String, to: String, via: [RelationKind]?, reliable: Bool,
         limits: InputLimits = .defaults
     ) throws -> Highlight {
-        let input = try AnalysisInput.load(casePath, weight: reliable ? .reliability : .unit, kinds: via, limits: limits)
+        let input = try AnalysisInput.load(
+            casePath, weight: reliable ? .reliability : .unit, kinds: via, limits: limits)
         let source = try input.vertex(named: from), target = try input.vertex(named: to)
         let path: Path
         do {

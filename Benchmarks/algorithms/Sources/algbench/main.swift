@@ -22,7 +22,8 @@ func emit(_ load: Double, _ algo: Double, _ check: Double) {
 
 let args = CommandLine.arguments
 guard args.count >= 5 else {
-    FileHandle.standardError.write("usage: algbench <linkgraph|swiftgraph> <algorithm> <edgelist> <directed 0|1> [threads]\n".data(using: .utf8)!)
+    FileHandle.standardError.write(
+        "usage: algbench <linkgraph|swiftgraph> <algorithm> <edgelist> <directed 0|1> [threads]\n".data(using: .utf8)!)
     exit(2)
 }
 let library = args[1], algorithm = args[2], path = args[3], directed = args[4] == "1"
@@ -53,7 +54,8 @@ func runLinkGraph() throws {
     case "weak": check = Double(g.weakComponents().count)
     case "strong": check = Double(g.strongComponents().count)
     // An L1 threshold of 1e-6 overall (NetworkX's rule is n·tol, which at n = 10⁶ stops at once).
-    case "pagerank": check = try g.pageRank(tolerance: 1e-6 / Double(g.vertexCount), maxIterations: 1000).values.max() ?? 0
+    case "pagerank":
+        check = try g.pageRank(tolerance: 1e-6 / Double(g.vertexCount), maxIterations: 1000).values.max() ?? 0
     case "closeness": check = try g.closeness(threads: threads).values.reduce(0, +)
     case "betweenness": check = try g.betweenness(weighted: true, threads: threads).values.reduce(0, +)
     // Both come from one depth-first search; each row times the whole search.
@@ -76,7 +78,9 @@ func runSwiftGraph() throws {
         let t0 = now()
         let s = WeightedGraph<Int32, Double>(vertices: (0..<n).map { Int32($0) })
         for e in 0..<g.edgeCount {
-            s.addEdge(fromIndex: Int(g.source(ofEdge: e)), toIndex: Int(g.target(ofEdge: e)), weight: g.weight(ofEdge: e), directed: directed)
+            s.addEdge(
+                fromIndex: Int(g.source(ofEdge: e)), toIndex: Int(g.target(ofEdge: e)), weight: g.weight(ofEdge: e),
+                directed: directed)
         }
         let load = now() - t0
         let t1 = now()
@@ -98,7 +102,11 @@ func runSwiftGraph() throws {
         case "load": check = Double(s.edgeCount)
         case "bfs":
             var visited = 1
-            _ = s.bfs(fromIndex: source, goalTest: { _ in false }, visitOrder: { $0 }, reducer: { _ in visited += 1; return true })
+            _ = s.bfs(
+                fromIndex: source, goalTest: { _ in false }, visitOrder: { $0 },
+                reducer: { _ in
+                    visited += 1; return true
+                })
             check = Double(visited)
         default: throw AlgorithmError.invalidArgument("SwiftGraph has no \(algorithm)")
         }

@@ -8,7 +8,9 @@
 import Foundation
 import LinkGraph
 
-func seconds(_ start: DispatchTime) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
+func seconds(_ start: DispatchTime) -> Double {
+    Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+}
 
 let arguments = CommandLine.arguments
 guard arguments.count == 3, ["read", "write"].contains(arguments[1]) else {
@@ -28,7 +30,9 @@ case "read":
     let caseFile = try CaseFile(json: json, file: path)
     let decode = seconds(decodeStart)
     let total = seconds(start)
-    print(#"{"parse": \#(parse), "decode": \#(decode), "total": \#(total), "entities": \#(caseFile.entities.count), "relations": \#(caseFile.relations.count)}"#)
+    print(
+        #"{"parse": \#(parse), "decode": \#(decode), "total": \#(total), "entities": \#(caseFile.entities.count), "relations": \#(caseFile.relations.count)}"#
+    )
 default:
     let caseFile = try CaseFile.read(from: path)
     let start = DispatchTime.now()
