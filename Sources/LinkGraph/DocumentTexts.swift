@@ -3,16 +3,34 @@ import Foundation
 /// The texts of a case's documents, so that evidence can be quoted where the case cites it
 /// only by offsets (`seed[2677..<2742]`).
 ///
-/// A document's text is found from its `source` when that names a local file: as written
-/// (absolute, or relative to the working directory), relative to the case file's folder, or
-/// by its file name in one of `folders`. When the document has a `sha256`, a file whose
-/// digest differs is not used (its offsets would quote the wrong passage) and is listed in
-/// `problems`.
+/// A document's text is the case's own (a `text` member of the document) or a local file: its
+/// `source` as written (absolute, or relative to the working directory), relative to the case
+/// file's folder, or in one of `folders` by the source's file name, the document's id, or the
+/// id with `.txt`. When the document has a `sha256`, a file whose digest differs is not used
+/// (its offsets would quote the wrong passage) and is listed in `mismatches`.
+///
+/// The one owner of finding document texts: `linkgraph path`/`chain` quote evidence with it,
+/// and the interactive report marks evidence spans with it.
 public struct DocumentTexts: Sendable {
+    /// A file found for a document whose SHA-256 is not the one the case records.
+    public struct Mismatch: Equatable, Sendable, CustomStringConvertible {
+        public var path: String
+        public var document: String
+        public var expected: String
+
+        public var description: String {
+            "\(path): not the text of document '\(document)' (its SHA-256 differs); not quoted"
+        }
+    }
+
     /// Each found document's bytes, by document id.
     public private(set) var bytes: [String: [UInt8]] = [:]
+    /// The file each document's bytes came from, by document id (none for texts the case stores).
+    public private(set) var files: [String: String] = [:]
+    /// Files found but not used because their digest differs.
+    public private(set) var mismatches: [Mismatch] = []
     /// What was found but not used, one sentence each (for warnings).
-    public private(set) var problems: [String] = []
+    public var problems: [String] { mismatches.map(\.description) }
 
     /// No texts: evidence is quoted only from its own `text`.
     public init() {}
@@ -29,19 +47,29 @@ public struct DocumentTexts: Sendable {
     ) {
         let caseFolder = casePath.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
         for document in caseFile.documents {
-            guard let source = document.source, !source.isEmpty, !source.contains("://") else { continue }
-            let name = URL(fileURLWithPath: source).lastPathComponent
-            var candidates = [source]
-            if let caseFolder, !source.hasPrefix("/") { candidates.append(caseFolder + "/" + source) }
-            candidates += folders.map { $0 + "/" + name }
+            if let stored = document.unknownFields["text"]?.stringValue {
+                bytes[document.id] = Array(stored.utf8)
+                continue
+            }
+            var candidates: [String] = []
+            var names = [document.id, document.id + ".txt"]
+            if let source = document.source, !source.isEmpty, !source.contains("://") {
+                candidates.append(source)
+                if let caseFolder, !source.hasPrefix("/") { candidates.append(caseFolder + "/" + source) }
+                names.insert(URL(fileURLWithPath: source).lastPathComponent, at: 0)
+            }
+            // Only plain file names inside the folders: an id never walks out of them.
+            let plain = names.filter { !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("/") }
+            candidates += folders.flatMap { folder in plain.map { folder + "/" + $0 } }
             guard let path = candidates.first(where: Self.isFile), let data = try? FileIO.read(path, maxBytes: maxBytes)
             else { continue }
             let text = [UInt8](data)
-            if let expected = document.sha256, SHA256.hex(text) != expected {
-                problems.append("\(path): not the text of document '\(document.id)' (its SHA-256 differs); not quoted")
+            if let expected = document.sha256?.lowercased(), SHA256.hex(text) != expected {
+                mismatches.append(Mismatch(path: path, document: document.id, expected: expected))
                 continue
             }
             bytes[document.id] = text
+            files[document.id] = path
         }
     }
 
