@@ -61,34 +61,26 @@ enum ViewBuilding {
         case country, organization, community
     }
 
-    /// The group of every entity that has one: a country is its own group; others take the
-    /// first country (organization) they belong to, are located in or are controlled by; or
-    /// their Louvain community (seed 0).
+    /// The box of every entity that shares its group with another: the group as `Groups`
+    /// assigns it (the one owner of country, organization and community grouping, which
+    /// `brokers --group-by` uses too), named by the group's entity, or "community N".
     static func clusters(in caseFile: CaseFile, by grouping: Grouping) throws -> [String: String] {
+        let graph = try Digraph(caseFile: caseFile)
+        let source: GroupSource
         switch grouping {
-        case .community:
-            let graph = try Digraph(caseFile: caseFile, projection: Projection(direction: .undirected))
-            let communities = try graph.louvainCommunities(seed: 0)
-            var out: [String: String] = [:]
-            for (i, members) in communities.members.enumerated() where members.count > 1 {
-                for v in members { out[graph.label(of: v)] = "community \(i + 1)" }
-            }
-            return out
-        case .country, .organization:
-            let kind: EntityKind = grouping == .country ? .country : .organization
-            let entities = Dictionary(caseFile.entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            var out: [String: String] = [:]
-            if kind == .country {
-                for entity in caseFile.entities where entity.kind == .country { out[entity.id] = entity.name }
-            }
-            for relation in caseFile.relations where [.memberOf, .locatedIn].contains(relation.kind) {
-                guard out[relation.source] == nil, let target = entities[relation.target], target.kind == kind,
-                    entities[relation.source]?.kind != kind
-                else { continue }
-                out[relation.source] = target.name
-            }
-            return out
+        case .country: source = .country
+        case .organization: source = .organization
+        case .community: source = .community(seed: 0)
         }
+        let groups = try Groups(source, caseFile: caseFile, graph: graph)
+        let names = Dictionary(caseFile.entities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        var size = [Int](repeating: 0, count: groups.names.count)
+        for g in groups.groupOf where g >= 0 { size[g] += 1 }
+        var out: [String: String] = [:]
+        for (v, g) in groups.groupOf.enumerated() where g >= 0 && size[g] > 1 {
+            out[graph.labels[v]] = names[groups.names[g]] ?? groups.names[g]
+        }
+        return out
     }
 }
 
