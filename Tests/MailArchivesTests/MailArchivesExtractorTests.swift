@@ -116,12 +116,8 @@ final class MailArchivesExtractorTests: XCTestCase {
         }
         // Mentions in a verbatim body point at the name in the file.
         let petra = try XCTUnwrap(caseFile.entities.first { $0.name == "Petra Lindqvist" })
-        let mentions = petra.unknownFields["provenance"]?.arrayValue?.compactMap {
-            $0.objectValue?["mentions"]?.arrayValue
-        }.joined()
-        let spans = (mentions.map(Array.init) ?? []).compactMap { $0.objectValue }.compactMap { m -> String? in
-            guard let s = m["start"]?.doubleValue, let e = m["end"]?.doubleValue else { return nil }
-            return String(decoding: bytes[Int(s)..<Int(e)], as: UTF8.self)
+        let spans = petra.provenance.flatMap(\.mentions).map {
+            String(decoding: bytes[$0.start..<$0.end], as: UTF8.self)
         }
         XCTAssertTrue(spans.contains("Petra Lindqvist"), "\(spans)")
         // Without bodies, none of them.
