@@ -318,7 +318,8 @@ HOSTILE_STRINGS = [
     "`backtick`", "comma, semicolon; pipe|", " leading and trailing ", "", '=HYPERLINK("x")', "emoji 🕵️", "]]> cdata end",
     "<!DOCTYPE x>", "&#0; &lt;",
 ]
-HOSTILE_IDS = ["id with space", 'quote"id', "<id>", "ünïcode-id", "a&b", "tab\tid", "line\nid", "x]]>y"]
+# Ids hold no control characters (a case file with one is refused; checked in main()).
+HOSTILE_IDS = ["id with space", 'quote"id', "<id>", "ünïcode-id", "a&b", "back\\slash id", "per%cent {brace}", "x]]>y"]
 
 
 def hostile_case():
@@ -388,6 +389,12 @@ def main():
             json.dump(hostile_case(), f, ensure_ascii=False, indent=1)
         valid = subprocess.run([linkgraph, "validate", hostile], capture_output=True, text=True)
         check(valid.returncode == 0, "the hostile-names case is a valid case file", valid.stderr.strip())
+        control = os.path.join(work, "control-id-case.json")
+        with open(control, "w", encoding="utf-8") as f:
+            json.dump({"version": 1, "entities": [{"id": "tab\tid", "name": "T", "kind": "person"}]}, f)
+        refused = subprocess.run([linkgraph, "validate", control], capture_output=True, text=True)
+        check(refused.returncode == 1 and "entities[0].id: control character U+0009 in an id" in refused.stderr,
+              "an id with a control character is refused, naming the field", refused.stderr.strip())
         check_case("example", EXAMPLE, linkgraph, work)
         check_case("hostile", hostile, linkgraph, work)
         check_networkx_files(linkgraph, work)
