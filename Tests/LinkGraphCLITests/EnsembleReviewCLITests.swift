@@ -74,6 +74,22 @@ final class EnsembleReviewCLITests: XCTestCase {
     }
 
     /// Without --with, text goes to TextPatterns alone: the spaCy plug-in runs only when named.
+    /// A binary installed away from its source tree finds the script through `LINKGRAPH_SPACY_SCRIPT`.
+    func testExtract_spacyScriptFromTheEnvironment_isTheOneRun() throws {
+        let dir = try TemporaryDirectory()
+        let text = try dir.write("memo.txt", "Mara Quill heads the Harbor Trust.\n")
+        let elsewhere = dir.path("elsewhere/spacy_extractor.py")
+        let result = try CLIRunner.run(
+            executable: URL(fileURLWithPath: "/usr/bin/env"),
+            [
+                "LINKGRAPH_SPACY_SCRIPT=\(elsewhere)", CLIRunner.executable.path, "extract", text, "--with",
+                "SpacyExtractor", "-o", dir.path("case.json"),
+            ])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("can't open file '\(elsewhere)'"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path("case.json")))
+    }
+
     func testExtract_default_doesNotRunSpacy_andPluginsListsIt() throws {
         let dir = try TemporaryDirectory()
         let text = try dir.write("memo.txt", "Victor Lang heads the Harbor Trust.\n")

@@ -34,9 +34,14 @@ enum BuiltInExtractors {
         ]
     }
 
-    /// `Plugins/SpacyExtractor/spacy_extractor.py` in the source tree this binary was built from.
-    static let spacyScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../Plugins/SpacyExtractor/spacy_extractor.py").standardizedFileURL.path
+    /// The spaCy plug-in's script: `LINKGRAPH_SPACY_SCRIPT` when set (for a binary installed
+    /// away from its source tree), else `Plugins/SpacyExtractor/spacy_extractor.py` in the
+    /// source tree this binary was built from.
+    static var spacyScript: String {
+        if let path = ProcessInfo.processInfo.environment["LINKGRAPH_SPACY_SCRIPT"], !path.isEmpty { return path }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../../Plugins/SpacyExtractor/spacy_extractor.py").standardizedFileURL.path
+    }
 
     /// The spaCy plug-in (Python, a subprocess), run only when named: `--with SpacyExtractor`.
     /// Its pipeline is chosen with the request option `{"spacy": {"pipeline": NAME}}`.
