@@ -1,3 +1,5 @@
+import LinkGraph
+
 /// The people of a set of messages: mailboxes merged by address, and by display name across
 /// addresses where the name is unambiguous.
 ///
@@ -47,15 +49,7 @@ struct MailPeople {
         }
 
         // Union-find over addresses.
-        var parent = Array(order.indices)
-        func find(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            }
-            return x
-        }
+        var sets = UnionFind(count: order.count)
         let index = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
         func fullNames(_ key: String) -> Set<String> {
             Set((nameCounts[key] ?? [:]).keys.map(Self.nameKey).filter { $0.contains(" ") })
@@ -65,15 +59,14 @@ struct MailPeople {
             for name in fullNames(key) { addressesOfName[name, default: []].append(key) }
         }
         for (_, keys) in addressesOfName where keys.count > 1 && keys.allSatisfy({ fullNames($0).count == 1 }) {
-            let root = find(index[keys[0]]!)
-            for key in keys.dropFirst() { parent[find(index[key]!)] = root }
+            for key in keys.dropFirst() { sets.union(index[keys[0]]!, index[key]!) }
         }
 
         var personOfRoot: [Int: Int] = [:]
         var counts: [[String: Int]] = []
         var nameOrder: [[String]] = []
         for (i, key) in order.enumerated() {
-            let root = find(i)
+            let root = sets.find(i)
             let person: Int
             if let known = personOfRoot[root] {
                 person = known

@@ -42,33 +42,3 @@ struct Mention {
     /// For a created mention: its name.
     var createdName: String?
 }
-
-/// Union-find over mention indices, with path halving. O(α(n)) per operation.
-struct UnionFind {
-    private(set) var parent: [Int]
-
-    init(count: Int) { parent = Array(0..<count) }
-
-    mutating func add() -> Int {
-        parent.append(parent.count)
-        return parent.count - 1
-    }
-
-    mutating func find(_ x: Int) -> Int {
-        var x = x
-        while parent[x] != x {
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        }
-        return x
-    }
-
-    mutating func union(_ a: Int, _ b: Int) {
-        let ra = find(a)
-        let rb = find(b)
-        if ra != rb {
-            // The earlier mention stays the root, so an entity is named from its first mention.
-            if ra < rb { parent[rb] = ra } else { parent[ra] = rb }
-        }
-    }
-}

@@ -25,15 +25,7 @@ public struct CaseStatistics: Equatable, Sendable {
         entitiesByKind = Self.ranked(caseFile.entities.map(\.kind))
         relationsByKind = Self.ranked(caseFile.relations.map(\.kind))
 
-        var parent = Array(0..<n)
-        func find(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            }
-            return x
-        }
+        var sets = UnionFind(count: n)
         var degree = [Int](repeating: 0, count: n)
         var counted = 0
         for relation in caseFile.relations {
@@ -41,12 +33,11 @@ public struct CaseStatistics: Equatable, Sendable {
             counted += 1
             degree[s] += 1
             degree[t] += 1
-            let (a, b) = (find(s), find(t))
-            if a != b { parent[a] = b }
+            sets.union(s, t)
         }
         relationCount = counted
         var sizes: [Int: Int] = [:]
-        for v in 0..<n { sizes[find(v), default: 0] += 1 }
+        for v in 0..<n { sizes[sets.find(v), default: 0] += 1 }
         componentCount = sizes.count
         largestComponentSize = sizes.values.max() ?? 0
         isolatedCount = degree.filter { $0 == 0 }.count
