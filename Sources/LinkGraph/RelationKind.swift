@@ -47,6 +47,14 @@ public struct RelationKind: OpenKind {
     /// Whether A–B implies B–A for this kind.
     public var isSymmetric: Bool { Self.symmetric.contains(self) }
 
+    /// The kinds whose relation counts events, one piece of evidence each (a message for
+    /// `emailed`): an extractor sets `weight` to the number of pieces of evidence, and merging
+    /// keeps it so, adding up the events of several files without counting one twice.
+    public static let counted: Set<RelationKind> = [.emailed]
+
+    /// Whether this kind's weight counts its evidence (`counted`).
+    public var isCounted: Bool { Self.counted.contains(self) }
+
     /// Kinds along which information or command flows upward in a reporting chain.
     public static let chainKinds: [RelationKind] = [.reportsTo, .advises, .memberOf, .controls]
 }

@@ -87,4 +87,45 @@ final class MailExtractCLITests: XCTestCase {
         XCTAssertEqual(timeline.status, 0, timeline.stderr)
         XCTAssertTrue(timeline.stdout.contains("2016-06"), timeline.stdout)
     }
+
+    /// Two mailboxes with messages between the same people: the `emailed` weight and `messages`
+    /// add up across files, the dates span both, and extracting into the result again (the
+    /// same messages) counts nothing twice.
+    func testEmailedWeightsAddUpAcrossFiles() throws {
+        let dir = try TemporaryDirectory()
+        func message(_ id: String, _ date: String) -> String {
+            """
+            From mara@harbor-trust.org \(date)
+            From: Mara Quill <mara@harbor-trust.org>
+            To: Ivo Brandt <ivo@gmail.com>
+            Date: \(date)
+            Message-ID: <\(id)@harbor-trust.org>
+            Subject: ledger
+
+            See the ledger.
+
+            """
+        }
+        let spring = try dir.write(
+            "spring.mbox",
+            message("s1", "Tue, 3 May 2016 09:12:00 +0000") + "\n"
+                + message("s2", "Wed, 4 May 2016 09:12:00 +0000"))
+        let autumn = try dir.write("autumn.mbox", message("a1", "Mon, 3 Oct 2016 09:12:00 +0000"))
+        let output = dir.path("mail.json")
+        let run = try CLIRunner.run(["extract", spring, autumn, "-o", output])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        func emailed() throws -> Relation {
+            try XCTUnwrap(CaseFile.read(from: output).relations.first { $0.kind == .emailed })
+        }
+        var relation = try emailed()
+        XCTAssertEqual(relation.weight, 3)
+        XCTAssertEqual(relation.attributes["messages"], .number(JSONNumber(3)))
+        XCTAssertEqual(relation.evidence.count, 3)
+        XCTAssertEqual(relation.from?.description, "2016-05-03")
+        XCTAssertEqual(relation.until?.description, "2016-10-03")
+        let again = try CLIRunner.run(["extract", autumn, "--into", output, "-o", output])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        relation = try emailed()
+        XCTAssertEqual(relation.weight, 3, "the same message merged again is not counted twice")
+    }
 }

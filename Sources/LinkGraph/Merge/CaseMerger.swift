@@ -202,12 +202,31 @@ public struct CaseMerger: Sendable {
             }
             target.provenance = after
         }
+        let countedBefore = target.evidence.count
         target.evidence = Self.distinctEvidence(target.evidence + relation.evidence)
         if target.from == nil { target.from = relation.from }
         if target.until == nil { target.until = relation.until }
         if target.weight == nil { target.weight = relation.weight }
+        Self.recount(&target, adding: relation, countedBefore: countedBefore)
         for (key, value) in relation.attributes where target.attributes[key] == nil { target.attributes[key] = value }
         caseFile.relations[index] = target
+    }
+
+    /// For a counted kind (`RelationKind.isCounted`, e.g. `emailed`) that gained evidence: a
+    /// weight and a `messages` attribute that equalled the evidence count before the merge
+    /// follow the new count (a weight a person set, any other value, is left alone), and the
+    /// dates widen to span both relations' events. Evidence is deduplicated first, so merging
+    /// the same file twice counts nothing twice.
+    private static func recount(_ relation: inout Relation, adding other: Relation, countedBefore: Int) {
+        guard relation.kind.isCounted, relation.evidence.count != countedBefore else { return }
+        let count = relation.evidence.count
+        if let from = other.from, let current = relation.from, from < current { relation.from = from }
+        if let until = other.until, let current = relation.until, current < until { relation.until = until }
+        if relation.weight == Double(countedBefore) { relation.weight = Double(count) }
+        if case .number(let messages)? = relation.attributes["messages"], messages.doubleValue == Double(countedBefore)
+        {
+            relation.attributes["messages"] = .number(JSONNumber(count))
+        }
     }
 
     // MARK: Suppressed
