@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scores `linkgraph extract` on one split of the evaluation texts (Benchmarks/extract/SPLIT.md).
 #
-#   bash Benchmarks/extract/evaluate.sh [--split tune|test|seed|all] [--keep DIR] [-- EXTRA EXTRACT ARGS]
+#   bash Benchmarks/extract/evaluate.sh [--split tune|test|seed|fresh|all] [--keep DIR] [-- EXTRA EXTRACT ARGS]
 #
 # Builds linkgraph (release, scratch path .build-release), runs `linkgraph extract TEXT -o OUT
 # EXTRA...` on each text of the split, scores each output against its gold with
@@ -19,15 +19,15 @@ split=tune
 keep=""
 while [ $# -gt 0 ]; do
   case "$1" in
-    --split) split=${2:?--split needs tune, test, seed or all}; shift 2 ;;
+    --split) split=${2:?--split needs tune, test, seed, fresh or all}; shift 2 ;;
     --keep) keep=${2:?--keep needs a directory}; shift 2 ;;
     --) shift; break ;;
     *) echo "evaluate.sh: unknown argument '$1' (extractor arguments go after --)" >&2; exit 2 ;;
   esac
 done
 case "$split" in
-  tune|test|seed|all) ;;
-  *) echo "evaluate.sh: --split must be tune, test, seed or all" >&2; exit 2 ;;
+  tune|test|seed|fresh|all) ;;
+  *) echo "evaluate.sh: --split must be tune, test, seed, fresh or all" >&2; exit 2 ;;
 esac
 shared=${LINKGRAPH_SHARED:-$repo/../shared}
 if [ ! -f "$shared/eval/dev/score.py" ]; then
@@ -54,11 +54,19 @@ for n in dprk_proliferation_finance aq_khan_network ira_prigozhin cuba_spies; do
   test_list+=("$n|$dev/$n.txt|$dev/$n.gold.json")
 done
 for n in front_companies courier_ring; do test_list+=("$n|$own/$n.txt|$own/$n.gold.json"); done
+# fresh: every texts/fresh/NAME.txt that has a NAME.gold.json (written and annotated blind; SPLIT.md)
+fresh_list=()
+for t in "$own"/fresh/*.txt; do
+  [ -f "${t%.txt}.gold.json" ] || continue
+  n=$(basename "$t" .txt)
+  fresh_list+=("$n|$t|${t%.txt}.gold.json")
+done
 case "$split" in
   tune) items=("${tune_list[@]}") ;;
   seed) items=("${seed_list[@]}") ;;
   test) items=("${test_list[@]}") ;;
-  all) items=("${tune_list[@]}" "${seed_list[@]}" "${test_list[@]}") ;;
+  fresh) items=("${fresh_list[@]}") ;;
+  all) items=("${tune_list[@]}" "${seed_list[@]}" "${test_list[@]}" "${fresh_list[@]}") ;;
 esac
 out=${keep:-$(mktemp -d)}
 mkdir -p "$out"
