@@ -14,8 +14,9 @@ import LinkGraphPlugin
 ///
 /// The PDF is read by `reader`: in a worker process with time and memory limits by default.
 /// An encrypted, damaged or truncated PDF, or one over `PDFLimits` (a bomb), is a `PDFError`
-/// naming the file. A scanned page that cannot be read (no Tesseract data) and damage poppler
-/// repaired are part errors: the other pages are still read.
+/// naming the file. A scanned page that cannot be read (no Tesseract data), a broken
+/// cross-reference table (`CrossReferenceCheck`) and damage poppler reported and repaired are
+/// part errors naming the file: the text poppler could read is kept.
 public struct PDFDocumentsExtractor: PartlyFailingExtractor {
     public static let name = "pdf-documents"
 
@@ -39,7 +40,15 @@ public struct PDFDocumentsExtractor: PartlyFailingExtractor {
     public func extractParts(_ request: ExtractionRequest) throws -> PartialCaseFile {
         let file = request.metadata["path"]?.stringValue ?? request.id
         let text = try reader.read(request.bytes, file: file)
-        var errors: [any Error & Sendable] = text.warnings.map {
+        var errors: [any Error & Sendable] = []
+        if let problem = CrossReferenceCheck.problem(request.bytes) {
+            errors.append(
+                PDFError(
+                    file: file, kind: .repaired,
+                    message:
+                        "the cross-reference table is damaged (\(problem)); the text was read from poppler's repair"))
+        }
+        errors += text.warnings.map {
             PDFError(file: file, kind: .repaired, message: "damaged, read as repaired by poppler: \($0)")
         }
         for page in text.pages {

@@ -14,7 +14,7 @@ import LinkGraphProcess
 /// Each call starts one worker (`WorkerProcess` in LinkGraphProcess) with the PDF on its
 /// standard input: at `Limits.seconds` of wall clock it is killed; it limits its own address
 /// space, CPU time and output (`WorkerLimits`). What poppler says about damage it repaired
-/// (its `Syntax Error` lines on standard error) comes back in `PDFText.warnings`.
+/// (its `Syntax error` and `Internal error` log lines) comes back in `PDFText.warnings`.
 /// - Complexity: as reading in process, plus starting a process (a few milliseconds) and
 ///   the text as JSON.
 public struct PDFSandbox: Sendable {
@@ -120,15 +120,20 @@ public struct PDFSandbox: Sendable {
         return text
     }
 
-    /// Poppler's own error lines (`Syntax Error: Couldn't read xref table`), without repeats.
+    /// Poppler's own error lines, as GLib logs them in the worker
+    /// (`Poppler-INFO: 19:48:40.994: Syntax error at position 334: Illegal character ')'`),
+    /// without the prefix and time, without repeats, at most 10.
     static func popplerComplaints(_ diagnostics: String) -> [String] {
         var seen: Set<String> = []
         var lines: [String] = []
-        for line in diagnostics.split(whereSeparator: \.isNewline) {
-            let text = printable(String(line.prefix(300)))
-            guard text.contains("Error"), !text.hasPrefix(PDFWorker.commandName), seen.insert(text).inserted else {
-                continue
-            }
+        for line in diagnostics.split(whereSeparator: \.isNewline) where line.hasPrefix("Poppler-") {
+            // Drop "Poppler-LEVEL: " and the time "hh:mm:ss.mmm: ".
+            let fields = line.split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false)
+            guard fields.count == 5 else { continue }
+            var text = fields[4].trimmingCharacters(in: .whitespaces)
+            if text.hasSuffix("<0a>") { text.removeLast(4) }
+            text = printable(String(text.prefix(300)))
+            guard text.lowercased().contains("error"), seen.insert(text).inserted else { continue }
             lines.append(text)
         }
         return Array(lines.prefix(10))

@@ -56,6 +56,9 @@ public enum PDFWorker {
             return 2
         }
         workerLimits.apply()
+        // Poppler's GLib binding logs the damage it repairs at the info level of the domain
+        // "Poppler", which GLib prints (on standard output, captured by the sandbox) only when asked.
+        setenv("G_MESSAGES_DEBUG", "Poppler", 1)
         guard let input = readStandardInput() else {
             complain("cannot read the PDF from standard input")
             return 2

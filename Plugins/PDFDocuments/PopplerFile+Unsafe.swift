@@ -76,9 +76,12 @@ final class PopplerFile {
         defer { g_object_unref(UnsafeMutableRawPointer(page)) }
         let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))
         defer { cairo_surface_destroy(surface) }
-        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            let reason = String(cString: cairo_status_to_string(status))
             throw PDFFailure(
-                kind: .limit, message: "page \(index + 1) cannot be rendered at \(width) × \(height) pixels")
+                kind: .limit, message: "page \(index + 1) cannot be rendered at \(width) × \(height) pixels (\(reason))"
+            )
         }
         let context = cairo_create(surface)
         cairo_set_source_rgb(context, 1, 1, 1)
