@@ -34,7 +34,13 @@ public struct PDFDocumentsExtractor: PartlyFailingExtractor {
             name: Self.name, version: "1", accepts: ["application/pdf"],
             summary: "PDF documents through poppler (text layer) and Tesseract (scanned pages), in a worker "
                 + "process; each page's text passed to the text extractor, evidence with page numbers.",
-            origin: .builtIn)
+            origin: .builtIn,
+            examples: [
+                ExtractorExample(
+                    text: Self.examplePDF("Mara Quill met Tomas Venn in Lisbon."),
+                    entities: [("Mara Quill", .person), ("Tomas Venn", .person)],
+                    relations: [("Mara Quill", .meetsWith, "Tomas Venn")])
+            ])
     }
 
     public func extractParts(_ request: ExtractionRequest) throws -> PartialCaseFile {

@@ -19,11 +19,11 @@ enum BuiltInExtractors {
     ///   - gazetteers: Extra TextPatterns gazetteer files (`--gazetteer`).
     ///   - dotRenderer: Where Graphviz parses DOT documents (in process by default).
     ///   - timeout: Seconds a subprocess extractor may take per document.
-    ///   - pdfReader: Where poppler reads PDFs (in a worker process by default).
+    ///   - pdfReader: Where poppler reads PDFs (in process by default; `extract` passes a worker).
     static func all(
         rules: [String] = [], gazetteers: [String] = [],
         dotRenderer: GraphvizRenderer = GraphvizRenderer(isolation: .inProcess),
-        timeout: Double = ProcessExtractor.defaultTimeout, pdfReader: PDFReader = PDFReader()
+        timeout: Double = ProcessExtractor.defaultTimeout, pdfReader: PDFReader = PDFReader(isolation: .inProcess)
     ) throws -> [any Extractor] {
         let text = try TextPatternsExtractor(userRulesFiles: rules, userGazetteerFiles: gazetteers)
         return [
@@ -72,7 +72,8 @@ enum BuiltInExtractors {
     static func registry(
         rules: [String] = [], gazetteers: [String] = [], libraries: [String] = [], commands: [String] = [],
         timeout: Double = ProcessExtractor.defaultTimeout,
-        dotRenderer: GraphvizRenderer = GraphvizRenderer(isolation: .inProcess), pdfReader: PDFReader = PDFReader()
+        dotRenderer: GraphvizRenderer = GraphvizRenderer(isolation: .inProcess),
+        pdfReader: PDFReader = PDFReader(isolation: .inProcess)
     ) throws -> ExtractorRegistry {
         var extractors = try all(
             rules: rules, gazetteers: gazetteers, dotRenderer: dotRenderer, timeout: timeout, pdfReader: pdfReader)

@@ -50,9 +50,10 @@ struct PluginOptions: ParsableArguments {
     /// The registry of this run.
     /// - Parameters:
     ///   - dotRenderer: Where Graphviz parses DOT documents (in process by default).
-    ///   - pdfReader: Where poppler reads PDFs (in a worker process by default).
+    ///   - pdfReader: Where poppler reads PDFs (in process by default; `extract` passes a worker).
     func registry(
-        dotRenderer: GraphvizRenderer = GraphvizRenderer(isolation: .inProcess), pdfReader: PDFReader = PDFReader()
+        dotRenderer: GraphvizRenderer = GraphvizRenderer(isolation: .inProcess),
+        pdfReader: PDFReader = PDFReader(isolation: .inProcess)
     ) throws -> ExtractorRegistry {
         try BuiltInExtractors.registry(
             rules: rules, gazetteers: gazetteers, libraries: libraries, commands: commands, timeout: timeout,
