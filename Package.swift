@@ -101,6 +101,9 @@ let package = Package(
         .executableTarget(
             name: "TextPatternsBench", dependencies: ["TextPatterns", "LinkGraphPlugin", "LinkGraph"], path: "Benchmarks/extract/Sources"
         ),
+        // PDF reading throughput against pdftotext and the tesseract command (Benchmarks/pdf/run.sh).
+        .executableTarget(
+            name: "PDFBench", dependencies: ["PDFDocuments", "PDFTestSupport"], path: "Benchmarks/pdf/Sources"),
         // Example plug-in behind the C ABI: Foundation only, no LinkGraph (the boundary is JSON).
         .target(name: "SwiftKeywordExtractor", path: "Plugins/Examples/SwiftKeywordExtractor"),
         .executableTarget(
