@@ -35,6 +35,10 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
+        // Poppler's GLib API (with cairo) and Tesseract's C API. Only PDFDocuments imports them
+        // (and the PDF tests' support, which writes PDFs through cairo).
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        .systemLibrary(name: "CTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev"])]),
         // The model and the case file. No C.
         .target(name: "LinkGraph"),
         // What Swift's Glibc module lacks for starting processes (pipe2, memfd_create, the code a
@@ -72,6 +76,11 @@ let package = Package(
         .target(name: "CSVTables", dependencies: ["LinkGraphPlugin", "LinkGraph"], path: "Plugins/CSVTables"),
         // Built-in extractor: mbox files and .eml messages (RFC 5322, MIME, RFC 2047) as a communication graph.
         .target(name: "MailArchives", dependencies: ["LinkGraphPlugin", "LinkGraph"], path: "Plugins/MailArchives"),
+        // Built-in extractor: PDF text layers (poppler) and scanned pages (Tesseract), read in a worker process.
+        .target(
+            name: "PDFDocuments",
+            dependencies: ["CPoppler", "CTesseract", "LinkGraphPlugin", "LinkGraphProcess", "LinkGraph"],
+            path: "Plugins/PDFDocuments"),
         // English prose: gazetteer, names, coreference, rule-based relations (YAML rules).
         .target(
             name: "TextPatterns",
@@ -92,6 +101,9 @@ let package = Package(
         .executableTarget(
             name: "TextPatternsBench", dependencies: ["TextPatterns", "LinkGraphPlugin", "LinkGraph"], path: "Benchmarks/extract/Sources"
         ),
+        // PDF reading throughput against pdftotext and the tesseract command (Benchmarks/pdf/run.sh).
+        .executableTarget(
+            name: "PDFBench", dependencies: ["PDFDocuments", "PDFTestSupport"], path: "Benchmarks/pdf/Sources"),
         // Example plug-in behind the C ABI: Foundation only, no LinkGraph (the boundary is JSON).
         .target(name: "SwiftKeywordExtractor", path: "Plugins/Examples/SwiftKeywordExtractor"),
         .executableTarget(
@@ -99,7 +111,7 @@ let package = Package(
             dependencies: [
                 "LinkGraph", "LinkGraphAlgorithms", "LinkGraphFormats", "LinkGraphGraphviz",
                 "LinkGraphViews", "LinkGraphPlugin", "LinkGraphReport", "CSVTables", "TextPatterns", "GraphvizDOT",
-                "MailArchives",
+                "MailArchives", "PDFDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -110,6 +122,14 @@ let package = Package(
         .testTarget(
             name: "MailArchivesTests",
             dependencies: ["MailArchives", "TextPatterns", "LinkGraphPlugin", "LinkGraph", "LinkGraphTestSupport"]),
+        // PDFs written through cairo at test time, for the PDF tests.
+        .target(name: "PDFTestSupport", dependencies: ["CPoppler"], path: "Tests/PDFTestSupport"),
+        .testTarget(
+            name: "PDFDocumentsTests",
+            dependencies: [
+                "PDFDocuments", "PDFTestSupport", "TextPatterns", "LinkGraphPlugin", "LinkGraph",
+                "LinkGraphTestSupport",
+            ]),
         .testTarget(
             name: "LinkGraphPluginTests", dependencies: ["LinkGraphPlugin", "LinkGraph", "LinkGraphTestSupport"],
             exclude: ["Fixtures"]),
@@ -120,7 +140,7 @@ let package = Package(
             dependencies: ["TextPatterns", "LinkGraphPlugin", "LinkGraph", "LinkGraphTestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "LinkGraphCLITests", dependencies: ["linkgraph", "LinkGraphTestSupport"]),
+        .testTarget(name: "LinkGraphCLITests", dependencies: ["linkgraph", "LinkGraphTestSupport", "PDFTestSupport"]),
         .testTarget(
             name: "LinkGraphFormatsTests",
             dependencies: ["LinkGraphFormats", "LinkGraphGraphviz", "LinkGraphTestSupport"]),

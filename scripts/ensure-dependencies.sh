@@ -4,7 +4,7 @@
 # English word list (wamerican: /usr/share/dict/american-english, read by TextPatterns),
 # pkg-config, poppler's GLib C library (PDF text layers and page images) with poppler-utils
 # (pdftotext, the tests' comparison), Tesseract's C library with its English data (OCR of
-# scanned pages), cairo (the tests write their own PDFs), libxml2 (the HTML reader), the
+# scanned pages), cairo (the tests write their own PDFs), qpdf (the tests encrypt one), libxml2 (the HTML reader), the
 # PostgreSQL server (the team store's tests start a throwaway cluster), NetworkX for the reader checks, and for the report's tests Chromium with its
 # WebDriver, Selenium and Node.js (a syntax check of the page's script). Safe to run again; installs nothing
 # that is already there. Needs root (or sudo) only when something is missing.
@@ -12,7 +12,7 @@ set -euo pipefail
 
 need=()
 for pkg in libgraphviz-dev graphviz pkg-config wamerican libpoppler-glib-dev poppler-utils libtesseract-dev \
-  tesseract-ocr tesseract-ocr-eng libcairo2-dev libxml2-dev postgresql; do
+  tesseract-ocr tesseract-ocr-eng libcairo2-dev libxml2-dev postgresql qpdf; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -51,6 +51,8 @@ public struct DocumentTexts: Sendable {
                 bytes[document.id] = Array(stored.utf8)
                 continue
             }
+            // A PDF's offsets point into the text its extractor read, not into the file (FORMAT.md).
+            if document.unknownFields["pages"] != nil { continue }
             var candidates: [String] = []
             var names = [document.id, document.id + ".txt"]
             if let source = document.source, !source.isEmpty, !source.contains("://") {

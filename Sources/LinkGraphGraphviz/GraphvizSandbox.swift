@@ -75,15 +75,7 @@ public struct GraphvizSandbox: Sendable {
     /// for programs that call `GraphvizWorker.run` when given `graphviz-worker`; `nil` when
     /// the program's path cannot be found.
     public static func currentExecutable(limits: Limits = .default) -> GraphvizSandbox? {
-        #if os(Linux)
-            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-            if count > 0 {
-                let path = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-                return GraphvizSandbox(executable: path, limits: limits)
-            }
-        #endif
-        guard let path = Bundle.main.executablePath else { return nil }
+        guard let path = CurrentExecutable.path else { return nil }
         return GraphvizSandbox(executable: path, limits: limits)
     }
 

@@ -19,6 +19,7 @@ struct LinkGraphCommand: ParsableCommand {
             PathCommand.self, Chain.self, Centrality.self, CommunitiesCommand.self, ComponentsCommand.self,
             Cuts.self, Disrupt.self, KeyPlayersCommand.self, Brokers.self,
             Extract.self, Review.self, Plugins.self, Score.self, Merge.self, Report.self, GraphvizWorkerCommand.self,
+            PDFWorkerCommand.self,
         ]
     )
 

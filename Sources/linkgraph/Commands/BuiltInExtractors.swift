@@ -5,6 +5,7 @@ import LinkGraph
 import LinkGraphGraphviz
 import LinkGraphPlugin
 import MailArchives
+import PDFDocuments
 import TextPatterns
 
 /// The extractors compiled into `linkgraph`, and the registry of one run.
@@ -18,16 +19,18 @@ enum BuiltInExtractors {
     ///   - gazetteers: Extra TextPatterns gazetteer files (`--gazetteer`).
     ///   - dotRenderer: Where Graphviz parses DOT documents (in process by default).
     ///   - timeout: Seconds a subprocess extractor may take per document.
+    ///   - pdfReader: Where poppler reads PDFs (in process by default; `extract` passes a worker).
     static func all(
         rules: [String] = [], gazetteers: [String] = [],
         dotRenderer: GraphvizRenderer = GraphvizRenderer(isolation: .inProcess),
-        timeout: Double = ProcessExtractor.defaultTimeout
+        timeout: Double = ProcessExtractor.defaultTimeout, pdfReader: PDFReader = PDFReader(isolation: .inProcess)
     ) throws -> [any Extractor] {
         let text = try TextPatternsExtractor(userRulesFiles: rules, userGazetteerFiles: gazetteers)
         return [
             text,
             CSVTablesExtractor(),
             MailArchivesExtractor(bodyExtractor: text),
+            PDFDocumentsExtractor(textExtractor: text, reader: pdfReader),
             CaseFileExtractor(),
             DOTInputExtractor(renderer: dotRenderer),
             spacy(timeout: timeout),
@@ -69,9 +72,11 @@ enum BuiltInExtractors {
     static func registry(
         rules: [String] = [], gazetteers: [String] = [], libraries: [String] = [], commands: [String] = [],
         timeout: Double = ProcessExtractor.defaultTimeout,
-        dotRenderer: GraphvizRenderer = GraphvizRenderer(isolation: .inProcess)
+        dotRenderer: GraphvizRenderer = GraphvizRenderer(isolation: .inProcess),
+        pdfReader: PDFReader = PDFReader(isolation: .inProcess)
     ) throws -> ExtractorRegistry {
-        var extractors = try all(rules: rules, gazetteers: gazetteers, dotRenderer: dotRenderer, timeout: timeout)
+        var extractors = try all(
+            rules: rules, gazetteers: gazetteers, dotRenderer: dotRenderer, timeout: timeout, pdfReader: pdfReader)
         for path in libraries { extractors.append(try LibraryExtractor(path: path)) }
         for command in commands { extractors.append(try ProcessExtractor(command: command, timeout: timeout)) }
         return try ExtractorRegistry(extractors)

@@ -3,6 +3,7 @@ import Foundation
 import LinkGraph
 import LinkGraphGraphviz
 import LinkGraphPlugin
+import PDFDocuments
 
 #if canImport(Glibc)
     import Glibc
@@ -47,11 +48,16 @@ struct PluginOptions: ParsableArguments {
     }
 
     /// The registry of this run.
-    /// - Parameter dotRenderer: Where Graphviz parses DOT documents (in process by default).
-    func registry(dotRenderer: GraphvizRenderer = GraphvizRenderer(isolation: .inProcess)) throws -> ExtractorRegistry {
+    /// - Parameters:
+    ///   - dotRenderer: Where Graphviz parses DOT documents (in process by default).
+    ///   - pdfReader: Where poppler reads PDFs (in process by default; `extract` passes a worker).
+    func registry(
+        dotRenderer: GraphvizRenderer = GraphvizRenderer(isolation: .inProcess),
+        pdfReader: PDFReader = PDFReader(isolation: .inProcess)
+    ) throws -> ExtractorRegistry {
         try BuiltInExtractors.registry(
             rules: rules, gazetteers: gazetteers, libraries: libraries, commands: commands, timeout: timeout,
-            dotRenderer: dotRenderer)
+            dotRenderer: dotRenderer, pdfReader: pdfReader)
     }
 }
 
@@ -63,7 +69,9 @@ extension LinkGraphCommand {
                 Each FILE is read by the extractors that accept its media type, known from the extension: \
                 .txt/.md text/plain (text-patterns), .csv text/csv (csv-tables), .json a case file (case-file), \
                 .dot/.gv text/vnd.graphviz (graphviz-dot), .mbox/.mbx application/mbox and .eml message/rfc822 \
-                (mail-archives; a bad message is reported by number and the others are kept). Plug-ins given with --plugin or --plugin-exec replace \
+                (mail-archives; a bad message is reported by number and the others are kept), .pdf application/pdf \
+                (pdf-documents: text layers, OCR of scanned pages, in a worker process bounded by --timeout and \
+                --memory-limit). Plug-ins given with --plugin or --plugin-exec replace \
                 the built-ins for the media types they accept; --with NAME picks extractors by name \
                 (see `linkgraph plugins`).
                 Several --with NAME make an ensemble: a relation found by more than one extractor gets the noisy-or of \
@@ -145,7 +153,7 @@ extension LinkGraphCommand {
             try FileIO.refuseOverwriting(inputs: sources, with: output, what: "a case file")
             let requestOptions = try parsedOptions()
             for path in plugins.rules + plugins.gazetteers { try limits.checkSize(path) }
-            let registry = try plugins.registry(dotRenderer: try graphviz.renderer)
+            let registry = try plugins.registry(dotRenderer: try graphviz.renderer, pdfReader: try graphviz.pdfReader)
             defer { BuiltInExtractors.shutdown(registry) }
             let base = try into.map { try CaseLoading.load($0, limits: limits) } ?? CaseFile()
             var session = ExtractionSession(

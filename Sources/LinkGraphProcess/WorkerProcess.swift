@@ -1,5 +1,4 @@
 import Foundation
-import LinkGraphProcess
 
 #if canImport(Glibc)
     import Glibc
@@ -8,7 +7,7 @@ import LinkGraphProcess
 #endif
 
 /// Starting one worker process and waiting for it (the spawning itself is `Spawner`'s, shared
-/// with subprocess plug-ins).
+/// with subprocess plug-ins): the Graphviz sandbox and the PDF reader's worker use it.
 ///
 /// The worker's standard input, its answer channel (descriptor 3) and its standard output
 /// and error are anonymous files (`memfd_create`, or unlinked temporary files), not pipes:
@@ -17,41 +16,47 @@ import LinkGraphProcess
 /// pipe whose write end only the worker holds (descriptor 4) ends when the worker does,
 /// which wakes the waiting `poll` at once; at the time limit the worker is killed
 /// (SIGKILL) and reaped. The worker also dies with the calling process (see `Spawner`).
-struct WorkerProcess {
-    struct Outcome {
-        var status: ExitStatus
+package struct WorkerProcess {
+    /// The descriptor a worker writes its answer to.
+    package static let channel: Int32 = 3
+
+    package struct Outcome {
+        package var status: ExitStatus
         /// Whether the worker was killed at the time limit.
-        var timedOut: Bool
+        package var timedOut: Bool
         /// What the worker wrote on descriptor 3 (at most `channelLimit` bytes).
-        var channel: [UInt8]
+        package var channel: [UInt8]
         /// The last 16 KiB of its standard output and error.
-        var diagnostics: String
+        package var diagnostics: String
         /// Its CPU time (user + system) and peak resident memory.
-        var cpuSeconds: Double
-        var maxResidentBytes: Int
+        package var cpuSeconds: Double
+        package var maxResidentBytes: Int
     }
 
-    static let diagnosticsLimit = 16 << 10
+    package static let diagnosticsLimit = 16 << 10
 
     /// The environment of a worker: the caller's, without the Swift runtime's crash
-    /// backtracer (it starts another process and prints pages of frames when Graphviz
+    /// backtracer (it starts another process and prints pages of frames when a library
     /// crashes in the worker).
-    static var environment: [String] {
+    package static var environment: [String] {
         ProcessInfo.processInfo.environment.filter { $0.key != "SWIFT_BACKTRACE" }.map { "\($0.key)=\($0.value)" }
             + ["SWIFT_BACKTRACE=enable=no"]
     }
 
     /// Runs `arguments[0]` (an absolute or relative path, not searched in `PATH`) with
     /// `request` on its standard input, kills it after `seconds`, and returns what it left.
+    /// - Parameter name: Names the anonymous files and messages (`graphviz`, `pdf`).
     /// - Throws: `ProcessFailure` when it cannot be started.
-    static func run(arguments: [String], request: Data, seconds: Double, channelLimit: Int) throws -> Outcome {
+    package static func run(
+        arguments: [String], request: Data, seconds: Double, channelLimit: Int, name: String = "graphviz"
+    ) throws -> Outcome {
         let deadline = Deadline(seconds: seconds)
         // Numbered 5 or above, so that the child's dup2s onto 0...4 never overwrite a source.
-        let input = try Descriptors.anonymousFile("lg-graphviz-request", minimum: 5)
+        let input = try Descriptors.anonymousFile("lg-\(name)-request", minimum: 5)
         defer { close(input) }
-        let channel = try Descriptors.anonymousFile("lg-graphviz-answer", minimum: 5)
+        let channel = try Descriptors.anonymousFile("lg-\(name)-answer", minimum: 5)
         defer { close(channel) }
-        let diagnostics = try Descriptors.anonymousFile("lg-graphviz-stderr", minimum: 5)
+        let diagnostics = try Descriptors.anonymousFile("lg-\(name)-stderr", minimum: 5)
         defer { close(diagnostics) }
         try request.withUnsafeBytes { try Descriptors.writeAll(input, $0) }
         lseek(input, 0, SEEK_SET)
@@ -64,7 +69,7 @@ struct WorkerProcess {
                 SpawnRequest(
                     arguments: arguments, environment: environment,
                     descriptors: [
-                        (input, 0), (diagnostics, 1), (diagnostics, 2), (channel, GraphvizWorker.channel),
+                        (input, 0), (diagnostics, 1), (diagnostics, 2), (channel, Self.channel),
                         (lifeline.write, 4),
                     ]))
         }
@@ -83,7 +88,7 @@ struct WorkerProcess {
             if ready > 0 { break }
         }
         guard let reaped = ChildWait.reap(pid) else {
-            throw ProcessFailure("the Graphviz worker \(pid) was reaped elsewhere")
+            throw ProcessFailure("the \(name) worker \(pid) was reaped elsewhere")
         }
         let answer = Descriptors.readAll(channel, limit: channelLimit)
         let errors = Descriptors.readTail(diagnostics, limit: diagnosticsLimit)
