@@ -43,6 +43,11 @@ public struct DocumentWalk: Sendable {
         public var path: String
         public var reason: String
 
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
+
         public var description: String { "\(path): \(reason)" }
     }
 
@@ -50,6 +55,11 @@ public struct DocumentWalk: Sendable {
     public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
         public var path: String
         public var reason: String
+
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
 
         public var description: String { "\(path): \(reason)" }
     }

@@ -97,7 +97,7 @@ public struct ExtractionSession {
             extractors = try registry.choose(for: path, mediaType: type, names: names)
         } catch {
             let failure = ExtractionFailure(file: path, reason: .noExtractor(error))
-            if skipUnaccepted, case PluginError.noExtractor = error {
+            if skipUnaccepted, let refusal = error as? PluginError, case .noExtractor = refusal {
                 return DocumentOutcome(path: path, mediaType: type, skipped: failure)
             }
             return failed(.noExtractor(error))

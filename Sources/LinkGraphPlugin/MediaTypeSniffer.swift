@@ -11,7 +11,8 @@
 ///   line) whose first line is a header and which has `From:` and one of `Date:`, `To:`,
 ///   `Subject:`, `Message-ID:` → `message/rfc822`;
 /// - when `textFallback`: valid UTF-8 with no NUL and few other control characters (at most
-///   one in a hundred, form feeds and escapes counted) → `text/plain`.
+///   one in a hundred; tab, line feed, carriage return and form feed, which `pdftotext` puts
+///   between pages, are text) → `text/plain`.
 /// Anything else is nil: binary or unknown.
 ///
 /// - Complexity: O(n) for the text test, O(1) for the others (they look at a bounded head).
@@ -90,12 +91,12 @@ public enum MediaTypeSniffer {
     }
 
     /// Valid UTF-8 without NUL, and at most one other control character (besides tab, line
-    /// feed and carriage return) per hundred bytes.
+    /// feed, carriage return and form feed) per hundred bytes.
     static func isText(_ bytes: [UInt8]) -> Bool {
         var controls = 0
         for byte in bytes where byte < 0x20 || byte == 0x7F {
             if byte == 0 { return false }
-            if byte != 0x09 && byte != 0x0A && byte != 0x0D { controls += 1 }
+            if byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C { controls += 1 }
         }
         guard controls * 100 <= bytes.count else { return false }
         var iterator = bytes.makeIterator()

@@ -3,6 +3,12 @@ import LinkGraph
 import LinkGraphPlugin
 import XCTest
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `DocumentWalk` on a tree made at test time: order, hidden entries, links in and out of the
 /// tree, a loop, a broken link, a pipe, the output excluded.
 final class DocumentWalkTests: XCTestCase {

@@ -68,9 +68,16 @@ extension LinkGraphCommand {
                 thing, relations deduplicated, evidence kept, confidences combined by noisy-or, provenance recorded. \
                 With --into CASE they are merged into an existing case, which keeps its ids, names, kinds, \
                 attributes and relations, and whose "suppressed" list keeps deleted entities deleted.
-                A failure of one extractor on one document is reported and the others go on; the exit status \
-                is 1 if any document failed. The case file is written atomically, and not at all when every \
-                document failed.
+                A FOLDER is walked: every file under it, sorted, hidden ones left out, symbolic links followed \
+                only inside it (loops and links out of it are skipped); a file without a known extension gets its \
+                media type from its content (%PDF-, <html, an mbox "From " line, mail headers, UTF-8 text when \
+                it has no extension). A file of a folder that no extractor reads is listed as skipped; a file \
+                named on its own stays an error. The case being written (and --into's) is never read from a folder.
+                A failure of one extractor on one document never stops the others: a summary at the end names \
+                each bad file, what failed and which extractor; the exit status is 1 if any document failed. \
+                On a terminal, runs of more than two seconds show a progress line (files, pages, messages, rate, \
+                time left; --quiet hides it, LINKGRAPH_PROGRESS=always|never overrides). The case file is written \
+                atomically, and not at all when no document was read.
                 """
         )
 
@@ -118,7 +125,7 @@ extension LinkGraphCommand {
         @Option(help: ArgumentHelp("Who reviews, recorded with each decision.", valueName: "NAME"))
         var reviewer: String?
 
-        @Flag(help: "No progress lines.")
+        @Flag(help: "No progress line.")
         var quiet = false
 
         @OptionGroup var limits: InputLimits
