@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "TextPatterns", targets: ["TextPatterns"]),
         // The mail reader as a library too (the fuzz target FuzzMail reads mailboxes with it).
         .library(name: "MailArchives", targets: ["MailArchives"]),
+        // The CSV extractor as a library too (the fuzz target FuzzCSV reads tables with it).
+        .library(name: "CSVTables", targets: ["CSVTables"]),
         // The example dynamic-library extractor plug-in (loaded with --plugin libSwiftKeywordExtractor.so).
         .library(name: "SwiftKeywordExtractor", type: .dynamic, targets: ["SwiftKeywordExtractor"]),
     ],

@@ -31,5 +31,9 @@ let package = Package(
         fuzzTarget("FuzzEdgeList", ["LinkGraphAlgorithms"]),
         fuzzTarget("FuzzPluginResponse", ["LinkGraphPlugin", "LinkGraph"]),
         fuzzTarget("FuzzMail", ["MailArchives", "LinkGraphPlugin"]),
+        fuzzTarget("FuzzGraphML", ["LinkGraphFormats", "LinkGraph"]),
+        fuzzTarget("FuzzGEXF", ["LinkGraphFormats", "LinkGraph"]),
+        fuzzTarget("FuzzCSV", ["LinkGraphFormats", "CSVTables", "LinkGraphPlugin", "LinkGraph"]),
+        fuzzTarget("FuzzNodeLink", ["LinkGraphFormats", "LinkGraph"]),
     ]
 )

@@ -21,7 +21,7 @@ cd "$here"
 seconds="${1:-60}"
 [ $# -gt 0 ] && shift
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(FuzzCaseFile FuzzDOT FuzzRules FuzzEdgeList FuzzPluginResponse FuzzMail)
+[ ${#targets[@]} -eq 0 ] && targets=(FuzzCaseFile FuzzDOT FuzzRules FuzzEdgeList FuzzPluginResponse FuzzMail FuzzGraphML FuzzGEXF FuzzCSV FuzzNodeLink)
 
 scratch=".build-fuzz"
 build=(swift build -c release --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
@@ -44,10 +44,13 @@ dot_seeds="${FUZZ_DOT_SEEDS:-${LINKGRAPH_SHARED:-$here/../../shared}/corpus/grap
 dictionary() {
     case "$1" in
         FuzzCaseFile | FuzzPluginResponse) echo "Dictionaries/json.dict" ;;
+        FuzzNodeLink) echo "Dictionaries/nodelink.dict" ;;
         FuzzDOT) echo "Dictionaries/dot.dict" ;;
         FuzzRules) echo "Dictionaries/yaml.dict" ;;
         FuzzEdgeList) echo "Dictionaries/edges.dict" ;;
         FuzzMail) echo "Dictionaries/mail.dict" ;;
+        FuzzGraphML | FuzzGEXF) echo "Dictionaries/xml.dict" ;;
+        FuzzCSV) echo "Dictionaries/csv.dict" ;;
     esac
 }
 

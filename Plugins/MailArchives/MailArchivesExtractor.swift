@@ -71,8 +71,11 @@ public struct MailArchivesExtractor: PartlyFailingExtractor {
         let document = Document(
             id: request.id, title: request.metadata["name"]?.stringValue, source: request.metadata["path"]?.stringValue)
         var merger = CaseMerger(base: MailGraph.caseFile(messages, document: document, bytes: request.bytes))
+        // Each message counts in `linkgraph extract`'s progress line once its bodies are read.
+        ExtractionProgress.report(.messages, count: errors.count)
         if readBodies, let bodyExtractor {
             for message in messages {
+                defer { ExtractionProgress.report(.messages) }
                 for part in message.bodyParts where !part.text.isEmpty {
                     let body = ExtractionRequest(
                         id: request.id, mediaType: "text/plain", text: part.text, metadata: request.metadata,
@@ -90,6 +93,7 @@ public struct MailArchivesExtractor: PartlyFailingExtractor {
                 }
             }
         }
+        if !readBodies || bodyExtractor == nil { ExtractionProgress.report(.messages, count: messages.count) }
         return PartialCaseFile(caseFile: merger.caseFile, errors: errors)
     }
 

@@ -30,10 +30,12 @@ public struct CSVTable: Equatable, Sendable {
         return out
     }
 
-    /// One field as CSV: bare when safe, else quoted with quotes doubled.
+    /// One field as CSV: bare when safe, else quoted with quotes doubled. A leading U+FEFF is
+    /// quoted too: bare at the start of a file, readers take it for a byte-order mark.
     public static func field(_ text: String) -> String {
         let needsQuotes =
             text.isEmpty || text.first == " " || text.last == " " || text.first == "\t" || text.last == "\t"
+            || text.unicodeScalars.first == "\u{FEFF}"
             || text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
         guard needsQuotes else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""

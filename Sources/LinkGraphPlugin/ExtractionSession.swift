@@ -27,6 +27,9 @@ public struct ExtractionSession {
     public var mediaType: String?
     /// The request's `options`, the same for every extractor.
     public var options: JSONObject
+    /// Told of every page or message an extractor reports (`ExtractionProgress`), as it is
+    /// reported: how a run's progress line counts them.
+    public var unitObserver: (@Sendable (ExtractionUnit, Int) -> Void)?
 
     private var merger: CaseMerger
     private var documentIDs: Set<String>
@@ -56,41 +59,72 @@ public struct ExtractionSession {
     public var caseFile: CaseFile { merger.caseFile }
 
     /// Reads one document with every chosen extractor and merges what they find.
+    ///
+    /// The media type is the one given to the session, else the extension's, else what the
+    /// content shows (`ExtractorRegistry.mediaType(forPath:contents:)`). The extractors run
+    /// with an `ExtractionProgress` bound, so the pages or messages they report are counted in
+    /// the outcome and passed to `unitObserver`.
     /// - Parameters:
     ///   - path: The file's path: its extension gives the media type, and it is the document's source.
+    ///   - skipUnaccepted: When true (a file found in a folder), a file whose media type is
+    ///     unknown or that no chosen extractor reads is `skipped`, not a failure.
     ///   - read: Reads the file's bytes (the caller applies its own size limits); its error
     ///     becomes an `.unreadable` failure.
     /// - Returns: The document and the failures, one per extractor that failed (empty when all worked).
-    public mutating func extract(path: String, read: (String) throws -> [UInt8]) -> DocumentOutcome {
-        guard let type = mediaType ?? ExtractorRegistry.mediaType(forPath: path) else {
-            return DocumentOutcome(path: path, failures: [ExtractionFailure(file: path, reason: .unknownMediaType)])
+    public mutating func extract(
+        path: String, skipUnaccepted: Bool = false, read: (String) throws -> [UInt8]
+    ) -> DocumentOutcome {
+        func failed(_ reason: ExtractionFailure.Reason) -> DocumentOutcome {
+            DocumentOutcome(path: path, failures: [ExtractionFailure(file: path, reason: reason)])
+        }
+        var bytes: [UInt8]?
+        var type = mediaType ?? ExtractorRegistry.mediaType(forPath: path)
+        if type == nil {
+            do {
+                let contents = try read(path)
+                bytes = contents
+                type = ExtractorRegistry.mediaType(forPath: path, contents: contents)
+            } catch {
+                return failed(.unreadable(error))
+            }
+        }
+        guard let type else {
+            let failure = ExtractionFailure(file: path, reason: .unknownMediaType)
+            return skipUnaccepted ? DocumentOutcome(path: path, skipped: failure) : failed(.unknownMediaType)
         }
         let extractors: [any Extractor]
         do {
             extractors = try registry.choose(for: path, mediaType: type, names: names)
         } catch {
-            return DocumentOutcome(path: path, failures: [ExtractionFailure(file: path, reason: .noExtractor(error))])
+            let failure = ExtractionFailure(file: path, reason: .noExtractor(error))
+            if skipUnaccepted, let refusal = error as? PluginError, case .noExtractor = refusal {
+                return DocumentOutcome(path: path, mediaType: type, skipped: failure)
+            }
+            return failed(.noExtractor(error))
         }
-        let bytes: [UInt8]
-        do {
-            bytes = try read(path)
-        } catch {
-            return DocumentOutcome(path: path, failures: [ExtractionFailure(file: path, reason: .unreadable(error))])
+        if bytes == nil {
+            do {
+                bytes = try read(path)
+            } catch {
+                return failed(.unreadable(error))
+            }
         }
         let document = documentRecord(for: path)
         let request = ExtractionRequest(
-            id: document.id, mediaType: type, bytes: bytes,
+            id: document.id, mediaType: type, bytes: bytes ?? [],
             metadata: ["path": .string(path), "name": .string(URL(fileURLWithPath: path).lastPathComponent)],
             options: options)
-        var outcome = DocumentOutcome(path: path, document: document)
+        var outcome = DocumentOutcome(path: path, mediaType: type, document: document)
+        let progress = ExtractionProgress(observer: unitObserver)
         for extractor in extractors {
             do {
-                outcome.partFailures += try run(extractor, request, document: document)
+                outcome.partFailures += try progress.collecting { try run(extractor, request, document: document) }
             } catch {
                 let name = extractor.description.name
                 outcome.failures.append(ExtractionFailure(file: path, reason: .extractorFailed(extractor: name, error)))
             }
         }
+        outcome.units = progress.counts
         return outcome
     }
 
@@ -161,22 +195,40 @@ public struct ExtractionSession {
 public struct DocumentOutcome: Sendable {
     /// The file as given.
     public var path: String
+    /// The media type it was read as; nil when none could be told.
+    public var mediaType: String?
     /// Its document record in the case; nil when it was not read at all.
     public var document: Document?
+    /// Why a file found in a folder was not read (no extractor reads it); nil otherwise.
+    public var skipped: ExtractionFailure?
+    /// The pages, messages and other units the extractors reported.
+    public var units: [ExtractionUnit: Int] = [:]
     /// One per extractor that failed on it (or one for the whole document when it was not read).
     public var failures: [ExtractionFailure] = []
     /// One per bad part of a document made of parts (a mailbox's messages), whose other parts
     /// were merged; each names the file and the part.
     public var partFailures: [any Error & Sendable] = []
 
-    /// Whether every chosen extractor read the document.
+    /// Whether every chosen extractor read the document (true for a skipped file too: it
+    /// did not fail).
     public var succeeded: Bool { failures.isEmpty }
+
+    public init(
+        path: String, mediaType: String? = nil, document: Document? = nil, skipped: ExtractionFailure? = nil,
+        failures: [ExtractionFailure] = []
+    ) {
+        self.path = path
+        self.mediaType = mediaType
+        self.document = document
+        self.skipped = skipped
+        self.failures = failures
+    }
 }
 
 /// Why a document, or one extractor on it, failed.
 public struct ExtractionFailure: Error, CustomStringConvertible, Sendable {
     public enum Reason: Sendable {
-        /// No media type was given and the extension tells none.
+        /// No media type was given and neither the extension nor the content tells one.
         case unknownMediaType
         /// The chosen extractors do not read this document (`PluginError.noExtractor`,
         /// `.unknownExtractor`).
@@ -196,6 +248,12 @@ public struct ExtractionFailure: Error, CustomStringConvertible, Sendable {
         self.reason = reason
     }
 
+    /// The extractor that failed, when one did.
+    public var extractor: String? {
+        if case .extractorFailed(let name, _) = reason { return name }
+        return nil
+    }
+
     /// The underlying error, when there is one.
     public var underlying: Error? {
         switch reason {
@@ -208,7 +266,7 @@ public struct ExtractionFailure: Error, CustomStringConvertible, Sendable {
     public var description: String {
         guard let underlying else {
             return "\(file): cannot tell the media type from the extension (text/plain, text/csv, application/json, "
-                + "text/vnd.graphviz, application/mbox, message/rfc822, application/pdf)"
+                + "text/vnd.graphviz, application/mbox, message/rfc822, application/pdf, text/html) or the content"
         }
         if let located = underlying as? any FileLocatedError, located.file == file { return "\(underlying)" }
         if case .noExtractor(let error as PluginError) = reason, case .noExtractor = error { return "\(error)" }

@@ -5,12 +5,6 @@ import LinkGraphGraphviz
 import LinkGraphPlugin
 import PDFDocuments
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Options shared by `extract` and `plugins`: which plug-ins to load for this run.
 struct PluginOptions: ParsableArguments {
     @Option(
@@ -82,13 +76,20 @@ extension LinkGraphCommand {
                 thing, relations deduplicated, evidence kept, confidences combined by noisy-or, provenance recorded. \
                 With --into CASE they are merged into an existing case, which keeps its ids, names, kinds, \
                 attributes and relations, and whose "suppressed" list keeps deleted entities deleted.
-                A failure of one extractor on one document is reported and the others go on; the exit status \
-                is 1 if any document failed. The case file is written atomically, and not at all when every \
-                document failed.
+                A FOLDER is walked: every file under it, sorted, hidden ones left out, symbolic links followed \
+                only inside it (loops and links out of it are skipped); a file without a known extension gets its \
+                media type from its content (%PDF-, <html, an mbox "From " line, mail headers, UTF-8 text when \
+                it has no extension). A file of a folder that no extractor reads is listed as skipped; a file \
+                named on its own stays an error. The case being written (and --into's) is never read from a folder.
+                A failure of one extractor on one document never stops the others: a summary at the end names \
+                each bad file, what failed and which extractor; the exit status is 1 if any document failed. \
+                On a terminal, runs of more than two seconds show a progress line (files, pages, messages, rate, \
+                time left; --quiet hides it, LINKGRAPH_PROGRESS=always|never overrides). The case file is written \
+                atomically, and not at all when no document was read.
                 """
         )
 
-        @Argument(help: "The documents to read.")
+        @Argument(help: "The documents to read, and folders to read every document of.")
         var files: [String]
 
         @Option(name: .shortAndLong, help: "The case file to write (JSON).")
@@ -132,7 +133,7 @@ extension LinkGraphCommand {
         @Option(help: ArgumentHelp("Who reviews, recorded with each decision.", valueName: "NAME"))
         var reviewer: String?
 
-        @Flag(help: "No progress lines.")
+        @Flag(help: "No progress line.")
         var quiet = false
 
         @OptionGroup var limits: InputLimits
@@ -148,8 +149,12 @@ extension LinkGraphCommand {
         }
 
         func run() throws {
+            // Never read this run's own case from a folder (a second run over the same folder).
+            let walk = DocumentWalk(files, excluding: [output] + (into.map { [$0] } ?? []))
             // A document other than a case file is not what the output holds: refuse to replace it.
-            let sources = files.filter { (mediaType ?? ExtractorRegistry.mediaType(forPath: $0)) != "application/json" }
+            let sources = walk.files.map(\.path).filter {
+                (mediaType ?? ExtractorRegistry.mediaType(forPath: $0)) != "application/json"
+            }
             try FileIO.refuseOverwriting(inputs: sources, with: output, what: "a case file")
             let requestOptions = try parsedOptions()
             for path in plugins.rules + plugins.gazetteers { try limits.checkSize(path) }
@@ -158,28 +163,15 @@ extension LinkGraphCommand {
             let base = try into.map { try CaseLoading.load($0, limits: limits) } ?? CaseFile()
             var session = ExtractionSession(
                 registry: registry, base: base, names: names, mediaType: mediaType, options: requestOptions)
-            var failedDocuments = 0
-            var failedParts = 0  // bad messages of mailboxes whose other messages were read
-            let progress = Progress(total: files.count, quiet: quiet)
-
-            for (index, path) in files.enumerated() {
-                progress.update(index, path)
-                let outcome = session.extract(path: path) { Array(try limits.read($0)) }
-                if !outcome.partFailures.isEmpty {
-                    progress.clear()
-                    for error in outcome.partFailures { Diagnostics.note("error: \(error)") }
-                    failedParts += outcome.partFailures.count
-                }
-                if !outcome.succeeded {
-                    progress.clear()
-                    for failure in outcome.failures { Diagnostics.note("error: \(Self.message(failure))") }
-                    failedDocuments += 1
-                }
-            }
-            progress.clear()
-            if failedDocuments == files.count {
+            let progress = ProgressMeter(label: "extract", total: walk.files.count, unit: "files", quiet: quiet)
+            let report = session.extract(walk, progress: progress) { Array(try limits.read($0)) }
+            for line in report.summaryLines(message: Self.message) { Diagnostics.note(line) }
+            if report.nothingRead {
                 // Nothing was read: leave no file behind, as every other command does on failure.
-                let what = files.count == 1 ? "the document failed" : "all \(files.count) documents failed"
+                let count = report.documentCount
+                let what =
+                    count == 0
+                    ? "no document to read" : count == 1 ? "the document failed" : "all \(count) documents failed"
                 Diagnostics.note("\(what); \(output) was not written")
                 throw ExitCode.failure
             }
@@ -193,29 +185,40 @@ extension LinkGraphCommand {
                 }
             }
             try result.write(to: output)
-            var failures = failedDocuments == 0 ? "" : "; \(failedDocuments) of \(files.count) documents failed"
-            if failedParts > 0 {
-                failures += "; \(failedParts) message\(failedParts == 1 ? "" : "s") could not be read"
-            }
             Diagnostics.note(
-                "wrote \(output): \(result.entities.count) entities, \(result.relations.count) relations, \(result.documents.count) documents\(failures)"
-            )
-            if failedDocuments > 0 || failedParts > 0 { throw ExitCode.failure }
+                "wrote \(output): \(result.entities.count) entities, \(result.relations.count) relations, "
+                    + "\(result.documents.count) documents" + Self.tail(report))
+            if report.hasFailures { throw ExitCode.failure }
         }
 
-        /// A failure's message, with the option that helps where there is one.
+        /// The end of the summary line: units read, failures, skipped files.
+        static func tail(_ report: ExtractionReport) -> String {
+            var tail = report.units.isEmpty ? "" : " (\(report.unitsDescription))"
+            if report.failedDocumentCount > 0 {
+                tail += "; \(report.failedDocumentCount) of \(report.documentCount) documents failed"
+            }
+            let parts = report.failedPartCount
+            if parts > 0 { tail += "; \(parts) message\(parts == 1 ? "" : "s") could not be read" }
+            let skipped = report.skipped.count
+            if skipped > 0 { tail += "; \(skipped) file\(skipped == 1 ? "" : "s") skipped" }
+            return tail
+        }
+
+        /// What failed, with the option that helps where there is one (the summary names the
+        /// file and the extractor).
         static func message(_ failure: ExtractionFailure) -> String {
+            let reason = failure.reason(withFile: false)
             switch failure.reason {
             case .unknownMediaType:
-                return "\(failure); give --media-type"
+                return "\(reason); give --media-type"
             case .noExtractor(let error as PluginError):
-                if case .noExtractor = error { return "\(failure) (see linkgraph plugins)" }
-                return "\(failure)"
+                if case .noExtractor = error { return "\(reason) (see linkgraph plugins)" }
+                return reason
             case .extractorFailed(_, let error as PluginError):
-                if case .timeout = error { return "\(failure) (raise the limit with --plugin-timeout)" }
-                return "\(failure)"
+                if case .timeout = error { return "\(reason) (raise the limit with --plugin-timeout)" }
+                return reason
             default:
-                return "\(failure)"
+                return reason
             }
         }
 
@@ -226,37 +229,5 @@ extension LinkGraphCommand {
             }
             return object
         }
-    }
-}
-
-/// Progress on standard error: one line rewritten in place on a terminal; on a pipe or file a
-/// line every 50 documents. Silent for a single document or with --quiet.
-final class Progress {
-    let total: Int
-    let enabled: Bool
-    let terminal: Bool
-    private var shown = false
-
-    init(total: Int, quiet: Bool) {
-        self.total = total
-        enabled = !quiet && total > 1
-        terminal = isatty(2) != 0
-    }
-
-    func update(_ index: Int, _ path: String) {
-        guard enabled else { return }
-        if terminal {
-            let name = URL(fileURLWithPath: path).lastPathComponent
-            StandardError.write("\r\u{1B}[K[\(index + 1)/\(total)] \(TerminalText.escape(name))")
-            shown = true
-        } else if index % 50 == 0 {
-            Diagnostics.note("extracting \(index + 1)/\(total): \(path)")
-        }
-    }
-
-    func clear() {
-        guard shown else { return }
-        StandardError.write("\r\u{1B}[K")
-        shown = false
     }
 }
