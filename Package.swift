@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "TextPatterns", targets: ["TextPatterns"]),
         // The mail reader as a library too (the fuzz target FuzzMail reads mailboxes with it).
         .library(name: "MailArchives", targets: ["MailArchives"]),
+        // The HTML page reader as a library too (the fuzz target FuzzHTML reads pages with it).
+        .library(name: "HTMLPages", targets: ["HTMLPages"]),
         // The example dynamic-library extractor plug-in (loaded with --plugin libSwiftKeywordExtractor.so).
         .library(name: "SwiftKeywordExtractor", type: .dynamic, targets: ["SwiftKeywordExtractor"]),
     ],
@@ -72,6 +74,11 @@ let package = Package(
         .target(name: "CSVTables", dependencies: ["LinkGraphPlugin", "LinkGraph"], path: "Plugins/CSVTables"),
         // Built-in extractor: mbox files and .eml messages (RFC 5322, MIME, RFC 2047) as a communication graph.
         .target(name: "MailArchives", dependencies: ["LinkGraphPlugin", "LinkGraph"], path: "Plugins/MailArchives"),
+        // libxml2, found with pkg-config. Only HTMLPages imports it.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Built-in extractor: HTML pages through libxml2's HTML parser (main text, links, title, dates).
+        .target(
+            name: "HTMLPages", dependencies: ["CLibXML2", "LinkGraphPlugin", "LinkGraph"], path: "Plugins/HTMLPages"),
         // English prose: gazetteer, names, coreference, rule-based relations (YAML rules).
         .target(
             name: "TextPatterns",
@@ -99,7 +106,7 @@ let package = Package(
             dependencies: [
                 "LinkGraph", "LinkGraphAlgorithms", "LinkGraphFormats", "LinkGraphGraphviz",
                 "LinkGraphViews", "LinkGraphPlugin", "LinkGraphReport", "CSVTables", "TextPatterns", "GraphvizDOT",
-                "MailArchives",
+                "MailArchives", "HTMLPages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -110,6 +117,9 @@ let package = Package(
         .testTarget(
             name: "MailArchivesTests",
             dependencies: ["MailArchives", "TextPatterns", "LinkGraphPlugin", "LinkGraph", "LinkGraphTestSupport"]),
+        .testTarget(
+            name: "HTMLPagesTests",
+            dependencies: ["HTMLPages", "TextPatterns", "LinkGraphPlugin", "LinkGraph", "LinkGraphTestSupport"]),
         .testTarget(
             name: "LinkGraphPluginTests", dependencies: ["LinkGraphPlugin", "LinkGraph", "LinkGraphTestSupport"],
             exclude: ["Fixtures"]),

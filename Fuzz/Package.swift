@@ -31,5 +31,6 @@ let package = Package(
         fuzzTarget("FuzzEdgeList", ["LinkGraphAlgorithms"]),
         fuzzTarget("FuzzPluginResponse", ["LinkGraphPlugin", "LinkGraph"]),
         fuzzTarget("FuzzMail", ["MailArchives", "LinkGraphPlugin"]),
+        fuzzTarget("FuzzHTML", ["HTMLPages", "LinkGraphPlugin", "LinkGraph"]),
     ]
 )

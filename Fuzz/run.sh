@@ -21,7 +21,7 @@ cd "$here"
 seconds="${1:-60}"
 [ $# -gt 0 ] && shift
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(FuzzCaseFile FuzzDOT FuzzRules FuzzEdgeList FuzzPluginResponse FuzzMail)
+[ ${#targets[@]} -eq 0 ] && targets=(FuzzCaseFile FuzzDOT FuzzRules FuzzEdgeList FuzzPluginResponse FuzzMail FuzzHTML)
 
 scratch=".build-fuzz"
 build=(swift build -c release --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
@@ -48,6 +48,7 @@ dictionary() {
         FuzzRules) echo "Dictionaries/yaml.dict" ;;
         FuzzEdgeList) echo "Dictionaries/edges.dict" ;;
         FuzzMail) echo "Dictionaries/mail.dict" ;;
+        FuzzHTML) echo "Dictionaries/html.dict" ;;
     esac
 }
 

@@ -34,6 +34,8 @@ public struct RelationKind: OpenKind {
     public static let locatedIn: RelationKind = "locatedIn"
     /// A sent B e-mail (the mail-archives extractor; the weight counts the messages).
     public static let emailed: RelationKind = "emailed"
+    /// Page A links to page B (the html-pages extractor; the weight counts the anchors).
+    public static let linksTo: RelationKind = "linksTo"
 
     /// The thirteen kinds docs/FORMAT.md defines, in its order.
     public static let wellKnown: [RelationKind] = [

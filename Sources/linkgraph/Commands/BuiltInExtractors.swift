@@ -1,6 +1,7 @@
 import CSVTables
 import Foundation
 import GraphvizDOT
+import HTMLPages
 import LinkGraph
 import LinkGraphGraphviz
 import LinkGraphPlugin
@@ -28,6 +29,7 @@ enum BuiltInExtractors {
             text,
             CSVTablesExtractor(),
             MailArchivesExtractor(bodyExtractor: text),
+            HTMLPagesExtractor(bodyExtractor: text),
             CaseFileExtractor(),
             DOTInputExtractor(renderer: dotRenderer),
             spacy(timeout: timeout),
