@@ -19,6 +19,8 @@ let package = Package(
         .library(name: "MailArchives", targets: ["MailArchives"]),
         // The CSV extractor as a library too (the fuzz target FuzzCSV reads tables with it).
         .library(name: "CSVTables", targets: ["CSVTables"]),
+        // The HTML page reader as a library too (the fuzz target FuzzHTML reads pages with it).
+        .library(name: "HTMLPages", targets: ["HTMLPages"]),
         // The example dynamic-library extractor plug-in (loaded with --plugin libSwiftKeywordExtractor.so).
         .library(name: "SwiftKeywordExtractor", type: .dynamic, targets: ["SwiftKeywordExtractor"]),
     ],
@@ -83,6 +85,11 @@ let package = Package(
             name: "PDFDocuments",
             dependencies: ["CPoppler", "CTesseract", "LinkGraphPlugin", "LinkGraphProcess", "LinkGraph"],
             path: "Plugins/PDFDocuments"),
+        // libxml2, found with pkg-config. Only HTMLPages imports it.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Built-in extractor: HTML pages through libxml2's HTML parser (main text, links, title, dates).
+        .target(
+            name: "HTMLPages", dependencies: ["CLibXML2", "LinkGraphPlugin", "LinkGraph"], path: "Plugins/HTMLPages"),
         // English prose: gazetteer, names, coreference, rule-based relations (YAML rules).
         .target(
             name: "TextPatterns",
@@ -113,7 +120,7 @@ let package = Package(
             dependencies: [
                 "LinkGraph", "LinkGraphAlgorithms", "LinkGraphFormats", "LinkGraphGraphviz",
                 "LinkGraphViews", "LinkGraphPlugin", "LinkGraphReport", "CSVTables", "TextPatterns", "GraphvizDOT",
-                "MailArchives", "PDFDocuments",
+                "MailArchives", "PDFDocuments", "HTMLPages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -132,6 +139,9 @@ let package = Package(
                 "PDFDocuments", "PDFTestSupport", "TextPatterns", "LinkGraphPlugin", "LinkGraph",
                 "LinkGraphTestSupport",
             ]),
+        .testTarget(
+            name: "HTMLPagesTests",
+            dependencies: ["HTMLPages", "TextPatterns", "LinkGraphPlugin", "LinkGraph", "LinkGraphTestSupport"]),
         .testTarget(
             name: "LinkGraphPluginTests", dependencies: ["LinkGraphPlugin", "LinkGraph", "LinkGraphTestSupport"],
             exclude: ["Fixtures"]),

@@ -35,5 +35,6 @@ let package = Package(
         fuzzTarget("FuzzGEXF", ["LinkGraphFormats", "LinkGraph"]),
         fuzzTarget("FuzzCSV", ["LinkGraphFormats", "CSVTables", "LinkGraphPlugin", "LinkGraph"]),
         fuzzTarget("FuzzNodeLink", ["LinkGraphFormats", "LinkGraph"]),
+        fuzzTarget("FuzzHTML", ["HTMLPages", "LinkGraphPlugin", "LinkGraph"]),
     ]
 )

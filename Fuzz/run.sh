@@ -21,7 +21,7 @@ cd "$here"
 seconds="${1:-60}"
 [ $# -gt 0 ] && shift
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(FuzzCaseFile FuzzDOT FuzzRules FuzzEdgeList FuzzPluginResponse FuzzMail FuzzGraphML FuzzGEXF FuzzCSV FuzzNodeLink)
+[ ${#targets[@]} -eq 0 ] && targets=(FuzzCaseFile FuzzDOT FuzzRules FuzzEdgeList FuzzPluginResponse FuzzMail FuzzGraphML FuzzGEXF FuzzCSV FuzzNodeLink FuzzHTML)
 
 scratch=".build-fuzz"
 build=(swift build -c release --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
@@ -51,6 +51,7 @@ dictionary() {
         FuzzMail) echo "Dictionaries/mail.dict" ;;
         FuzzGraphML | FuzzGEXF) echo "Dictionaries/xml.dict" ;;
         FuzzCSV) echo "Dictionaries/csv.dict" ;;
+        FuzzHTML) echo "Dictionaries/html.dict" ;;
     esac
 }
 

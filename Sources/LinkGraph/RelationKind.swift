@@ -34,6 +34,8 @@ public struct RelationKind: OpenKind {
     public static let locatedIn: RelationKind = "locatedIn"
     /// A sent B e-mail (the mail-archives extractor; the weight counts the messages).
     public static let emailed: RelationKind = "emailed"
+    /// Page A links to page B (the html-pages extractor; the weight counts the anchors).
+    public static let linksTo: RelationKind = "linksTo"
 
     /// The thirteen kinds docs/FORMAT.md defines, in its order.
     public static let wellKnown: [RelationKind] = [
@@ -48,9 +50,9 @@ public struct RelationKind: OpenKind {
     public var isSymmetric: Bool { Self.symmetric.contains(self) }
 
     /// The kinds whose relation counts events, one piece of evidence each (a message for
-    /// `emailed`): an extractor sets `weight` to the number of pieces of evidence, and merging
+    /// `emailed`, an anchor for `linksTo`): an extractor sets `weight` to the number of pieces of evidence, and merging
     /// keeps it so, adding up the events of several files without counting one twice.
-    public static let counted: Set<RelationKind> = [.emailed]
+    public static let counted: Set<RelationKind> = [.emailed, .linksTo]
 
     /// Whether this kind's weight counts its evidence (`counted`).
     public var isCounted: Bool { Self.counted.contains(self) }

@@ -73,8 +73,8 @@ public struct ExtractorRegistry: Sendable {
 
     /// The media type of a file from its extension: `.txt`, `.text`, `.md` → `text/plain`,
     /// `.csv` → `text/csv`, `.json` → `application/json` (a case file), `.dot`, `.gv` →
-    /// `text/vnd.graphviz`, `.mbox`, `.mbx` → `application/mbox`, `.eml` → `message/rfc822`, `.pdf` → `application/pdf`;
-    /// nil for anything else.
+    /// `text/vnd.graphviz`, `.mbox`, `.mbx` → `application/mbox`, `.eml` → `message/rfc822`, `.pdf` → `application/pdf`,
+    /// `.html`, `.htm`, `.xhtml` → `text/html`; nil for anything else.
     public static func mediaType(forPath path: String) -> String? {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "txt", "text", "md", "markdown": return "text/plain"
@@ -84,6 +84,7 @@ public struct ExtractorRegistry: Sendable {
         case "mbox", "mbx": return "application/mbox"
         case "eml": return "message/rfc822"
         case "pdf": return "application/pdf"
+        case "html", "htm", "xhtml": return "text/html"
         default: return nil
         }
     }

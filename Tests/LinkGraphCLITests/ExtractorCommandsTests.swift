@@ -48,13 +48,14 @@ final class ExtractorCommandsTests: XCTestCase {
         XCTAssertEqual(
             registry.names,
             [
-                "text-patterns", "csv-tables", "mail-archives", "pdf-documents", "case-file", "graphviz-dot",
+                "text-patterns", "csv-tables", "mail-archives", "pdf-documents", "html-pages", "case-file", "graphviz-dot",
                 "spacy-extractor",
             ])
         for (path, name) in [
             ("a.txt", "text-patterns"), ("a.md", "text-patterns"), ("a.csv", "csv-tables"), ("a.json", "case-file"),
             ("a.gv", "graphviz-dot"), ("a.mbox", "mail-archives"), ("a.mbx", "mail-archives"),
             ("a.eml", "mail-archives"), ("a.pdf", "pdf-documents"),
+            ("a.html", "html-pages"), ("a.htm", "html-pages"),
         ] {
             let type = try XCTUnwrap(ExtractorRegistry.mediaType(forPath: path))
             XCTAssertEqual(try registry.choose(for: path, mediaType: type).map(\.description.name), [name], path)

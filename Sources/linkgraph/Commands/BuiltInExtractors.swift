@@ -1,6 +1,7 @@
 import CSVTables
 import Foundation
 import GraphvizDOT
+import HTMLPages
 import LinkGraph
 import LinkGraphGraphviz
 import LinkGraphPlugin
@@ -31,6 +32,7 @@ enum BuiltInExtractors {
             CSVTablesExtractor(),
             MailArchivesExtractor(bodyExtractor: text),
             PDFDocumentsExtractor(textExtractor: text, reader: pdfReader),
+            HTMLPagesExtractor(bodyExtractor: text),
             CaseFileExtractor(),
             DOTInputExtractor(renderer: dotRenderer),
             spacy(timeout: timeout),
