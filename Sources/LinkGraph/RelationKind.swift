@@ -50,8 +50,9 @@ public struct RelationKind: OpenKind {
     public var isSymmetric: Bool { Self.symmetric.contains(self) }
 
     /// The kinds whose relation counts events, one piece of evidence each (a message for
-    /// `emailed`, an anchor for `linksTo`): an extractor sets `weight` to the number of pieces of evidence, and merging
-    /// keeps it so, adding up the events of several files without counting one twice.
+    /// `emailed`, an anchor for `linksTo`): an extractor sets `weight` to the number of pieces
+    /// of evidence, and merging keeps it so, adding up the events of several files without
+    /// counting one twice.
     public static let counted: Set<RelationKind> = [.emailed, .linksTo]
 
     /// Whether this kind's weight counts its evidence (`counted`).
