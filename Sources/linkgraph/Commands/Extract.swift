@@ -160,6 +160,7 @@ extension LinkGraphCommand {
                 registry: registry, base: base, names: names, mediaType: mediaType, options: requestOptions)
             var failedDocuments = 0
             var failedParts = 0  // bad messages of mailboxes whose other messages were read
+            var failedPDFParts = 0  // unread pages and repaired damage of PDFs whose text was kept
             let progress = Progress(total: files.count, quiet: quiet)
 
             for (index, path) in files.enumerated() {
@@ -168,7 +169,9 @@ extension LinkGraphCommand {
                 if !outcome.partFailures.isEmpty {
                     progress.clear()
                     for error in outcome.partFailures { Diagnostics.note("error: \(error)") }
-                    failedParts += outcome.partFailures.count
+                    let pdfProblems = outcome.partFailures.filter { $0 is PDFError }.count
+                    failedPDFParts += pdfProblems
+                    failedParts += outcome.partFailures.count - pdfProblems
                 }
                 if !outcome.succeeded {
                     progress.clear()
@@ -197,10 +200,13 @@ extension LinkGraphCommand {
             if failedParts > 0 {
                 failures += "; \(failedParts) message\(failedParts == 1 ? "" : "s") could not be read"
             }
+            if failedPDFParts > 0 {
+                failures += "; \(failedPDFParts) PDF problem\(failedPDFParts == 1 ? "" : "s") (an unread page, damage)"
+            }
             Diagnostics.note(
                 "wrote \(output): \(result.entities.count) entities, \(result.relations.count) relations, \(result.documents.count) documents\(failures)"
             )
-            if failedDocuments > 0 || failedParts > 0 { throw ExitCode.failure }
+            if failedDocuments > 0 || failedParts > 0 || failedPDFParts > 0 { throw ExitCode.failure }
         }
 
         /// A failure's message, with the option that helps where there is one.
