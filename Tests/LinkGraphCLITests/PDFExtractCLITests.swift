@@ -40,8 +40,11 @@ final class PDFExtractCLITests: XCTestCase {
         let reports = try XCTUnwrap(evidence("Tomas Venn", .reportsTo, "Anton Sorel"))
         XCTAssertEqual(reports.unknownFields["page"], .number(JSONNumber(2)))
         // Page 2 starts after page 1's text and its form feed: the offsets are into the extracted text.
-        let firstPage = try CLIRunner.run(
-            executable: URL(fileURLWithPath: "/usr/bin/pdftotext"), ["-f", "1", "-l", "1", ledger, "-"])
+        let pdftotext = try XCTUnwrap(
+            (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map {
+                URL(fileURLWithPath: String($0)).appendingPathComponent("pdftotext")
+            }.first { FileManager.default.isExecutableFile(atPath: $0.path) }, "pdftotext is not installed")
+        let firstPage = try CLIRunner.run(executable: pdftotext, ["-f", "1", "-l", "1", ledger, "-"])
         XCTAssertGreaterThan(try XCTUnwrap(reports.start), firstPage.stdout.utf8.count / 2)
         XCTAssertEqual(reports.text, "Tomas Venn reports to Anton Sorel")
         let scanned = try XCTUnwrap(
