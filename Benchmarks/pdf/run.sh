@@ -22,7 +22,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$bin" generate "$tmp" "$files" "$pages" "$scans"
 echo "inputs: $files text PDFs of $pages pages ($(du -ch "$tmp"/text-*.pdf | tail -1 | cut -f1)), $scans one-page scans at 300 dpi"
-rate() { python3 -c "import sys; n, s = int(sys.argv[1]), float(sys.argv[2]); print(f'{n / s:,.1f} pages/s ({n} pages, {s:.2f} s)')" "$@"; }
+rate() { python3 -c "import sys; n, s = int(sys.argv[1]), float(sys.argv[2]); print(f'{n / s:,.3g} pages/s ({n} pages, {s:.2f} s)')" "$@"; }
 seconds() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>&1; t1=$(date +%s.%N); python3 -c "print($t1 - $t0)"; }
 text=$((files * pages))
 

@@ -1,6 +1,7 @@
 import CGraphviz
 import Foundation
 import LinkGraphFormats
+import LinkGraphProcess
 
 #if canImport(Glibc)
     import Glibc
@@ -34,7 +35,7 @@ public enum GraphvizWorker {
 
     /// Whether this program runs under AddressSanitizer, whose shadow memory takes terabytes
     /// of address space: an address-space limit would stop it before it starts, so none is set.
-    public static let underAddressSanitizer: Bool = dlsym(nil, "__asan_init") != nil
+    public static var underAddressSanitizer: Bool { WorkerLimits.underAddressSanitizer }
 
     /// Runs one request and returns the exit status (0 when an answer was written; 2 for
     /// arguments or a request it cannot use; 3 when descriptor 3 is not open).
@@ -46,24 +47,13 @@ public enum GraphvizWorker {
                 Data("graphviz-worker: descriptor 3 is not open; this command is run by linkgraph itself\n".utf8))
             return 3
         }
-        var memory: Int?, cpu: Int?, output: Int?
-        var index = 0
-        while index < arguments.count {
-            let value = index + 1 < arguments.count ? Int(arguments[index + 1]) : nil
-            switch (arguments[index], value) {
-            case ("--memory", let value?): memory = value
-            case ("--cpu", let value?): cpu = value
-            case ("--output", let value?): output = value
-            default:
-                FileHandle.standardError.write(Data("graphviz-worker: unknown argument \(arguments[index])\n".utf8))
-                return 2
-            }
-            index += 2
+        guard let (limits, rest) = WorkerLimits.parse(arguments), rest.isEmpty else {
+            let bad = WorkerLimits.parse(arguments)?.rest.first.map { "unknown argument \($0)" }
+            FileHandle.standardError.write(
+                Data("graphviz-worker: \(bad ?? "--memory, --cpu and --output take a whole number")\n".utf8))
+            return 2
         }
-        setLimit(RLIMIT_CORE, soft: 0, hard: 0)
-        if let memory, !underAddressSanitizer { setLimit(RLIMIT_AS, soft: memory, hard: memory) }
-        if let cpu { setLimit(RLIMIT_CPU, soft: cpu, hard: cpu + 2) }
-        if let output { setLimit(RLIMIT_FSIZE, soft: output, hard: output) }
+        limits.apply()
 
         let response: GraphvizWire.WorkerResponse
         var data = Data()
@@ -176,16 +166,4 @@ public enum GraphvizWorker {
             data.append(contentsOf: chunk[..<count])
         }
     }
-
-    #if os(Linux)
-        private static func setLimit(_ resource: __rlimit_resource, soft: Int, hard: Int) {
-            var limit = rlimit(rlim_cur: rlim_t(soft), rlim_max: rlim_t(hard))
-            _ = setrlimit(__rlimit_resource_t(resource.rawValue), &limit)
-        }
-    #else
-        private static func setLimit(_ resource: Int32, soft: Int, hard: Int) {
-            var limit = rlimit(rlim_cur: rlim_t(soft), rlim_max: rlim_t(hard))
-            _ = setrlimit(resource, &limit)
-        }
-    #endif
 }

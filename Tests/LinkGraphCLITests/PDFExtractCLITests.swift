@@ -40,8 +40,11 @@ final class PDFExtractCLITests: XCTestCase {
         let reports = try XCTUnwrap(evidence("Tomas Venn", .reportsTo, "Anton Sorel"))
         XCTAssertEqual(reports.unknownFields["page"], .number(JSONNumber(2)))
         // Page 2 starts after page 1's text and its form feed: the offsets are into the extracted text.
-        let firstPage = try CLIRunner.run(
-            executable: URL(fileURLWithPath: "/usr/bin/pdftotext"), ["-f", "1", "-l", "1", ledger, "-"])
+        let pdftotext = try XCTUnwrap(
+            (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map {
+                URL(fileURLWithPath: String($0)).appendingPathComponent("pdftotext")
+            }.first { FileManager.default.isExecutableFile(atPath: $0.path) }, "pdftotext is not installed")
+        let firstPage = try CLIRunner.run(executable: pdftotext, ["-f", "1", "-l", "1", ledger, "-"])
         XCTAssertGreaterThan(try XCTUnwrap(reports.start), firstPage.stdout.utf8.count / 2)
         XCTAssertEqual(reports.text, "Tomas Venn reports to Anton Sorel")
         let scanned = try XCTUnwrap(
@@ -58,5 +61,30 @@ final class PDFExtractCLITests: XCTestCase {
         let render = try CLIRunner.run(["render", output, "-o", drawing])
         XCTAssertEqual(render.status, 0, render.stderr)
         XCTAssertTrue(try String(contentsOfFile: drawing, encoding: .utf8).contains("Petra Lindqvist"))
+    }
+
+    func testExtract_scanWithoutTesseractData_messagePerPage_summary() throws {
+        let dir = try TemporaryDirectory()
+        let scan = dir.path("scan.pdf")
+        TestPDF.write(
+            [TestPDF.Page(["Mara Quill met Tomas Venn in Lisbon."]), TestPDF.Page(["Lost words."], scanned: true)],
+            to: scan)
+        let empty = dir.path("tessdata")
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        let previous = ProcessInfo.processInfo.environment["TESSDATA_PREFIX"]
+        setenv("TESSDATA_PREFIX", empty, 1)
+        defer {
+            if let previous { setenv("TESSDATA_PREFIX", previous, 1) } else { unsetenv("TESSDATA_PREFIX") }
+        }
+        let output = dir.path("case.json")
+        let result = try CLIRunner.run(["extract", scan, "-o", output])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains(
+                "error: \(scan): page 2 has no text layer and cannot be read: Tesseract could not load its 'eng' "
+                    + "language data in \(empty)"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("1 PDF problem (an unread page, damage)"), result.stderr)
+        // The page with a text layer was kept.
+        XCTAssertTrue(try CaseFile.read(from: output).entities.contains { $0.name == "Mara Quill" })
     }
 }

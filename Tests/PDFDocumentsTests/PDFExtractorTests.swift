@@ -67,6 +67,12 @@ final class PDFExtractorTests: XCTestCase {
                 XCTAssertNil(evidence.unknownFields["ocrConfidence"])
             }
         }
+        // Quoting evidence never reads the PDF file as text: its offsets are into the extracted text.
+        let texts = DocumentTexts(caseFile: caseFile, casePath: nil)
+        XCTAssertNil(texts.bytes["ledger"])
+        for relation in caseFile.relations {
+            for evidence in relation.evidence { XCTAssertEqual(texts.passage(of: evidence), evidence.text) }
+        }
         // The case, written and read back, keeps the page fields (unknown fields survive).
         let reread = try CaseFile(json: JSONParser.parse(Array(caseFile.jsonText().utf8)), file: "case.json")
         XCTAssertEqual(reread, caseFile)

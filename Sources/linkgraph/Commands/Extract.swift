@@ -197,8 +197,12 @@ extension LinkGraphCommand {
             if report.failedDocumentCount > 0 {
                 tail += "; \(report.failedDocumentCount) of \(report.documentCount) documents failed"
             }
-            let parts = report.failedPartCount
-            if parts > 0 { tail += "; \(parts) message\(parts == 1 ? "" : "s") could not be read" }
+            let pdfProblems = report.outcomes.reduce(0) { $0 + $1.partFailures.filter { $0 is PDFError }.count }
+            let messages = report.failedPartCount - pdfProblems
+            if messages > 0 { tail += "; \(messages) message\(messages == 1 ? "" : "s") could not be read" }
+            if pdfProblems > 0 {
+                tail += "; \(pdfProblems) PDF problem\(pdfProblems == 1 ? "" : "s") (an unread page, damage)"
+            }
             let skipped = report.skipped.count
             if skipped > 0 { tail += "; \(skipped) file\(skipped == 1 ? "" : "s") skipped" }
             return tail
