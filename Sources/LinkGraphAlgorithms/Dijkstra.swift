@@ -77,7 +77,7 @@ extension Digraph {
         var heap = Heap<DijkstraEntry>()
         let rowOffsets = outward ? offsets : inOffsets
         let heads = outward ? targets : inSources
-        let weights = outward ? arcWeights : inWeights
+        let weights = outward ? arcWeights : inArcWeights()
         dist[Int(source)] = 0
         heap.insert(DijkstraEntry(distance: 0, vertex: source))
         while let top = heap.popMin() {

@@ -49,7 +49,7 @@ public struct Path: Hashable, Sendable, CustomStringConvertible {
             let e = graph.edge(ofArc: a)
             let w = graph.weight(ofArc: a)
             // For an undirected edge walked from its target, the hop runs against the edge.
-            let reversedEdge = !graph.isDirected && graph.edgeSources[e] != at
+            let reversedEdge = !graph.isDirected && Int(graph.edgeArcs[e]) != a
             hops.append(
                 Hop(
                     from: at, to: to, arc: a, edge: e, relation: graph.relation(ofEdge: e),
