@@ -22,7 +22,7 @@ extension Digraph {
     public init(edgeListAt path: String, directed: Bool, delimiter: EdgeListDelimiter = .automatic) throws {
         var reader = EdgeListReader()
         try EdgeListFile.stream(path: path, delimiter: delimiter, into: &reader)
-        try self.init(reader: reader, directed: directed)
+        try self.init(reader: consume reader, directed: directed)
     }
 
     /// Parses an edge list held in a string; see `init(edgeListAt:directed:delimiter:)`.
@@ -40,7 +40,7 @@ extension Digraph {
             reader.tabSeparated = delimiter.splitsAtTabsOnly(fileName: fileName, $0, complete: true) ?? false
             try reader.read($0, fileName: fileName)
         }
-        try self.init(reader: reader, directed: directed)
+        try self.init(reader: consume reader, directed: directed)
     }
 
     /// The graph of a finished reader, whose arrays it takes over.
@@ -50,12 +50,14 @@ extension Digraph {
             try Self.checkWeightSums(
                 labels: reader.labels, sources: reader.sources, targets: reader.targets, weights: reader.weights)
         }
+        // Each array is handed on with its only reference, so the builder can free it early.
         let labels = reader.labels
-        let sources = reader.sources, targets = reader.targets, weights = reader.weights
+        let sources = reader.sources, targets = reader.targets
+        let weights: [Double]? = weighted ? reader.weights : nil
         _ = consume reader
         self.init(
             labels: labels, directed: directed, weighting: weighted ? .given : .unit,
-            edgeSources: sources, edgeTargets: targets, edgeWeights: weighted ? weights : nil,
+            edgeSources: consume sources, edgeTargets: consume targets, edgeWeights: consume weights,
             edgeRelations: nil, edgeAgainst: nil, edgeValidity: nil)
     }
 
