@@ -295,11 +295,11 @@ struct EdgeListReader {
             i += 1
         }
         guard any, fraction <= 22 else { return nil }
-        let powers: [Double] = [
-            1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-            1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-        ]
-        let value = Double(mantissa) / powers[fraction]
+        // 10^fraction by repeated multiplication: every power up to 10^22 is an exact double,
+        // so each product is exact (and no table is built per call).
+        var power = 1.0
+        for _ in 0..<fraction { power *= 10 }
+        let value = Double(mantissa) / power
         return negative ? -value : value
     }
 }
