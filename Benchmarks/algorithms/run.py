@@ -285,9 +285,50 @@ PEERS = ["igraph", "networkit", "rustworkx", "networkx", "swiftgraph"]
 SWIFTGRAPH_HAS = {"load", "bfs", "dijkstra"}
 
 
+def make_huge():
+    """A directed weighted G(n, m) with n = 2,000,000 and m = 10,000,000 (numpy seed 5)."""
+    import numpy as np
+    os.makedirs(DATA, exist_ok=True)
+    n, m = 2_000_000, 10_000_000
+    p = os.path.join(DATA, f"huge{n}.txt")
+    if not os.path.exists(p):
+        rng = np.random.default_rng(5)
+        u = rng.integers(0, n, size=int(m * 1.01))
+        v = rng.integers(0, n, size=int(m * 1.01))
+        keep = u != v
+        key = np.unique(u[keep].astype(np.int64) * n + v[keep])[:m]
+        rng.shuffle(key)
+        w = rng.uniform(1, 10, size=len(key))
+        uu, vv = (key // n).tolist(), (key % n).tolist()
+        with open(p, "w") as f:
+            for i in range(0, len(key), 500_000):
+                f.write("\n".join(f"{a} {b} {c:.3f}" for a, b, c in zip(uu[i:i+500_000], vv[i:i+500_000], w[i:i+500_000].tolist())))
+                f.write("\n")
+    return p
+
+
+def scale_rows():
+    """`--scale`: load + BFS + weak components + PageRank in one LinkGraph process on the
+    1M / 5M graph and on a 2M / 10M one; prints each step's seconds, the CPU seconds and the
+    peak RSS (the process's share of a core tells how loaded the machine was)."""
+    specs = make_graphs(False)
+    for path in (specs["big"]["path"], make_huge()):
+        cmd = wrapped([BINARY, "linkgraph", "scale", path, "1", "1"])
+        t0 = time.time()
+        p = subprocess.run(cmd, capture_output=True, text=True, env=env_for(1))
+        wall = time.time() - t0
+        lines = p.stdout.strip().splitlines()
+        result, usage = json.loads(lines[-2]), json.loads(lines[-1])
+        print(f"{os.path.basename(path)}: load {result['load_s']:.2f} s, {p.stderr.strip()}; "
+              f"peak {usage['peak_mb']:.1f} MB, CPU {usage['cpu_s']:.2f} s of {wall:.2f} s wall", flush=True)
+
+
 def main():
     if len(sys.argv) > 1 and sys.argv[1] == "--worker":
         worker(*sys.argv[2:7])
+        return
+    if "--scale" in sys.argv:
+        scale_rows()
         return
     global TIMEOUT
     quick = "--quick" in sys.argv

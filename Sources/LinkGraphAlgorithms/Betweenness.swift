@@ -11,6 +11,7 @@ extension Digraph {
     ///   - weighted: Use the arc weights (when the graph has them); else hop counts.
     ///   - threads: Worker threads (nil: every core). The sources are split into 64 fixed
     ///     chunks summed in chunk order, so the result is bit-identical for any thread count.
+    ///   - progress: Called after each chunk with the sources done out of all.
     /// - Returns: One score per vertex.
     /// - Throws: `invalidWeight` for a weighted run with a weight ≤ 0 or not finite;
     ///   `invalidArgument` for threads < 1.
@@ -22,9 +23,11 @@ extension Digraph {
     /// - U. Brandes, "On variants of shortest-path betweenness centrality and their generic
     ///   computation", 2008. <https://doi.org/10.1016/j.socnet.2007.11.001>
     public func betweenness(
-        normalized: Bool = true, endpoints: Bool = false, weighted: Bool = false, threads: Int? = nil
+        normalized: Bool = true, endpoints: Bool = false, weighted: Bool = false, threads: Int? = nil,
+        progress: AlgorithmProgress.Handler? = nil
     ) throws -> VertexScores {
-        let raw = try brandes(vertex: true, edge: false, endpoints: endpoints, weighted: weighted, threads: threads)
+        let raw = try brandes(
+            vertex: true, edge: false, endpoints: endpoints, weighted: weighted, threads: threads, progress: progress)
         var values = raw.vertex
         let n = vertexCount
         let big = endpoints ? n : n - 1
@@ -42,6 +45,7 @@ extension Digraph {
     ///   - normalized: Divide by n(n−1); else an undirected graph's sum is halved.
     ///   - weighted: Use the arc weights (when the graph has them).
     ///   - threads: Worker threads (nil: every core); deterministic as `betweenness`.
+    ///   - progress: Called after each chunk with the sources done out of all.
     /// - Returns: One score per edge, indexed by edge id (`source(ofEdge:)`, `target(ofEdge:)`).
     /// - Throws: `invalidWeight`, `invalidArgument`.
     /// - Complexity: O(V·E) unweighted, O(V·E log V) weighted; O(V + E) space per thread.
@@ -49,10 +53,11 @@ extension Digraph {
     /// ## References
     /// - U. Brandes, "On variants of shortest-path betweenness centrality and their generic
     ///   computation", 2008. <https://doi.org/10.1016/j.socnet.2007.11.001>
-    public func edgeBetweenness(normalized: Bool = true, weighted: Bool = false, threads: Int? = nil) throws
-        -> EdgeScores
-    {
-        let raw = try brandes(vertex: false, edge: true, endpoints: false, weighted: weighted, threads: threads)
+    public func edgeBetweenness(
+        normalized: Bool = true, weighted: Bool = false, threads: Int? = nil, progress: AlgorithmProgress.Handler? = nil
+    ) throws -> EdgeScores {
+        let raw = try brandes(
+            vertex: false, edge: true, endpoints: false, weighted: weighted, threads: threads, progress: progress)
         var values = raw.edge
         let n = vertexCount
         if n >= 2 {
@@ -63,9 +68,10 @@ extension Digraph {
     }
 
     /// The unscaled Brandes sums over all sources.
-    func brandes(vertex: Bool, edge: Bool, endpoints: Bool, weighted: Bool, threads: Int?) throws
-        -> (vertex: [Double], edge: [Double])
-    {
+    func brandes(
+        vertex: Bool, edge: Bool, endpoints: Bool, weighted: Bool, threads: Int?,
+        progress: AlgorithmProgress.Handler? = nil
+    ) throws -> (vertex: [Double], edge: [Double]) {
         let useWeights = weighted && isWeighted
         if useWeights { try validateWeights(positive: true) }
         let workers = try workerCount(threads)
@@ -79,6 +85,7 @@ extension Digraph {
         let spaces = (0..<slots).map { _ in
             BrandesWorkspace(n: n, m: edge ? m : 0, weighted: useWeights)
         }
+        var sourcesDone = 0
         offsets.withUnsafeBufferPointer { off in
             targets.withUnsafeBufferPointer { tg in
                 arcEdges.withUnsafeBufferPointer { ae in
@@ -99,8 +106,12 @@ extension Digraph {
                                     s += chunks
                                 }
                             },
-                            reduce: { _, slot in
+                            reduce: { chunk, slot in
                                 let ws = spaces[slot]
+                                if let progress {
+                                    sourcesDone += sourcesIn(chunk: chunk, of: chunks, vertices: n)
+                                    progress(AlgorithmProgress(done: sourcesDone, total: n))
+                                }
                                 if vertex {
                                     let p = ws.partialV.pointer
                                     for i in 0..<n {

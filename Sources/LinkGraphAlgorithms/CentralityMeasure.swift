@@ -32,19 +32,22 @@ public enum CentralityMeasure: String, CaseIterable, Sendable {
         }
     }
 
-    /// The measure's score of every vertex of `graph`.
+    /// The measure's score of every vertex of `graph`; `progress` hears from closeness,
+    /// harmonic and betweenness (sources done) and PageRank (iterations and residual).
     /// - Throws: Whatever the measure throws (`invalidWeight`, `failedToConverge`, ...).
     /// - Complexity: That of the measure: O(V) for degree, O(V·E) (weighted O(V·E + V² log V))
     ///   for closeness, harmonic and betweenness, O(E) per iteration for the spectral ones.
-    public func scores(on graph: Digraph, _ parameters: Parameters = Parameters()) throws -> VertexScores {
+    public func scores(
+        on graph: Digraph, _ parameters: Parameters = Parameters(), progress: AlgorithmProgress.Handler? = nil
+    ) throws -> VertexScores {
         let weighted = parameters.weighted ?? graph.isWeighted
         let threads = parameters.threads
         switch self {
         case .degree: return graph.degreeCentrality(parameters.degreeMode)
-        case .closeness: return try graph.closeness(weighted: weighted, threads: threads)
-        case .harmonic: return try graph.harmonic(weighted: weighted, threads: threads)
-        case .betweenness: return try graph.betweenness(weighted: weighted, threads: threads)
-        case .pagerank: return try graph.pageRank(damping: parameters.damping, weighted: weighted)
+        case .closeness: return try graph.closeness(weighted: weighted, threads: threads, progress: progress)
+        case .harmonic: return try graph.harmonic(weighted: weighted, threads: threads, progress: progress)
+        case .betweenness: return try graph.betweenness(weighted: weighted, threads: threads, progress: progress)
+        case .pagerank: return try graph.pageRank(damping: parameters.damping, weighted: weighted, progress: progress)
         case .eigenvector: return try graph.eigenvectorCentrality(weighted: weighted)
         case .katz:
             return try graph.katzCentrality(alpha: parameters.alpha, beta: parameters.beta, weighted: weighted)

@@ -10,16 +10,21 @@ extension Digraph {
     ///   - wfImproved: Scale by the reached fraction (NetworkX's default).
     ///   - threads: Worker threads (nil: every core). Each vertex is computed alone, so
     ///     the result does not depend on it.
+    ///   - progress: Called after each chunk of about V / 64 sources with the sources done.
     /// - Throws: `invalidWeight` for a negative or non-finite weight in a weighted run.
     /// - Complexity: O(V·E) unweighted, O(V·E log V) weighted; O(V) space per thread.
     ///
     /// ## References
     /// - L. C. Freeman, "Centrality in networks: I. Conceptual clarification", 1979.
     /// - S. Wasserman and K. Faust, "Social Network Analysis", 1994.
-    public func closeness(weighted: Bool = false, wfImproved: Bool = true, threads: Int? = nil) throws -> VertexScores {
+    public func closeness(
+        weighted: Bool = false, wfImproved: Bool = true, threads: Int? = nil,
+        progress: AlgorithmProgress.Handler? = nil
+    ) throws -> VertexScores {
         let n = vertexCount
         return VertexScores(
-            try incomingDistanceMeasure(weighted: weighted, threads: threads) { total, reached, _ in
+            try incomingDistanceMeasure(weighted: weighted, threads: threads, progress: progress) {
+                total, reached, _ in
                 guard total > 0 && n > 1 else { return 0 }
                 var c = Double(reached - 1) / total
                 if wfImproved { c *= Double(reached - 1) / Double(n - 1) }
@@ -33,21 +38,27 @@ extension Digraph {
     /// - Parameters:
     ///   - weighted: Use arc weights as distances (when the graph has them).
     ///   - threads: Worker threads (nil: every core); the result does not depend on it.
+    ///   - progress: Called after each chunk of about V / 64 sources with the sources done.
     /// - Throws: `invalidWeight` for a negative or non-finite weight in a weighted run.
     /// - Complexity: O(V·E) unweighted, O(V·E log V) weighted; O(V) space per thread.
     ///
     /// ## References
     /// - P. Boldi and S. Vigna, "Axioms for centrality", 2014.
     ///   <https://doi.org/10.1080/15427951.2013.865686>
-    public func harmonic(weighted: Bool = false, threads: Int? = nil) throws -> VertexScores {
+    public func harmonic(weighted: Bool = false, threads: Int? = nil, progress: AlgorithmProgress.Handler? = nil)
+        throws -> VertexScores
+    {
         VertexScores(
-            try incomingDistanceMeasure(weighted: weighted, threads: threads) { _, _, inverse in inverse })
+            try incomingDistanceMeasure(weighted: weighted, threads: threads, progress: progress) {
+                _, _, inverse in inverse
+            })
     }
 
     /// Runs one search per vertex over the in-arcs and maps (sum of distances, number
     /// reached including the vertex, sum of inverse distances) to a score.
     func incomingDistanceMeasure(
-        weighted: Bool, threads: Int?, score: (Double, Int, Double) -> Double
+        weighted: Bool, threads: Int?, progress: AlgorithmProgress.Handler? = nil,
+        score: (Double, Int, Double) -> Double
     ) throws -> [Double] {
         let useWeights = weighted && isWeighted
         if useWeights { try validateWeights(positive: false) }
@@ -58,9 +69,10 @@ extension Digraph {
         let chunks = Swift.min(64, n)
         let slots = Swift.min(workers, chunks)
         let spaces = (0..<slots).map { _ in SingleSourceWorkspace(n: n) }
+        var sourcesDone = 0
         inOffsets.withUnsafeBufferPointer { off in
             inSources.withUnsafeBufferPointer { tg in
-                (inWeights ?? []).withUnsafeBufferPointer { wt in
+                (useWeights ? inArcWeights() ?? [] : []).withUnsafeBufferPointer { wt in
                     result.withUnsafeMutableBufferPointer { out in
                         let out = out
                         deterministicWaves(
@@ -94,7 +106,11 @@ extension Digraph {
                                     u += chunks
                                 }
                             },
-                            reduce: { _, _ in })
+                            reduce: { chunk, _ in
+                                guard let progress else { return }
+                                sourcesDone += sourcesIn(chunk: chunk, of: chunks, vertices: n)
+                                progress(AlgorithmProgress(done: sourcesDone, total: n))
+                            })
                     }
                 }
             }

@@ -21,7 +21,7 @@ extension Digraph {
         }
         if !isDirected {
             // A self-loop is stored as one arc but has two ends.
-            for e in 0..<edgeCount where edgeSources[e] == edgeTargets[e] { out[Int(edgeSources[e])] += 1 }
+            for v in 0..<n { for a in offsets[v]..<offsets[v + 1] where Int(targets[a]) == v { out[v] += 1 } }
         }
         return out
     }
@@ -53,13 +53,13 @@ extension Digraph {
                 for a in offsets[v]..<offsets[v + 1] { s += arcWeights?[a] ?? 1 }
             }
             if isDirected && mode != .out {
-                for a in inOffsets[v]..<inOffsets[v + 1] { s += inWeights?[a] ?? 1 }
+                for a in inOffsets[v]..<inOffsets[v + 1] { s += arcWeights?[Int(inArcs[a])] ?? 1 }
             }
             out[v] = s
         }
         if !isDirected {
-            for e in 0..<edgeCount where edgeSources[e] == edgeTargets[e] {
-                out[Int(edgeSources[e])] += weight(ofEdge: e)
+            for v in 0..<n {
+                for a in offsets[v]..<offsets[v + 1] where Int(targets[a]) == v { out[v] += weight(ofArc: a) }
             }
         }
         return out

@@ -20,10 +20,9 @@ extension Digraph {
     ///   `invalidWeight` for weights whose sums can overflow.
     /// - Complexity: O(bytes + V + E).
     public init(edgeListAt path: String, directed: Bool, delimiter: EdgeListDelimiter = .automatic) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw AlgorithmError.invalidArgument("cannot read the edge list '\(path)'")
-        }
-        try self.init(edgeListBytes: [UInt8](data), directed: directed, fileName: path, delimiter: delimiter)
+        var reader = EdgeListReader()
+        try EdgeListFile.stream(path: path, delimiter: delimiter, into: &reader)
+        try self.init(reader: consume reader, directed: directed)
     }
 
     /// Parses an edge list held in a string; see `init(edgeListAt:directed:delimiter:)`.
@@ -36,24 +35,29 @@ extension Digraph {
     public init(
         edgeListBytes bytes: [UInt8], directed: Bool, fileName: String?, delimiter: EdgeListDelimiter = .automatic
     ) throws {
-        var reader = EdgeListReader()
+        var reader = EdgeListReader(sizeHint: bytes.count)
         try bytes.withUnsafeBufferPointer {
-            reader.tabSeparated = delimiter.splitsAtTabsOnly(fileName: fileName, $0)
+            reader.tabSeparated = delimiter.splitsAtTabsOnly(fileName: fileName, $0, complete: true) ?? false
             try reader.read($0, fileName: fileName)
         }
-        let labels = reader.finishLabels()
-        var index: [String: Vertex] = [:]
-        index.reserveCapacity(labels.count)
-        for (i, l) in labels.enumerated() { index[l] = Vertex(i) }
-        if reader.weighted == true {
+        try self.init(reader: consume reader, directed: directed)
+    }
+
+    /// The graph of a finished reader, whose arrays it takes over.
+    private init(reader: consuming EdgeListReader, directed: Bool) throws {
+        let weighted = reader.weighted == true
+        if weighted {
             try Self.checkWeightSums(
-                labels: labels, sources: reader.sources, targets: reader.targets, weights: reader.weights)
+                labels: reader.labels, sources: reader.sources, targets: reader.targets, weights: reader.weights)
         }
+        // Each array is handed on with its only reference, so the builder can free it early.
+        let labels = reader.labels
+        let sources = reader.sources, targets = reader.targets
+        let weights: [Double]? = weighted ? reader.weights : nil
+        _ = consume reader
         self.init(
-            labels: labels, labelIndex: index, directed: directed,
-            weighting: reader.weighted == true ? .given : .unit,
-            edgeSources: reader.sources, edgeTargets: reader.targets,
-            edgeWeights: reader.weighted == true ? reader.weights : nil,
+            labels: labels, directed: directed, weighting: weighted ? .given : .unit,
+            edgeSources: consume sources, edgeTargets: consume targets, edgeWeights: consume weights,
             edgeRelations: nil, edgeAgainst: nil, edgeValidity: nil)
     }
 
@@ -73,6 +77,7 @@ extension Digraph {
                 introduced += 1
             }
         }
+        let (edgeSources, edgeTargets, edgeWeights) = edgeArrays()
         for e in 0..<edgeCount {
             let u = Int(edgeSources[e]), v = Int(edgeTargets[e])
             let uNew = u >= introduced, vNew = v >= introduced && v != u
@@ -101,9 +106,10 @@ public enum EdgeListDelimiter: Sendable {
     /// Tabs only; spaces around a field are trimmed, spaces inside it kept.
     case tab
 
-    /// Whether a list in `bytes` (from `fileName`) is split at tabs only.
+    /// Whether a list starting with `bytes` (from `fileName`) is split at tabs only; nil
+    /// when `bytes` is not `complete` and ends before its first edge line does.
     /// - Complexity: O(length of the leading comment and blank lines + one line).
-    func splitsAtTabsOnly(fileName: String?, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    func splitsAtTabsOnly(fileName: String?, _ p: UnsafeBufferPointer<UInt8>, complete: Bool) -> Bool? {
         switch self {
         case .whitespace: return false
         case .tab: return true
@@ -125,13 +131,14 @@ public enum EdgeListDelimiter: Sendable {
                 }
                 i += 1
             }
-            return lineHasField && lineHasTab
+            return complete ? lineHasField && lineHasTab : nil
         }
     }
 }
 
-/// A byte-level edge-list tokenizer: canonical decimal tokens are interned through an
-/// array, anything else through a dictionary.
+/// A byte-level edge-list tokenizer: labels are interned into `VertexLabels` (a canonical
+/// decimal as its number, anything else as bytes), edges appended to three flat arrays.
+/// Fed whole lines, one buffer or many (`EdgeListFile` streams a file through it).
 struct EdgeListReader {
     /// Fields separated by tabs only (spaces around a field trimmed), else by spaces or tabs.
     var tabSeparated = false
@@ -140,58 +147,34 @@ struct EdgeListReader {
     var weights: [Double] = []
     var weighted: Bool?
     var firstWeightLine = 0
-    // Interning
-    var intSlot: [Int32] = []  // number -> vertex + 1 (0 = absent)
-    var stringSlot: [String: Int32] = [:]
-    var intLabelOf: [Int] = []  // vertex -> number, or -1 for a string label
-    var stringLabels: [Int32: String] = [:]
-    var count: Int32 = 0
-    /// Numbers below this are interned through `intSlot`, larger ones as text: at most 2^27
-    /// and at most twice the input's size, so the table (4 bytes a slot) stays within 8 bytes
-    /// per input byte; a few bytes such as `134217727` cannot make it 512 MiB.
-    var intLimit = 1 << 16
+    /// Lines read so far (the number of the last one).
+    var line = 0
+    var labels: VertexLabels
 
-    mutating func intern(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
-        let len = end - start
-        var canonical = len <= 9 && (len == 1 || p[start] != 48)
-        var value = 0
-        if canonical {
-            for i in start..<end {
-                let d = Int(p[i]) &- 48
-                if d < 0 || d > 9 { canonical = false; break }
-                value = value &* 10 &+ d
-            }
-        }
-        if canonical && value < intLimit {
-            if value >= intSlot.count {
-                let size = Swift.min(Swift.max(value + 1, intSlot.count * 2), intLimit)
-                intSlot.append(contentsOf: repeatElement(0, count: size - intSlot.count))
-            }
-            let s = intSlot[value]
-            if s != 0 { return s - 1 }
-            let v = count
-            count += 1
-            intSlot[value] = v + 1
-            intLabelOf.append(value)
-            return v
-        }
-        // Lenient decoding would make "\xe9" and "\xe8" one vertex; the caller reports -1.
-        let bytes = UnsafeBufferPointer(rebasing: p[start..<end])
-        guard let text = String(validating: bytes, as: UTF8.self) else { return -1 }
-        if let v = stringSlot[text] { return v }
-        let v = count
-        count += 1
-        stringSlot[text] = v
-        intLabelOf.append(-1)
-        stringLabels[v] = text
-        return v
+    /// A reader for an input of about `sizeHint` bytes: numbers below 2^27 and below twice
+    /// the size are kept as numbers, so the table (4 bytes a slot) stays within 8 bytes per
+    /// input byte; a few bytes such as `134217727` cannot make it 512 MiB.
+    init(sizeHint: Int = 0) {
+        labels = VertexLabels(numberLimit: Swift.min(1 << 27, Swift.max(1 << 16, 2 * sizeHint)))
     }
 
+    /// Reserves room for `count` edges (with weights when `weighted`).
+    mutating func reserve(edges count: Int, weighted: Bool) {
+        sources.reserveCapacity(count)
+        targets.reserveCapacity(count)
+        if weighted { weights.reserveCapacity(count) }
+    }
+
+    @inline(__always)
+    mutating func intern(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
+        labels.add(UnsafeBufferPointer(rebasing: p[start..<end]), existing: nil) ?? -1
+    }
+
+    /// Reads the lines in `p`: every line but the last must end in a newline; the last one
+    /// may end with the input.
     mutating func read(_ p: UnsafeBufferPointer<UInt8>, fileName: String?) throws {
         let n = p.count
-        intLimit = Swift.min(1 << 27, Swift.max(1 << 16, 2 * n))
         var i = 0
-        var line = 0
         var starts = (0, 0, 0, 0)
         var ends = (0, 0, 0, 0)
         var lineStart = 0
@@ -312,21 +295,11 @@ struct EdgeListReader {
             i += 1
         }
         guard any, fraction <= 22 else { return nil }
-        let powers: [Double] = [
-            1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-            1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-        ]
-        let value = Double(mantissa) / powers[fraction]
+        // 10^fraction by repeated multiplication: every power up to 10^22 is an exact double,
+        // so each product is exact (and no table is built per call).
+        var power = 1.0
+        for _ in 0..<fraction { power *= 10 }
+        let value = Double(mantissa) / power
         return negative ? -value : value
-    }
-
-    func finishLabels() -> [String] {
-        var labels = [String]()
-        labels.reserveCapacity(Int(count))
-        for v in 0..<Int(count) {
-            let x = intLabelOf[v]
-            labels.append(x >= 0 ? String(x) : stringLabels[Int32(v)]!)
-        }
-        return labels
     }
 }

@@ -73,9 +73,8 @@ public struct Digraph: Sendable {
     public let isDirected: Bool
     /// What the weights mean.
     public let weighting: Weighting
-    /// The label of each vertex (an entity id, or an edge-list token).
-    public let labels: [String]
-    let labelIndex: [String: Vertex]
+    /// The label of each vertex (an entity id, or an edge-list token), stored compactly.
+    public let labels: VertexLabels
 
     // The CSR storage is internal: other modules read it through `arcs(from:)`,
     // `target(ofArc:)`, `source(ofEdge:)` and the other accessors, which keep its invariants.
@@ -93,15 +92,13 @@ public struct Digraph: Sendable {
     let inOffsets: [Int]
     /// The tail of each in-arc (equal to `targets` when undirected).
     let inSources: [Vertex]
-    /// The weight of each in-arc (equal to `arcWeights` when undirected).
-    let inWeights: [Double]?
-    /// For a directed graph, the out-arc index of each in-arc; empty when undirected.
+    /// For a directed graph, the out-arc index of each in-arc (its weight is that arc's);
+    /// empty when undirected.
     let inArcs: [Int32]
 
-    /// Tail and head of each edge, in input order.
-    let edgeSources: [Vertex]
-    let edgeTargets: [Vertex]
-    let edgeWeights: [Double]?
+    /// Per edge, in input order, its arc out of its tail: the edge's head and weight are that
+    /// arc's, so the edges cost 4 bytes each beyond the arcs.
+    let edgeArcs: [Int32]
     let edgeRelations: [Int32]?
     let edgeAgainst: [Bool]?
     let edgeValidity: [Validity]?
@@ -119,13 +116,7 @@ public struct Digraph: Sendable {
     ///   (`checkWeightSums`).
     /// - Complexity: O(V + E).
     public init(labels: [String], edges: [EdgeSpec], directed: Bool, weighting: Weighting = .unit) throws {
-        var index: [String: Vertex] = [:]
-        index.reserveCapacity(labels.count)
-        for (i, label) in labels.enumerated() {
-            if index.updateValue(Vertex(i), forKey: label) != nil {
-                throw AlgorithmError.invalidArgument("the vertex label '\(label)' appears twice")
-            }
-        }
+        let labels = try VertexLabels(distinct: labels)
         let n = labels.count
         var sources: [Vertex] = []
         var targets: [Vertex] = []
@@ -157,7 +148,7 @@ public struct Digraph: Sendable {
             try Self.checkWeightSums(labels: labels, sources: sources, targets: targets, weights: weights)
         }
         self.init(
-            labels: labels, labelIndex: index, directed: directed, weighting: weighting,
+            labels: labels, directed: directed, weighting: weighting,
             edgeSources: sources, edgeTargets: targets, edgeWeights: weights,
             edgeRelations: relations, edgeAgainst: against, edgeValidity: validity)
     }
@@ -170,7 +161,7 @@ public struct Digraph: Sendable {
     /// finite. Infinite and NaN weights are left to each algorithm's own check.
     /// - Throws: `invalidWeight` naming the heaviest edge and the largest total allowed.
     /// - Complexity: O(E).
-    static func checkWeightSums(labels: [String], sources: [Vertex], targets: [Vertex], weights: [Double]) throws {
+    static func checkWeightSums(labels: VertexLabels, sources: [Vertex], targets: [Vertex], weights: [Double]) throws {
         var total = 0.0, heaviest = -1
         for (e, w) in weights.enumerated() where w.isFinite {
             total += abs(w)
@@ -186,64 +177,74 @@ public struct Digraph: Sendable {
     }
 
     /// The CSR builder every public initializer ends in. Stable: a vertex's arcs are in
-    /// edge order.
+    /// edge order. The edge arrays are consumed: they are freed as soon as the out-arcs are
+    /// built, before the in-arcs, so that the peak memory is the graph's plus one copy of
+    /// the edge endpoints.
     init(
-        labels: [String], labelIndex: [String: Vertex], directed: Bool, weighting: Weighting,
-        edgeSources: [Vertex], edgeTargets: [Vertex], edgeWeights: [Double]?,
+        labels: VertexLabels, directed: Bool, weighting: Weighting,
+        edgeSources: consuming [Vertex], edgeTargets: consuming [Vertex], edgeWeights: consuming [Double]?,
         edgeRelations: [Int32]?, edgeAgainst: [Bool]?, edgeValidity: [Validity]?
     ) {
         let n = labels.count
         let m = edgeSources.count
         self.labels = labels
-        self.labelIndex = labelIndex
         self.isDirected = directed
         self.weighting = edgeWeights == nil ? .unit : weighting
-        self.edgeSources = edgeSources
-        self.edgeTargets = edgeTargets
-        self.edgeWeights = edgeWeights
         self.edgeRelations = edgeRelations
         self.edgeAgainst = edgeAgainst
         self.edgeValidity = edgeValidity
 
         var offsets = [Int](repeating: 0, count: n + 1)
-        for e in 0..<m {
-            let u = Int(edgeSources[e]), v = Int(edgeTargets[e])
-            offsets[u + 1] += 1
-            if !directed && u != v { offsets[v + 1] += 1 }
-        }
-        for v in 0..<n { offsets[v + 1] += offsets[v] }
-        let arcCount = offsets[n]
-        var targets = [Vertex](repeating: 0, count: arcCount)
-        var arcEdges = [Int32](repeating: 0, count: arcCount)
-        var weights: [Double]? = edgeWeights == nil ? nil : [Double](repeating: 0, count: arcCount)
-        var next = Array(offsets[0..<n])
-        for e in 0..<m {
-            let u = Int(edgeSources[e]), v = Int(edgeTargets[e])
-            let a = next[u]
-            next[u] += 1
-            targets[a] = Vertex(v)
-            arcEdges[a] = Int32(e)
-            if let w = edgeWeights { weights![a] = w[e] }
-            if !directed && u != v {
-                let b = next[v]
-                next[v] += 1
-                targets[b] = Vertex(u)
-                arcEdges[b] = Int32(e)
-                if let w = edgeWeights { weights![b] = w[e] }
+        var targets: [Vertex] = []
+        var arcEdges: [Int32] = []
+        var edgeArcs = [Int32](repeating: 0, count: m)
+        do {
+            let sources = consume edgeSources
+            let heads = consume edgeTargets
+            for e in 0..<m {
+                let u = Int(sources[e]), v = Int(heads[e])
+                offsets[u + 1] += 1
+                if !directed && u != v { offsets[v + 1] += 1 }
             }
+            for v in 0..<n { offsets[v + 1] += offsets[v] }
+            let arcCount = offsets[n]
+            targets = [Vertex](repeating: 0, count: arcCount)
+            arcEdges = [Int32](repeating: 0, count: arcCount)
+            var next = Array(offsets[0..<n])
+            for e in 0..<m {
+                let u = Int(sources[e]), v = Int(heads[e])
+                let a = next[u]
+                next[u] += 1
+                targets[a] = Vertex(v)
+                arcEdges[a] = Int32(e)
+                edgeArcs[e] = Int32(a)
+                if !directed && u != v {
+                    let b = next[v]
+                    next[v] += 1
+                    targets[b] = Vertex(u)
+                    arcEdges[b] = Int32(e)
+                }
+            }
+        }
+        var weights: [Double]?
+        if let edgeWeights = consume edgeWeights {
+            var w = [Double](repeating: 0, count: targets.count)
+            for a in 0..<targets.count { w[a] = edgeWeights[Int(arcEdges[a])] }
+            weights = w
         }
         self.offsets = offsets
         self.targets = targets
         self.arcWeights = weights
         self.arcEdges = arcEdges
+        self.edgeArcs = edgeArcs
 
         if directed {
+            let arcCount = targets.count
             var inOffsets = [Int](repeating: 0, count: n + 1)
             for t in targets { inOffsets[Int(t) + 1] += 1 }
             for v in 0..<n { inOffsets[v + 1] += inOffsets[v] }
             var inSources = [Vertex](repeating: 0, count: arcCount)
             var inArcs = [Int32](repeating: 0, count: arcCount)
-            var inWeights: [Double]? = weights == nil ? nil : [Double](repeating: 0, count: arcCount)
             var pos = Array(inOffsets[0..<n])
             for u in 0..<n {
                 for a in offsets[u]..<offsets[u + 1] {
@@ -252,26 +253,50 @@ public struct Digraph: Sendable {
                     pos[v] += 1
                     inSources[b] = Vertex(u)
                     inArcs[b] = Int32(a)
-                    if let w = weights { inWeights![b] = w[a] }
                 }
             }
             self.inOffsets = inOffsets
             self.inSources = inSources
             self.inArcs = inArcs
-            self.inWeights = inWeights
         } else {
             self.inOffsets = offsets
             self.inSources = targets
             self.inArcs = []
-            self.inWeights = weights
         }
+    }
+
+    /// The weight of every in-arc, in `inSources` order (the out-arcs' own array when
+    /// undirected); nil when unweighted. O(E) time and 8 bytes per arc for a directed graph:
+    /// for the algorithms that scan in-arcs many times (closeness, eigenvector).
+    func inArcWeights() -> [Double]? {
+        guard let w = arcWeights else { return nil }
+        guard isDirected else { return w }
+        return inArcs.map { w[Int($0)] }
+    }
+
+    /// Tail, head and weight of every edge in input order. O(V + E).
+    func edgeArrays() -> (sources: [Vertex], targets: [Vertex], weights: [Double]?) {
+        let m = edgeCount
+        var sources = [Vertex](repeating: 0, count: m)
+        var heads = [Vertex](repeating: 0, count: m)
+        for v in 0..<vertexCount {
+            for a in offsets[v]..<offsets[v + 1] {
+                let e = Int(arcEdges[a])
+                if Int(edgeArcs[e]) == a {
+                    sources[e] = Vertex(v)
+                    heads[e] = targets[a]
+                }
+            }
+        }
+        let weights = arcWeights.map { w in edgeArcs.map { w[Int($0)] } }
+        return (sources, heads, weights)
     }
 
     // MARK: Reading
 
     public var vertexCount: Int { labels.count }
     /// The number of edges (an undirected edge counts once).
-    public var edgeCount: Int { edgeSources.count }
+    public var edgeCount: Int { edgeArcs.count }
     /// The number of arcs (an undirected edge counts twice, a self-loop once).
     public var arcCount: Int { targets.count }
     public var isWeighted: Bool { arcWeights != nil }
@@ -285,12 +310,12 @@ public struct Digraph: Sendable {
     /// - Throws: `AlgorithmError.vertexNotFound`.
     /// - Complexity: O(1) expected.
     public func vertex(labeled label: String) throws -> Vertex {
-        guard let v = labelIndex[label] else { throw AlgorithmError.vertexNotFound(label) }
+        guard let v = labels.vertex(labeled: label) else { throw AlgorithmError.vertexNotFound(label) }
         return v
     }
 
     /// The vertex with this label, or nil.
-    public func vertexIfPresent(labeled label: String) -> Vertex? { labelIndex[label] }
+    public func vertexIfPresent(labeled label: String) -> Vertex? { labels.vertex(labeled: label) }
 
     /// Throws `vertexNotFound` unless `v` is a vertex id of this graph.
     public func check(_ v: Vertex) throws {
@@ -324,9 +349,10 @@ public struct Digraph: Sendable {
         return Vertex(lo)
     }
 
-    public func source(ofEdge e: Int) -> Vertex { edgeSources[e] }
-    public func target(ofEdge e: Int) -> Vertex { edgeTargets[e] }
-    public func weight(ofEdge e: Int) -> Double { edgeWeights?[e] ?? 1 }
+    /// The tail of an edge (for an undirected edge, its first end). O(log V).
+    public func source(ofEdge e: Int) -> Vertex { source(ofArc: Int(edgeArcs[e])) }
+    public func target(ofEdge e: Int) -> Vertex { targets[Int(edgeArcs[e])] }
+    public func weight(ofEdge e: Int) -> Double { arcWeights?[Int(edgeArcs[e])] ?? 1 }
     /// The relation (or edge-list edge) the edge came from; for an edge list, its index.
     public func relation(ofEdge e: Int) -> Int? {
         guard let r = edgeRelations else { return e }
@@ -350,9 +376,10 @@ public struct Digraph: Sendable {
 
     /// The edges as specs (for copying a graph with changes).
     public var edgeSpecs: [EdgeSpec] {
-        (0..<edgeCount).map { e in
+        let (sources, heads, _) = edgeArrays()
+        return (0..<edgeCount).map { e in
             EdgeSpec(
-                source: edgeSources[e], target: edgeTargets[e], weight: weight(ofEdge: e),
+                source: sources[e], target: heads[e], weight: weight(ofEdge: e),
                 relation: relation(ofEdge: e), againstRelation: isAgainstRelation(edge: e),
                 validity: validity(ofEdge: e))
         }
@@ -361,12 +388,12 @@ public struct Digraph: Sendable {
     /// Checks every weight against `requirement`, throwing `invalidWeight` for the first
     /// edge that fails.
     func validateWeights(positive: Bool) throws {
-        guard let w = edgeWeights else { return }
-        for e in 0..<w.count {
-            let x = w[e]
+        guard let w = arcWeights else { return }
+        for e in 0..<edgeCount {
+            let x = w[Int(edgeArcs[e])]
             if !x.isFinite || x < 0 || (positive && x == 0) {
                 throw AlgorithmError.invalidWeight(
-                    from: labels[Int(edgeSources[e])], to: labels[Int(edgeTargets[e])], weight: x,
+                    from: labels[Int(source(ofEdge: e))], to: labels[Int(target(ofEdge: e))], weight: x,
                     requirement: positive ? "a finite weight > 0" : "a finite weight >= 0")
             }
         }
@@ -377,19 +404,20 @@ public struct Digraph: Sendable {
     /// - Throws: `invalidWeight` for a weight outside (0, 1].
     /// - Complexity: O(V + E).
     public func withReliabilityWeights() throws -> Digraph {
-        let w = edgeWeights ?? [Double](repeating: 1, count: edgeCount)
+        let (sources, heads, given) = edgeArrays()
+        let w = given ?? [Double](repeating: 1, count: edgeCount)
         var out = [Double](repeating: 0, count: w.count)
         for e in 0..<w.count {
             guard w[e] > 0, w[e] <= 1 else {
                 throw AlgorithmError.invalidWeight(
-                    from: labels[Int(edgeSources[e])], to: labels[Int(edgeTargets[e])], weight: w[e],
+                    from: labels[Int(sources[e])], to: labels[Int(heads[e])], weight: w[e],
                     requirement: "a confidence in (0, 1]")
             }
             out[e] = -Foundation.log(w[e])
         }
         return Digraph(
-            labels: labels, labelIndex: labelIndex, directed: isDirected, weighting: .reliability,
-            edgeSources: edgeSources, edgeTargets: edgeTargets, edgeWeights: out,
+            labels: labels, directed: isDirected, weighting: .reliability,
+            edgeSources: sources, edgeTargets: heads, edgeWeights: out,
             edgeRelations: edgeRelations, edgeAgainst: edgeAgainst, edgeValidity: edgeValidity)
     }
 
@@ -397,18 +425,20 @@ public struct Digraph: Sendable {
     /// - Complexity: O(V + E).
     public func undirected() -> Digraph {
         guard isDirected else { return self }
+        let (sources, heads, weights) = edgeArrays()
         return Digraph(
-            labels: labels, labelIndex: labelIndex, directed: false, weighting: weighting,
-            edgeSources: edgeSources, edgeTargets: edgeTargets, edgeWeights: edgeWeights,
+            labels: labels, directed: false, weighting: weighting,
+            edgeSources: sources, edgeTargets: heads, edgeWeights: weights,
             edgeRelations: edgeRelations, edgeAgainst: edgeAgainst, edgeValidity: edgeValidity)
     }
 
     /// The same graph without weights.
     public func unweighted() -> Digraph {
         guard isWeighted else { return self }
+        let (sources, heads, _) = edgeArrays()
         return Digraph(
-            labels: labels, labelIndex: labelIndex, directed: isDirected, weighting: .unit,
-            edgeSources: edgeSources, edgeTargets: edgeTargets, edgeWeights: nil,
+            labels: labels, directed: isDirected, weighting: .unit,
+            edgeSources: sources, edgeTargets: heads, edgeWeights: nil,
             edgeRelations: edgeRelations, edgeAgainst: edgeAgainst, edgeValidity: edgeValidity)
     }
 }

@@ -30,7 +30,7 @@ extension Digraph {
         let r = dijkstraKernel(source: source, target: nil, outward: direction == .outgoing)
         return ShortestPathTree(
             graph: self, source: source, direction: direction, distances: r.distances,
-            parentArcs: r.parents, order: r.order)
+            parentArcs: r.parents.map { Int32($0) }, order: r.order)
     }
 
     /// One shortest path from `source` to `target`: by hops when unweighted (BFS), by
@@ -45,7 +45,7 @@ extension Digraph {
         let r = dijkstraKernel(source: source, target: target, outward: true)
         return try ShortestPathTree(
             graph: self, source: source, direction: .outgoing, distances: r.distances,
-            parentArcs: r.parents, order: r.order
+            parentArcs: r.parents.map { Int32($0) }, order: r.order
         ).path(to: target)
     }
 
@@ -77,7 +77,7 @@ extension Digraph {
         var heap = Heap<DijkstraEntry>()
         let rowOffsets = outward ? offsets : inOffsets
         let heads = outward ? targets : inSources
-        let weights = outward ? arcWeights : inWeights
+        let weights = outward ? arcWeights : inArcWeights()
         dist[Int(source)] = 0
         heap.insert(DijkstraEntry(distance: 0, vertex: source))
         while let top = heap.popMin() {

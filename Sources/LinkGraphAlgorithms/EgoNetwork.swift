@@ -54,7 +54,8 @@ extension Digraph {
         members.sort { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
         var inside = [Bool](repeating: false, count: vertexCount)
         for (v, _) in members { inside[Int(v)] = true }
-        let edges = (0..<edgeCount).filter { inside[Int(edgeSources[$0])] && inside[Int(edgeTargets[$0])] }
+        let ends = edgeArrays()
+        let edges = (0..<edgeCount).filter { inside[Int(ends.sources[$0])] && inside[Int(ends.targets[$0])] }
         return EgoNetwork(
             center: center, radius: radius, vertices: members.map(\.0), distances: members.map(\.1), edges: edges)
     }

@@ -27,8 +27,9 @@ extension Digraph {
         let useWeights = weighted && isWeighted
         var x = [Double](repeating: 1 / Double(n), count: n)
         var next = [Double](repeating: 0, count: n)
+        let inWeights = useWeights ? inArcWeights() ?? [] : []
         for iteration in 1...maxIterations {
-            pull(from: x, into: &next, weighted: useWeights)
+            pull(from: x, into: &next, weighted: useWeights, weights: inWeights)
             var squares = 0.0
             for j in 0..<n {
                 next[j] += x[j]
@@ -48,9 +49,9 @@ extension Digraph {
     }
 
     /// next[j] = Σ over in-arcs i → j of x[i] (times the weight).
-    func pull(from x: [Double], into next: inout [Double], weighted: Bool) {
+    /// `weights`: `inArcWeights()` when weighted, built once by the caller.
+    func pull(from x: [Double], into next: inout [Double], weighted: Bool, weights: [Double]) {
         let n = vertexCount
-        let weights = weighted ? inWeights! : []
         inOffsets.withUnsafeBufferPointer { off in
             inSources.withUnsafeBufferPointer { src in
                 weights.withUnsafeBufferPointer { wt in

@@ -32,8 +32,9 @@ extension Digraph {
         let useWeights = weighted && isWeighted
         var x = [Double](repeating: 0, count: n)
         var next = [Double](repeating: 0, count: n)
+        let inWeights = useWeights ? inArcWeights() ?? [] : []
         for iteration in 1...maxIterations {
-            pull(from: x, into: &next, weighted: useWeights)
+            pull(from: x, into: &next, weighted: useWeights, weights: inWeights)
             var err = 0.0
             for j in 0..<n {
                 next[j] = alpha * next[j] + beta

@@ -35,6 +35,12 @@ func deterministicWaves(
     }
 }
 
+/// The number of sources in `chunk` when sources `chunk`, `chunk + chunks`, … below
+/// `vertices` make up a chunk (the split `deterministicWaves` callers use).
+func sourcesIn(chunk: Int, of chunks: Int, vertices: Int) -> Int {
+    chunk < vertices ? (vertices - chunk + chunks - 1) / chunks : 0
+}
+
 /// Carries a non-Sendable value into `concurrentPerform`, whose workers only touch
 /// disjoint data (their own slot) while the caller waits.
 struct UncheckedBox<T>: @unchecked Sendable {

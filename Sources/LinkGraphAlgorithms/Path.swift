@@ -49,7 +49,7 @@ public struct Path: Hashable, Sendable, CustomStringConvertible {
             let e = graph.edge(ofArc: a)
             let w = graph.weight(ofArc: a)
             // For an undirected edge walked from its target, the hop runs against the edge.
-            let reversedEdge = !graph.isDirected && graph.edgeSources[e] != at
+            let reversedEdge = !graph.isDirected && Int(graph.edgeArcs[e]) != a
             hops.append(
                 Hop(
                     from: at, to: to, arc: a, edge: e, relation: graph.relation(ofEdge: e),
@@ -90,7 +90,7 @@ public struct ShortestPathTree: Sendable {
     public let distances: [Double]
     /// Per vertex, the arc that reached it in the tree, or -1. For `.incoming` the arc
     /// leaves the vertex toward the source.
-    let parentArcs: [Int]
+    let parentArcs: [Int32]
     /// Reached vertices in order of settling (non-decreasing distance).
     public let order: [Digraph.Vertex]
 
@@ -117,7 +117,7 @@ public struct ShortestPathTree: Sendable {
         switch direction {
         case .outgoing:
             while x != source {
-                let a = parentArcs[Int(x)]
+                let a = Int(parentArcs[Int(x)])
                 arcs.append(a)
                 x = graph.source(ofArc: a)
             }
@@ -125,7 +125,7 @@ public struct ShortestPathTree: Sendable {
             return Path(graph: graph, start: source, arcs: arcs)
         case .incoming:
             while x != source {
-                let a = parentArcs[Int(x)]
+                let a = Int(parentArcs[Int(x)])
                 arcs.append(a)
                 x = graph.targets[a]
             }

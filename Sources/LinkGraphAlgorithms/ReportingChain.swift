@@ -58,7 +58,7 @@ extension Digraph {
         guard maxBranches >= 1 else { throw AlgorithmError.invalidArgument("maxBranches must be at least 1") }
         let bfs = try breadthFirstSearch(from: root)
         let above = bfs.order.dropFirst().map {
-            ChainMember(vertex: $0, distance: Int(bfs.distances[Int($0)]), via: bfs.parentArcs[Int($0)])
+            ChainMember(vertex: $0, distance: Int(bfs.distances[Int($0)]), via: Int(bfs.parentArcs[Int($0)]))
         }.sorted { ($0.distance, $0.vertex) < ($1.distance, $1.vertex) }
 
         // Tops: reached vertices without out-arcs, plus members of terminal strong
@@ -122,7 +122,7 @@ extension Digraph {
     public func reportingTree(to root: Vertex, maxDepth: Int? = nil) throws -> ReportingTree {
         let bfs = try breadthFirstSearch(from: root, direction: .incoming, maxDepth: maxDepth)
         let below = bfs.order.dropFirst().map {
-            ChainMember(vertex: $0, distance: Int(bfs.distances[Int($0)]), via: bfs.parentArcs[Int($0)])
+            ChainMember(vertex: $0, distance: Int(bfs.distances[Int($0)]), via: Int(bfs.parentArcs[Int($0)]))
         }.sorted { ($0.distance, $0.vertex) < ($1.distance, $1.vertex) }
         return ReportingTree(root: root, below: below, tree: bfs)
     }

@@ -13,7 +13,7 @@ final class EdgeListRegressionTests: XCTestCase {
         var reader = EdgeListReader()
         let bytes = Array(text.utf8)
         try bytes.withUnsafeBufferPointer { try reader.read($0, fileName: "huge.edges") }
-        XCTAssertLessThanOrEqual(reader.intSlot.count, max(1 << 16, 2 * bytes.count))
+        XCTAssertLessThanOrEqual(reader.labels.numberTableCount, max(1 << 16, 2 * bytes.count))
 
         let graph = try Digraph(edgeList: text, directed: true)
         XCTAssertEqual(graph.labels, ["134217727", "0", "67108864", "1", "99999999"])

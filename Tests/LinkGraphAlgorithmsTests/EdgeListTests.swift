@@ -131,8 +131,8 @@ final class EdgeListTests: XCTestCase {
             let text = graph.edgeListText()
             let again = try Digraph(edgeList: text, directed: graph.isDirected)
             XCTAssertEqual(again.labels, graph.labels, text)
-            XCTAssertEqual(again.edgeSources, graph.edgeSources, text)
-            XCTAssertEqual(again.edgeTargets, graph.edgeTargets, text)
+            XCTAssertEqual(again.edgeArrays().sources, graph.edgeArrays().sources, text)
+            XCTAssertEqual(again.edgeArrays().targets, graph.edgeArrays().targets, text)
             XCTAssertEqual(again.edgeListText(), text, "written again line for line")
         }
         let read = try Digraph(edgeList: "a b\nb c\nd\nc a\n", directed: true)

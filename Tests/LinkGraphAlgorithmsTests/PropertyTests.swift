@@ -35,7 +35,8 @@ final class PropertyTests: XCTestCase {
     func testDijkstra_unitWeights_equalsBreadthFirst() throws {
         for seed: UInt64 in 1...20 {
             let g = Self.randomGraph(n: 40, degree: 3, directed: seed % 2 == 0, seed: seed)
-            let unit = try Digraph(labels: g.labels, edges: g.edgeSpecs, directed: g.isDirected, weighting: .given)
+            let unit = try Digraph(
+                labels: Array(g.labels), edges: g.edgeSpecs, directed: g.isDirected, weighting: .given)
             XCTAssertTrue(unit.isWeighted)
             for s in g.vertices {
                 let bfs = try g.breadthFirstSearch(from: s)

@@ -43,7 +43,9 @@ extension LinkGraphCommand {
             let graph = input.graph
             let parameters = CentralityMeasure.Parameters(
                 degreeMode: mode.mode, alpha: alpha, beta: beta, damping: damping)
-            let scores = try measure.scores(on: graph, parameters)
+            let progress = MeasureProgress(measure, vertices: graph.vertexCount, quiet: analysis.quiet)
+            defer { progress.finish() }
+            let scores = try measure.scores(on: graph, parameters, progress: progress.handler)
             if json {
                 try Console.json(scores.json(measure: measure.rawValue, in: graph))
                 return

@@ -40,7 +40,7 @@ struct AnalysisInput {
             }
             if kinds != nil { Diagnostics.warn("--via is ignored for an edge list: its edges have no kinds") }
             if asOf != nil { Diagnostics.warn("--as-of is ignored for an edge list: its edges have no dates") }
-            return AnalysisInput(graph: graph, caseFile: nil, lookup: EntityLookup(labels: graph.labels))
+            return AnalysisInput(graph: graph, caseFile: nil, lookup: EntityLookup(labels: Array(graph.labels)))
         }
         let caseFile = try CaseLoading.load(path, limits: limits)
         if let kinds { warnAboutKinds(kinds, in: caseFile, path: path) }

@@ -3,7 +3,7 @@
 //   algbench <linkgraph|swiftgraph> <algorithm> <edgelist> <directed 0|1> [threads]
 //
 // algorithm: load, bfs, dijkstra, weak, strong, pagerank, closeness, betweenness, articulation,
-// bridges, keyplayers (k = 5, fragmentation, seed 1)
+// bridges, keyplayers (k = 5, fragmentation, seed 1), scale (bfs + weak + pagerank in one process)
 // Prints {"load_s": …, "algo_s": …, "check": …}; "check" is a cheap checksum of the result
 // so that the work cannot be optimized away and peers can be compared.
 import Foundation
@@ -62,6 +62,20 @@ func runLinkGraph() throws {
     case "articulation": check = Double(g.cutStructure().articulationPoints.count)
     case "bridges": check = Double(g.cutStructure().bridges.count)
     case "keyplayers": check = try g.keyPlayers(k: 5, objective: .fragmentation, seed: 1).value
+    // The scale row: BFS, weak components and PageRank in one process after one load, each
+    // timed on standard error, so that the peak RSS covers all three.
+    case "scale":
+        var t = now()
+        let reached = try g.breadthFirstSearch(from: source).order.count
+        var parts = ["bfs \(now() - t)"]
+        t = now()
+        let components = g.weakComponents().count
+        parts.append("weak \(now() - t)")
+        t = now()
+        let rank = try g.pageRank(tolerance: 1e-6 / Double(g.vertexCount), maxIterations: 1000)
+        parts.append("pagerank \(now() - t) (\(rank.iterations ?? 0) iterations)")
+        FileHandle.standardError.write((parts.joined(separator: ", ") + "\n").data(using: .utf8)!)
+        check = Double(reached + components) + (rank.values.max() ?? 0)
     default: throw AlgorithmError.invalidArgument("unknown algorithm \(algorithm)")
     }
     emit(load, now() - t1, check)
