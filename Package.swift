@@ -99,7 +99,7 @@ let package = Package(
             dependencies: [
                 "LinkGraph", "LinkGraphAlgorithms", "LinkGraphFormats", "LinkGraphGraphviz",
                 "LinkGraphViews", "LinkGraphPlugin", "LinkGraphReport", "CSVTables", "TextPatterns", "GraphvizDOT",
-                "MailArchives",
+                "MailArchives", "LinkGraphProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
