@@ -120,7 +120,7 @@ let package = Package(
             dependencies: [
                 "LinkGraph", "LinkGraphAlgorithms", "LinkGraphFormats", "LinkGraphGraphviz",
                 "LinkGraphViews", "LinkGraphPlugin", "LinkGraphReport", "CSVTables", "TextPatterns", "GraphvizDOT",
-                "MailArchives", "PDFDocuments", "HTMLPages",
+                "MailArchives", "PDFDocuments", "HTMLPages", "LinkGraphProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

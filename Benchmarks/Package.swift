@@ -21,6 +21,11 @@ let package = Package(
             path: "algorithms/Sources/algbench"
         ),
         .executableTarget(
+            name: "approxbench",
+            dependencies: [.product(name: "LinkGraphAlgorithms", package: "LinkGraph")],
+            path: "algorithms/Sources/approxbench"
+        ),
+        .executableTarget(
             name: "casebench",
             dependencies: [.product(name: "LinkGraph", package: "LinkGraph")],
             path: "casefile/Sources/casebench"

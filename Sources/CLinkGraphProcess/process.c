@@ -130,6 +130,13 @@ void lgp_untrack_child(pid_t pid) {
     }
 }
 
+void lgp_signal_tracked_children(int sig) {
+    for (int i = 0; i < LGP_TRACKED; i++) {
+        int value = atomic_load(&tracked[i]);
+        if (value != 0) kill(value, sig);
+    }
+}
+
 static void forward_and_end(int sig) {
     for (int i = 0; i < LGP_TRACKED; i++) {
         int value = atomic_load(&tracked[i]);

@@ -66,6 +66,12 @@ package enum Spawner {
         return try result.get()
     }
 
+    /// Sends `signal` to every running child (its whole process group with
+    /// `newProcessGroup`), as the forwarding does; for a caller that handles the signal itself.
+    package static func signalChildren(_ signal: Int32) {
+        lgp_signal_tracked_children(signal)
+    }
+
     /// Runs on the spawn thread.
     private static func start(_ request: SpawnRequest, path: String) -> Result<pid_t, ProcessFailure> {
         let argv: [UnsafeMutablePointer<CChar>?] = request.arguments.map { strdup($0) } + [nil]

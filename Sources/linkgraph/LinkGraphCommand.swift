@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LinkGraph
+import LinkGraphProcess
 
 /// The `linkgraph` command: a thin layer over the libraries. Each subcommand parses its
 /// arguments, calls a library, and prints; errors go to stderr with a non-zero exit.
@@ -28,6 +29,9 @@ struct LinkGraphCommand: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
+            if !(command is GraphvizWorkerCommand) {
+                Interruption.install { Spawner.signalChildren(SIGINT) }
+            }
             try command.run()
         } catch {
             let code = exitCode(for: error)

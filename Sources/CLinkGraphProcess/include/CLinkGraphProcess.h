@@ -45,4 +45,7 @@ void lgp_untrack_child(pid_t pid);
  * Signals the program handles or ignores itself are left alone. Idempotent. */
 void lgp_forward_termination_signals(void);
 
+/* Sends `sig` to every tracked child (its process group when started in its own). */
+void lgp_signal_tracked_children(int sig);
+
 #endif

@@ -34,9 +34,12 @@ struct StagedFile {
         let directory = url.deletingLastPathComponent().path
         TemporaryFiles.removeStale(for: url.lastPathComponent, in: directory)
         let temporary = directory + "/" + TemporaryFiles.name(for: url.lastPathComponent)
+        // Registered before it exists, so Ctrl-C between open and rename removes it.
+        Interruption.register(temporary: temporary)
         // Private until the old file's mode is copied: a 0600 case is never readable by others.
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, existing == nil ? newFileMode : 0o600)
         guard fd >= 0 else {
+            Interruption.unregister(temporary: temporary)
             let reason =
                 errno == EACCES || errno == EROFS || errno == EPERM
                 ? "cannot create a file in \(directory) (read-only or no permission)" : String(cString: strerror(errno))
@@ -49,11 +52,13 @@ struct StagedFile {
         } catch {
             close(fd)
             unlink(temporary)
+            Interruption.unregister(temporary: temporary)
             throw error
         }
         if close(fd) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
+            Interruption.unregister(temporary: temporary)
             throw FileIOError(path: path, reason: "write failed (disk full?): \(reason)")
         }
         self.temporary = temporary
@@ -66,6 +71,7 @@ struct StagedFile {
         case .regular(let resolved, _):
             guard let temporary else { return }
             self.temporary = nil
+            defer { Interruption.unregister(temporary: temporary) }
             if rename(temporary, resolved) != 0 {
                 let reason = String(cString: strerror(errno))
                 unlink(temporary)
@@ -84,7 +90,10 @@ struct StagedFile {
 
     /// Removes the temporary file of an uncommitted output.
     mutating func discard() {
-        if let temporary { unlink(temporary) }
+        if let temporary {
+            unlink(temporary)
+            Interruption.unregister(temporary: temporary)
+        }
         temporary = nil
         pending = nil
     }

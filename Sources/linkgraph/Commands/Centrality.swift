@@ -10,7 +10,12 @@ extension LinkGraphCommand {
             discussion: """
                 Values match NetworkX's definitions (normalised as NetworkX does; closeness with the \
                 Wasserman–Faust rule for disconnected graphs). Weighted measures use the --weight \
-                projection. --json prints {"measure": NAME, "values": {ID: NUMBER, ...}} for every vertex.
+                projection. --json prints {"measure": NAME, "values": {ID: NUMBER, ...}} for every vertex. \
+                Closeness on hop counts finds the --top K without searching from every vertex (Bergamini \
+                et al.'s pruning; the same K, scores and tie order as the full measure). --approximate \
+                estimates betweenness by sampling shortest paths: every value within --epsilon of the \
+                exact one with probability at least 1 - --delta (Riondato–Kornaropoulos), the same \
+                --seed giving the same values.
                 """
         )
 
@@ -33,9 +38,12 @@ extension LinkGraphCommand {
         @Flag(help: "Print JSON for every vertex.")
         var json = false
         @OptionGroup var analysis: AnalysisOptions
+        @OptionGroup var approximation: ApproximationOptions
+        @OptionGroup var progress: ProgressOptions
 
         func validate() throws {
             if top < 1 { throw ValidationError("--top must be at least 1") }
+            try approximation.validate(measure: measure)
         }
 
         func run() throws {
@@ -43,9 +51,17 @@ extension LinkGraphCommand {
             let graph = input.graph
             let parameters = CentralityMeasure.Parameters(
                 degreeMode: mode.mode, alpha: alpha, beta: beta, damping: damping)
-            let progress = MeasureProgress(measure, vertices: graph.vertexCount, quiet: analysis.quiet)
-            defer { progress.finish() }
-            let scores = try measure.scores(on: graph, parameters, progress: progress.handler)
+            if approximation.approximate {
+                try approximation.run(on: input, top: top, json: json, progress: progress)
+                return
+            }
+            if measure == .closeness, !json, !graph.isWeighted {
+                try ApproximationOptions.printTopCloseness(of: input, top: top, progress: progress)
+                return
+            }
+            let meter = MeasureProgress(measure, vertices: graph.vertexCount, enabled: progress.enabled)
+            defer { meter.finish() }
+            let scores = try measure.scores(on: graph, parameters, progress: meter.handler)
             if json {
                 try Console.json(scores.json(measure: measure.rawValue, in: graph))
                 return

@@ -30,6 +30,7 @@ extension LinkGraphCommand {
 
         /// Drawn as `render` draws: in a Graphviz worker process, SVG checked by `SVGSafety`.
         @OptionGroup var graphviz: GraphvizOptions
+        @OptionGroup var progress: ProgressOptions
 
         func run() throws {
             let casePath = try self.case ?? Self.bundledCase()
@@ -56,7 +57,9 @@ extension LinkGraphCommand {
             }
             let report = try CaseReport(caseFile)
             let page = URL(fileURLWithPath: directory).appendingPathComponent("report.html")
-            let svg = try graphviz.render(report.drawing, layout: .dot, format: .svg, file: casePath).data
+            let svg = try graphviz.render(
+                report.drawing, layout: .dot, format: .svg, file: casePath, quiet: progress.quiet
+            ).data
             try FileIO.writeAtomically(try report.html(svg: svg), to: page.path)
             print("report: \(caseFile.entities.count) entities, \(caseFile.relations.count) relations → \(page.path)")
         }
@@ -76,7 +79,8 @@ extension LinkGraphCommand {
             }
             try files.add(DOTWriter.write(drawing), to: base + ".dot")
             for format in formats {
-                let rendering = try graphviz.render(drawing, layout: .dot, format: format, file: base + ".dot")
+                let rendering = try graphviz.render(
+                    drawing, layout: .dot, format: format, file: base + ".dot", quiet: progress.quiet)
                 for warning in rendering.warnings { Diagnostics.warn("Graphviz: \(warning)") }
                 try files.add(rendering.data, to: base + "." + format.fileExtension)
             }

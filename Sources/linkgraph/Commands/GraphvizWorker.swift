@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LinkGraph
 import LinkGraphFormats
 import LinkGraphGraphviz
 
@@ -65,10 +66,13 @@ struct GraphvizOptions: ParsableArguments {
 
     /// The first graph of a DOT file, parsed by Graphviz.
     /// - Parameter linePrefix: Name a syntax error's line after the file (`FILE:3: ...`).
-    func parse(_ text: String, file: String, linePrefix: Bool = false) throws -> DOTGraph {
+    func parse(_ text: String, file: String, linePrefix: Bool = false, quiet: Bool = false) throws -> DOTGraph {
         let renderer = try self.renderer
+        let meter = ProgressMeter(
+            label: "graphviz", total: 1, unit: "stages", enabled: !quiet && ProgressMeter.standardErrorIsTerminal)
+        defer { meter.finish() }
         do {
-            return try renderer.parse(text, source: file)
+            return try meter.stage("parsing \(file)") { try renderer.parse(text, source: file) }
         } catch let error as GraphvizError {
             throw GraphvizFailure(file: file + (linePrefix ? error.line.map { ":\($0)" } ?? "" : ""), error: error)
         }
@@ -76,14 +80,20 @@ struct GraphvizOptions: ParsableArguments {
 
     /// Lays out and renders `graph` with `GraphvizRenderer` (sanitized, SVG checked), printing
     /// what the sanitizer changed and what was removed from the SVG.
-    func render(_ graph: DOTGraph, layout: GraphvizLayout, format: GraphvizFormat, file: String) throws
-        -> GraphvizRendering
+    /// The stage shows on a progress line past 2 s on a terminal, unless `quiet`.
+    func render(_ graph: DOTGraph, layout: GraphvizLayout, format: GraphvizFormat, file: String, quiet: Bool = false)
+        throws -> GraphvizRendering
     {
         let renderer = try self.renderer
         let drawing: GraphvizRenderer.Drawing
+        let meter = ProgressMeter(
+            label: "graphviz", total: 1, unit: "stages", enabled: !quiet && ProgressMeter.standardErrorIsTerminal)
+        defer { meter.finish() }
         do {
-            drawing = try renderer.render(graph, layout: layout, format: format, source: file) { warnings in
-                for warning in warnings { Diagnostics.warn("\(file): \(warning)") }
+            drawing = try meter.stage("layout with \(layout.rawValue) and render to \(format.rawValue)") {
+                try renderer.render(graph, layout: layout, format: format, source: file) { warnings in
+                    for warning in warnings { Diagnostics.warn("\(file): \(warning)") }
+                }
             }
         } catch let error as GraphvizError {
             throw GraphvizFailure(file: file, error: error)

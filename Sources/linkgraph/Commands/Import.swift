@@ -49,6 +49,7 @@ extension LinkGraphCommand {
         @OptionGroup var limits: InputLimits
 
         @OptionGroup var graphviz: GraphvizOptions
+        @OptionGroup var progress: ProgressOptions
 
         func run() throws {
             let format = try source ?? Self.format(of: file)
@@ -59,7 +60,7 @@ extension LinkGraphCommand {
                 let data = try limits.read(file)
                 // Parsed by Graphviz in a worker process (a crash there is an error here).
                 let text = try DOTText.decode(Array(data), file: file)  // charset=latin1 honoured, bad UTF-8 refused
-                let graph = try graphviz.parse(text, file: file, linePrefix: true)
+                let graph = try graphviz.parse(text, file: file, linePrefix: true, quiet: progress.quiet)
                 result = try DOTCaseImporter.caseFile(graph, file: file)
             case .graphml:
                 result = try GraphMLReader.readCase(try limits.read(file), file: file)

@@ -103,6 +103,7 @@ extension LinkGraphCommand {
         @OptionGroup var limits: InputLimits
 
         @OptionGroup var graphviz: GraphvizOptions
+        @OptionGroup var progress: ProgressOptions
 
         func validate() throws {
             if timeline {
@@ -138,9 +139,11 @@ extension LinkGraphCommand {
                 // Foreign DOT: parsed and drawn in Graphviz worker processes, attributes
                 // through DOTSanitizer's allowlist (GraphvizOptions.render).
                 let text = try DOTText.decode(Array(try limits.read(input)), file: input)
-                var graph = try graphviz.parse(text, file: input)
+                var graph = try graphviz.parse(text, file: input, quiet: progress.quiet)
                 let chosen = LayoutChoice.layout(forForeign: &graph, requested: layout)
-                try write(try graphviz.render(graph, layout: chosen, format: format, file: input), to: output)
+                try write(
+                    try graphviz.render(graph, layout: chosen, format: format, file: input, quiet: progress.quiet),
+                    to: output)
                 return
             }
             let caseFile = try CaseLoading.load(input, limits: limits)
@@ -152,7 +155,9 @@ extension LinkGraphCommand {
             options.asOf = asOf.flatMap(PartialDate.init)
             let drawing = CaseView(kind: view, options: options).drawing(of: caseFile)
             let chosen = LayoutChoice.layout(for: drawing, requested: layout)
-            try write(try graphviz.render(drawing, layout: chosen, format: format, file: input), to: output)
+            try write(
+                try graphviz.render(drawing, layout: chosen, format: format, file: input, quiet: progress.quiet),
+                to: output)
         }
 
         /// The view options the flags ask for.
@@ -199,7 +204,8 @@ extension LinkGraphCommand {
                 ).path
                 try FileIO.refuseOverwriting(inputs: [input], with: path, what: "a drawing")
                 let rendering = try graphviz.render(
-                    drawing, layout: LayoutChoice.layout(for: drawing, requested: layout), format: format, file: input)
+                    drawing, layout: LayoutChoice.layout(for: drawing, requested: layout), format: format, file: input,
+                    quiet: progress.quiet)
                 for warning in rendering.warnings { Diagnostics.warn("Graphviz: \(warning)") }
                 try frames.add(rendering.data, to: path)
                 lines.append("\(date): \(drawing.nodes.count) entities, \(drawing.edges.count) relations → \(path)")

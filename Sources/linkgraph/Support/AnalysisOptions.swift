@@ -22,9 +22,6 @@ struct AnalysisOptions: ParsableArguments {
 
     @OptionGroup var limits: InputLimits
 
-    @Flag(help: "Show no progress line on standard error during long measures.")
-    var quiet = false
-
     func validate() throws {
         if let asOf, PartialDate(asOf) == nil {
             throw ValidationError("--as-of '\(asOf)' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")

@@ -4,21 +4,21 @@ import LinkGraphAlgorithms
 
 /// The progress line of a long centrality measure: sources done for closeness, harmonic and
 /// betweenness, iterations and residual for PageRank, drawn by `ProgressMeter` (after 2 s,
-/// only when standard error is a terminal, never with `--quiet`).
+/// only when standard error is a terminal, never with `--quiet`: `ProgressOptions.enabled`).
 struct MeasureProgress {
     private let meter: ProgressMeter?
 
-    init(_ measure: CentralityMeasure, vertices: Int, quiet: Bool) {
+    init(_ measure: CentralityMeasure, vertices: Int, enabled: Bool) {
         switch measure {
         case .closeness, .harmonic, .betweenness:
             meter = ProgressMeter(
                 label: measure.rawValue, total: vertices, unit: "sources",
-                enabled: !quiet && ProgressMeter.standardErrorIsTerminal)
+                enabled: enabled)
         case .pagerank:
             // The budget `CentralityMeasure` gives PageRank (the library's default).
             meter = ProgressMeter(
                 label: measure.rawValue, total: 100, unit: "iterations",
-                enabled: !quiet && ProgressMeter.standardErrorIsTerminal)
+                enabled: enabled)
         case .degree, .eigenvector, .katz:
             meter = nil
         }
