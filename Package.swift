@@ -64,7 +64,7 @@ let package = Package(
             dependencies: ["CGraphviz", "LinkGraph", "LinkGraphFormats", "LinkGraphProcess"]
         ),
         // Influence, defection and full views of a case as a drawing.
-        .target(name: "LinkGraphViews", dependencies: ["LinkGraph", "LinkGraphFormats"]),
+        .target(name: "LinkGraphViews", dependencies: ["LinkGraph", "LinkGraphAlgorithms", "LinkGraphFormats"]),
         // The interactive case report: one HTML page with the drawing, the data, our script and style.
         .target(
             name: "LinkGraphReport",
@@ -157,7 +157,8 @@ let package = Package(
             name: "LinkGraphFormatsTests",
             dependencies: ["LinkGraphFormats", "LinkGraphGraphviz", "LinkGraphTestSupport"]),
         .testTarget(
-            name: "LinkGraphViewsTests", dependencies: ["LinkGraphViews", "LinkGraphGraphviz", "LinkGraphTestSupport"]),
+            name: "LinkGraphViewsTests",
+            dependencies: ["LinkGraphViews", "LinkGraphAlgorithms", "LinkGraphGraphviz", "LinkGraphTestSupport"]),
         .testTarget(
             name: "LinkGraphGraphvizTests",
             dependencies: ["LinkGraphGraphviz", "LinkGraphFormats", "LinkGraphTestSupport"]),

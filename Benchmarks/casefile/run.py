@@ -1,15 +1,15 @@
 #!/usr/bin/env python3
 """Times reading and writing a case file: LinkGraph against Python's json and NetworkX.
 
-    python3 Benchmarks/casefile/run.py [--entities 20000] [--relations 200000] [--repeat 3] [--skip-build]
+    python3 Benchmarks/casefile/run.py [--entities 100000] [--relations 1000000] [--repeat 3] [--skip-build]
 
 1. Writes one seeded case file (FORMAT.md, version 1): documents, entities with aliases and
    attributes, relations with dates, confidence and byte-offset evidence
    (Benchmarks/.build-bench/cases/, not committed).
 2. Builds `casebench` in release mode (the Benchmarks package, scratch .build-bench).
 3. Each measurement runs in its own process, timed inside it (no process start), median of
-   --repeat: LinkGraph reads (bytes → JSON → validated CaseFile) and writes (pretty JSON
-   text); Python reads with json.load and builds a NetworkX MultiDiGraph of the same entities
+   --repeat, with the process's peak resident memory (its maximum RSS, from wait4):
+   LinkGraph reads (bytes → JSON → validated CaseFile) and writes (pretty JSON text); Python reads with json.load and builds a NetworkX MultiDiGraph of the same entities
    and relations, and writes with json.dumps(indent=2); orjson too, when installed.
 4. Prints a table and writes Benchmarks/casefile/RESULTS.md.
 """
@@ -66,31 +66,45 @@ def python_worker(mode, path, library):
         dumps = lambda value: orjson.dumps(value, option=orjson.OPT_INDENT_2)
     if mode == "read":
         import networkx as nx
+        cpu_start = time.process_time()
         start = time.perf_counter()
         with open(path, "rb") as f:
             data = f.read()
         document = loads(data)
         parse = time.perf_counter() - start
+        parse_cpu = time.process_time() - cpu_start
         graph = nx.MultiDiGraph()
         for entity in document["entities"]:
             graph.add_node(entity["id"], **{k: v for k, v in entity.items() if k != "id"})
         for relation in document["relations"]:
             graph.add_edge(relation["source"], relation["target"], **{k: v for k, v in relation.items() if k not in ("source", "target")})
         total = time.perf_counter() - start
-        print(json.dumps({"parse": parse, "total": total, "entities": graph.number_of_nodes(), "relations": graph.number_of_edges()}))
+        cpu = time.process_time() - cpu_start
+        print(json.dumps({"parse": parse, "parse_cpu": parse_cpu, "total": total, "cpu": cpu, "entities": graph.number_of_nodes(), "relations": graph.number_of_edges()}))
     else:
         with open(path, "rb") as f:
             document = loads(f.read())
+        cpu_start = time.process_time()
         start = time.perf_counter()
         text = dumps(document)
-        print(json.dumps({"write": time.perf_counter() - start, "bytes": len(text if isinstance(text, bytes) else text.encode())}))
+        write = time.perf_counter() - start
+        print(json.dumps({"write": write, "cpu": time.process_time() - cpu_start, "bytes": len(text if isinstance(text, bytes) else text.encode())}))
 
 
 def measure(command, repeat):
+    """Median of each reported figure over `repeat` processes, plus "peak": the median of
+    their peak resident memory in MB (ru_maxrss of that one child, from wait4)."""
     results = []
     for _ in range(repeat):
-        out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-        results.append(json.loads(out.strip().splitlines()[-1]))
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+        out = process.stdout.read()
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}")
+        result = json.loads(out.strip().splitlines()[-1])
+        result["peak"] = usage.ru_maxrss / 1024
+        results.append(result)
     return {key: statistics.median(r[key] for r in results) for key in results[0]}
 
 
@@ -100,7 +114,7 @@ def main():
         return
     args = sys.argv[1:]
     option = lambda name, default: type(default)(args[args.index(name) + 1]) if name in args else default
-    n_entities, n_relations, repeat = option("--entities", 20000), option("--relations", 200000), option("--repeat", 3)
+    n_entities, n_relations, repeat = option("--entities", 100000), option("--relations", 1000000), option("--repeat", 3)
     os.makedirs(CASES, exist_ok=True)
     path = os.path.join(CASES, f"case-{n_entities}-{n_relations}.json")
     if not os.path.exists(path):
@@ -121,8 +135,8 @@ def main():
         read = measure(base + ["read", path] + library, repeat)
         write = measure(base + ["write", path] + library, repeat)
         rows.append((name, read, write))
-        print(f"{name}: read {read['total']:.3f} s (parse {read['parse']:.3f} s), write {write['write']:.3f} s", file=sys.stderr)
-    ours_read, ours_write = rows[0][1]["total"], rows[0][2]["write"]
+        print(f"{name}: read {read['total']:.3f} s (parse {read['parse']:.3f} s, peak {read['peak']:.0f} MB), "
+              f"write {write['write']:.3f} s (peak {write['peak']:.0f} MB)", file=sys.stderr)
     mb = size / 1e6
     lines = [
         "# Case-file reading and writing",
@@ -134,18 +148,26 @@ def main():
         f"Input: a seeded case file of {n_entities:,} entities and {n_relations:,} relations, each with a date, a confidence and "
         f"byte-offset evidence ({mb:.1f} MB, pretty-printed).",
         "",
-        "| reader / writer | parse JSON | read into a graph | MB/s | ratio (ours / this) | write JSON | ratio (ours / this) |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| reader / writer | parse JSON | read into a graph | CPU, read | MB/s (CPU) | ratio (ours / this, CPU) | peak memory, read | write JSON | CPU, write | ratio (ours / this, CPU) | peak memory, write |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
+    ours_read_cpu, ours_write_cpu = rows[0][1]["cpu"], rows[0][2]["cpu"]
     for name, read, write in rows:
-        lines.append(f"| {name} | {read['parse']:.3f} s | {read['total']:.3f} s | {mb / read['total']:.0f} | "
-                     f"{ours_read / read['total']:.2f} | {write['write']:.3f} s | {ours_write / write['write']:.2f} |")
+        lines.append(f"| {name} | {read['parse']:.3f} s | {read['total']:.3f} s | {read['cpu']:.3f} s | {mb / read['cpu']:.0f} | "
+                     f"{ours_read_cpu / read['cpu']:.2f} | {read['peak']:,.0f} MB | {write['write']:.3f} s | {write['cpu']:.3f} s | "
+                     f"{ours_write_cpu / write['cpu']:.2f} | {write['peak']:,.0f} MB |")
+    python_json = next((read for name, read, _ in rows if name.startswith("Python")), None)
+    if python_json:
+        lines += ["", f"LinkGraph's whole read (parse and validate, {ours_read_cpu:.3f} s CPU) against Python's `json.load` "
+                      f"alone ({python_json['parse_cpu']:.3f} s CPU): {ours_read_cpu / python_json['parse_cpu']:.2f}."]
     lines += [
         "",
         "\"Read into a graph\" is, for LinkGraph, the bytes parsed into JSON values and decoded into a validated `CaseFile`",
         "(every field type-checked, dates parsed, references between relations, entities and documents checked); for",
         "Python, `json.load` and a NetworkX `MultiDiGraph` with the same nodes and edges and their fields as attributes",
-        "(no validation). \"Write\" is the pretty-printed JSON text in memory from the loaded value.",
+        "(no validation). \"Write\" is the pretty-printed JSON text in memory from the loaded value. CPU is the process's",
+        "CPU time over the same span (wall times on a shared machine include waiting for a core). Peak memory is the",
+        "process's maximum resident set (the file, the parsed values, the graph or the text, and the runtime).",
         "",
     ]
     with open(os.path.join(HERE, "RESULTS.md"), "w") as f:

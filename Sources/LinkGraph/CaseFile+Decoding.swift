@@ -42,6 +42,11 @@ struct CaseFileDecoder {
         problems.append(CaseFileProblem(path: path, message: message))
     }
 
+    /// A problem with the member `key` of the object at `path`.
+    mutating func problem(_ path: JSONPath, _ key: String, _ message: String) {
+        problem("\(path).\(key)", message)
+    }
+
     mutating func decodeCase(_ json: JSONValue) -> CaseFile? {
         guard case .object(let top) = json else {
             problem("$", "expected an object at the top level, found \(json.typeName)")
@@ -86,23 +91,24 @@ struct CaseFileDecoder {
 
     /// Decodes every element that can be decoded, remembering its index for later checks.
     mutating func decodeArray<T>(
-        _ value: JSONValue?, path: String, required: Bool, _ decode: (inout CaseFileDecoder, JSONObject, String) -> T?
+        _ value: JSONValue?, path: JSONPath, required: Bool,
+        _ decode: (inout CaseFileDecoder, JSONObject, JSONPath) -> T?
     ) -> Decoded<T> {
         guard let value else {
-            if required { problem(path, "required field is missing") }
+            if required { problem("\(path)", "required field is missing") }
             return Decoded()
         }
         guard case .array(let elements) = value else {
-            problem(path, "expected an array, found \(value.typeName)")
+            problem("\(path)", "expected an array, found \(value.typeName)")
             return Decoded()
         }
         var out = Decoded<T>()
         out.indices.reserveCapacity(elements.count)
         out.values.reserveCapacity(elements.count)
         for (i, element) in elements.enumerated() {
-            let elementPath = "\(path)[\(i)]"
+            let elementPath = path.at(i)
             guard case .object(let object) = element else {
-                problem(elementPath, "expected an object, found \(element.typeName)")
+                problem("\(elementPath)", "expected an object, found \(element.typeName)")
                 continue
             }
             if let decoded = decode(&self, object, elementPath) {
@@ -115,17 +121,17 @@ struct CaseFileDecoder {
 
     // MARK: Fields
 
-    mutating func requiredString(_ object: JSONObject, _ key: String, _ path: String) -> String? {
+    mutating func requiredString(_ object: JSONObject, _ key: String, _ path: JSONPath) -> String? {
         guard let value = object[key] else {
-            problem("\(path).\(key)", "required field is missing")
+            problem(path, key, "required field is missing")
             return nil
         }
         guard case .string(let s) = value else {
-            problem("\(path).\(key)", "expected a string, found \(value.typeName)")
+            problem(path, key, "expected a string, found \(value.typeName)")
             return nil
         }
         if s.isBlank {
-            problem("\(path).\(key)", "must not be empty")
+            problem(path, key, "must not be empty")
             return nil
         }
         return s
@@ -134,12 +140,12 @@ struct CaseFileDecoder {
     /// A required id (of a document or entity, or a reference to one). Control characters
     /// (U+0000–U+001F, U+007F–U+009F) are refused: the DOT, GraphML and GEXF writers must
     /// replace them, which made `a\u0000b` and `a\ufffdb` one node.
-    mutating func requiredID(_ object: JSONObject, _ key: String, _ path: String) -> String? {
+    mutating func requiredID(_ object: JSONObject, _ key: String, _ path: JSONPath) -> String? {
         guard let id = requiredString(object, key, path) else { return nil }
         if let control = Self.firstControlCharacter(id) {
             let code = String(control.value, radix: 16, uppercase: true)
             let padded = String(repeating: "0", count: 4 - code.count) + code
-            problem("\(path).\(key)", "control character U+\(padded) in an id")
+            problem(path, key, "control character U+\(padded) in an id")
             return nil
         }
         return id
@@ -156,50 +162,51 @@ struct CaseFileDecoder {
         return nil
     }
 
-    mutating func optionalString(_ object: JSONObject, _ key: String, _ path: String) -> String? {
+    mutating func optionalString(_ object: JSONObject, _ key: String, _ path: JSONPath) -> String? {
         guard let value = object[key], value != .null else { return nil }
         guard case .string(let s) = value else {
-            problem("\(path).\(key)", "expected a string, found \(value.typeName)")
+            problem(path, key, "expected a string, found \(value.typeName)")
             return nil
         }
         return s
     }
 
-    mutating func optionalNumber(_ object: JSONObject, _ key: String, _ path: String) -> Double? {
+    mutating func optionalNumber(_ object: JSONObject, _ key: String, _ path: JSONPath) -> Double? {
         guard let value = object[key], value != .null else { return nil }
         guard case .number(let n) = value else {
-            problem("\(path).\(key)", "expected a number, found \(value.typeName)")
+            problem(path, key, "expected a number, found \(value.typeName)")
             return nil
         }
-        guard n.doubleValue.isFinite else {
-            problem("\(path).\(key)", "number \(n.text) is out of range")
+        let number = n.doubleValue
+        guard number.isFinite else {
+            problem(path, key, "number \(n.text) is out of range")
             return nil
         }
-        return n.doubleValue
+        return number
     }
 
-    mutating func optionalOffset(_ object: JSONObject, _ key: String, _ path: String) -> Int? {
+    mutating func optionalOffset(_ object: JSONObject, _ key: String, _ path: JSONPath) -> Int? {
         guard let value = optionalNumber(object, key, path) else { return nil }
         guard value >= 0, value == value.rounded(), value < Double(Int32.max) * 1024 else {
-            problem("\(path).\(key)", "expected a byte offset (a whole number ≥ 0), found \(value)")
+            problem(path, key, "expected a byte offset (a whole number ≥ 0), found \(value)")
             return nil
         }
         return Int(value)
     }
 
-    mutating func optionalDate(_ object: JSONObject, _ key: String, _ path: String) -> PartialDate? {
+    mutating func optionalDate(_ object: JSONObject, _ key: String, _ path: JSONPath) -> PartialDate? {
         guard let text = optionalString(object, key, path) else { return nil }
         guard let date = PartialDate(text) else {
-            problem("\(path).\(key)", "invalid date \"\(text)\": expected YYYY, YYYY-MM or YYYY-MM-DD")
+            problem(path, key, "invalid date \"\(text)\": expected YYYY, YYYY-MM or YYYY-MM-DD")
             return nil
         }
         return date
     }
 
-    mutating func stringArray(_ object: JSONObject, _ key: String, _ path: String) -> [String] {
+    mutating func stringArray(_ object: JSONObject, _ key: String, _ path: JSONPath) -> [String] {
         guard let value = object[key], value != .null else { return [] }
         guard case .array(let elements) = value else {
-            problem("\(path).\(key)", "expected an array of strings, found \(value.typeName)")
+            problem(path, key, "expected an array of strings, found \(value.typeName)")
             return []
         }
         var out: [String] = []
@@ -207,22 +214,25 @@ struct CaseFileDecoder {
             if case .string(let s) = element {
                 out.append(s)
             } else {
-                problem("\(path).\(key)[\(i)]", "expected a string, found \(element.typeName)")
+                problem("\(path.member(key).at(i))", "expected a string, found \(element.typeName)")
             }
         }
         return out
     }
 
-    mutating func attributes(_ object: JSONObject, _ path: String) -> JSONObject {
+    mutating func attributes(_ object: JSONObject, _ path: JSONPath) -> JSONObject {
         guard let value = object["attributes"], value != .null else { return [:] }
         guard case .object(let attributes) = value else {
-            problem("\(path).attributes", "expected an object, found \(value.typeName)")
+            problem(path, "attributes", "expected an object, found \(value.typeName)")
             return [:]
         }
         return attributes
     }
 
+    /// The members of `object` other than `known`, in order. Nearly every object has only
+    /// known members: then nothing is copied.
     static func unknown(_ object: JSONObject, known: [String]) -> JSONObject {
+        guard object.members.contains(where: { !known.contains($0.key) }) else { return JSONObject() }
         var rest = object
         for key in known { rest[key] = nil }
         return rest
@@ -230,7 +240,17 @@ struct CaseFileDecoder {
 
     // MARK: Elements
 
-    mutating func decodeDocument(_ object: JSONObject, _ path: String) -> Document? {
+    /// The members each element reads; any other is kept as an unknown field.
+    static let documentFields = ["id", "title", "source", "sha256"]
+    static let entityFields = ["id", "name", "kind", "aliases", "attributes", "provenance"]
+    static let evidenceFields = ["document", "start", "end", "text"]
+    static let contributionFields = ["document", "extractor", "source", "confidence", "mentions"]
+    static let relationFields = [
+        "source", "target", "kind", "directed", "weight", "confidence", "from", "until", "evidence", "attributes",
+        "provenance",
+    ]
+
+    mutating func decodeDocument(_ object: JSONObject, _ path: JSONPath) -> Document? {
         let id = requiredID(object, "id", path)
         let title = optionalString(object, "title", path)
         let source = optionalString(object, "source", path)
@@ -239,31 +259,31 @@ struct CaseFileDecoder {
             !(sha256.utf8.count == 64
                 && sha256.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
         {
-            problem("\(path).sha256", "expected 64 lowercase hexadecimal digits")
+            problem(path, "sha256", "expected 64 lowercase hexadecimal digits")
         }
         guard let id else { return nil }
         return Document(
             id: id, title: title, source: source, sha256: sha256,
-            unknownFields: Self.unknown(object, known: ["id", "title", "source", "sha256"]))
+            unknownFields: Self.unknown(object, known: Self.documentFields))
     }
 
-    mutating func decodeEntity(_ object: JSONObject, _ path: String) -> Entity? {
+    mutating func decodeEntity(_ object: JSONObject, _ path: JSONPath) -> Entity? {
         let id = requiredID(object, "id", path)
         let name = requiredString(object, "name", path)
         let kind = requiredString(object, "kind", path)
         let aliases = stringArray(object, "aliases", path)
         let attributes = attributes(object, path)
-        let provenance = decodeArray(object["provenance"], path: "\(path).provenance", required: false) {
+        let provenance = decodeArray(object["provenance"], path: path.member("provenance"), required: false) {
             $0.decodeContribution($1, $2)
         }
         guard let id, let name, let kind else { return nil }
         return Entity(
             id: id, name: name, kind: EntityKind(kind), aliases: aliases, attributes: attributes,
             provenance: provenance.values,
-            unknownFields: Self.unknown(object, known: ["id", "name", "kind", "aliases", "attributes", "provenance"]))
+            unknownFields: Self.unknown(object, known: Self.entityFields))
     }
 
-    mutating func decodeRelation(_ object: JSONObject, _ path: String) -> Relation? {
+    mutating func decodeRelation(_ object: JSONObject, _ path: JSONPath) -> Relation? {
         let source = requiredID(object, "source", path)
         let target = requiredID(object, "target", path)
         let kind = requiredString(object, "kind", path)
@@ -272,24 +292,24 @@ struct CaseFileDecoder {
             if case .bool(let b) = value {
                 directed = b
             } else {
-                problem("\(path).directed", "expected true or false, found \(value.typeName)")
+                problem(path, "directed", "expected true or false, found \(value.typeName)")
             }
         }
         let weight = optionalNumber(object, "weight", path)
         let confidence = optionalNumber(object, "confidence", path)
         if let confidence, !(0...1).contains(confidence) {
-            problem("\(path).confidence", "confidence \(confidence) is outside 0...1")
+            problem(path, "confidence", "confidence \(confidence) is outside 0...1")
         }
         let from = optionalDate(object, "from", path)
         let until = optionalDate(object, "until", path)
         if let from, let until, from.earliestDay > until.latestDay {
-            problem("\(path).until", "\"until\" \(until) is before \"from\" \(from)")
+            problem(path, "until", "\"until\" \(until) is before \"from\" \(from)")
         }
-        let evidence = decodeArray(object["evidence"], path: "\(path).evidence", required: false) {
+        let evidence = decodeArray(object["evidence"], path: path.member("evidence"), required: false) {
             $0.decodeEvidence($1, $2)
         }
         let attributes = attributes(object, path)
-        let provenance = decodeArray(object["provenance"], path: "\(path).provenance", required: false) {
+        let provenance = decodeArray(object["provenance"], path: path.member("provenance"), required: false) {
             $0.decodeContribution($1, $2)
         }
         guard let source, let target, let kind else { return nil }
@@ -299,62 +319,60 @@ struct CaseFileDecoder {
             attributes: attributes, provenance: provenance.values,
             unknownFields: Self.unknown(
                 object,
-                known: [
-                    "source", "target", "kind", "directed", "weight", "confidence", "from", "until", "evidence",
-                    "attributes", "provenance",
-                ]))
+                known: Self.relationFields))
     }
 
-    mutating func decodeEvidence(_ object: JSONObject, _ path: String) -> Evidence? {
+    mutating func decodeEvidence(_ object: JSONObject, _ path: JSONPath) -> Evidence? {
         let document = requiredID(object, "document", path)
         let start = optionalOffset(object, "start", path)
         let end = optionalOffset(object, "end", path)
         let text = optionalString(object, "text", path)
         if let start, let end, start > end {
-            problem("\(path).end", "end \(end) is before start \(start)")
+            problem(path, "end", "end \(end) is before start \(start)")
         }
         if (object["start"] == nil) != (object["end"] == nil) {
-            problem(path, "\"start\" and \"end\" go together: give both or neither")
+            problem("\(path)", "\"start\" and \"end\" go together: give both or neither")
         }
         guard let document else { return nil }
         return Evidence(
             document: document, start: start, end: end, text: text,
-            unknownFields: Self.unknown(object, known: ["document", "start", "end", "text"]))
+            unknownFields: Self.unknown(object, known: Self.evidenceFields))
     }
 
     /// `{"document"?, "extractor"?, "source"?, "confidence"?, "mentions"?: [{"start", "end"}]}`.
-    mutating func decodeContribution(_ object: JSONObject, _ path: String) -> Contribution? {
+    mutating func decodeContribution(_ object: JSONObject, _ path: JSONPath) -> Contribution? {
         let document = optionalString(object, "document", path)
         let extractor = optionalString(object, "extractor", path)
         let file = optionalString(object, "source", path)
         let confidence = optionalNumber(object, "confidence", path)
         if let confidence, !(0...1).contains(confidence) {
-            problem("\(path).confidence", "confidence \(confidence) is outside 0...1")
+            problem(path, "confidence", "confidence \(confidence) is outside 0...1")
         }
-        let mentions = decodeArray(object["mentions"], path: "\(path).mentions", required: false) {
+        let mentions = decodeArray(object["mentions"], path: path.member("mentions"), required: false) {
             $0.decodeMention($1, $2)
         }
         return Contribution(
             document: document, extractor: extractor, file: file, confidence: confidence, mentions: mentions.values,
-            unknownFields: Self.unknown(object, known: ["document", "extractor", "source", "confidence", "mentions"]))
+            unknownFields: Self.unknown(object, known: Self.contributionFields))
     }
 
     /// `{"start": N, "end": N}` of a contribution's mention.
-    mutating func decodeMention(_ mention: JSONObject, _ path: String) -> Span? {
+    mutating func decodeMention(_ mention: JSONObject, _ path: JSONPath) -> Span? {
         let start = optionalOffset(mention, "start", path)
         let end = optionalOffset(mention, "end", path)
         guard let start, let end else {
             if mention["start"] == nil || mention["end"] == nil {
-                problem(path, "a mention needs \"start\" and \"end\"")
+                problem("\(path)", "a mention needs \"start\" and \"end\"")
             }
             return nil
         }
-        if start > end { problem("\(path).end", "end \(end) is before start \(start)") }
+        if start > end { problem(path, "end", "end \(end) is before start \(start)") }
         return Span(start: start, end: end)
     }
 
     /// `{"source", "target", "kind"}` of a suppressed relation.
-    mutating func decodeSuppressedRelation(_ relation: JSONObject, _ path: String) -> Suppression.SuppressedRelation? {
+    mutating func decodeSuppressedRelation(_ relation: JSONObject, _ path: JSONPath) -> Suppression.SuppressedRelation?
+    {
         let source = requiredString(relation, "source", path)
         let target = requiredString(relation, "target", path)
         let kind = requiredString(relation, "kind", path)

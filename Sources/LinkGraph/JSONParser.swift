@@ -13,6 +13,11 @@ public struct JSONParser {
     private var index = 0
     private var line = 1
     private var lineStart = 0
+    /// Members and elements of the objects and arrays being read, innermost last: each
+    /// container is copied out at its end into an array of its exact size, so no array
+    /// grows by doubling.
+    private var memberStack: [(key: String, value: JSONValue)] = []
+    private var elementStack: [JSONValue] = []
 
     private init(bytes: [UInt8], maxDepth: Int) {
         self.bytes = bytes
@@ -96,9 +101,10 @@ public struct JSONParser {
     private mutating func parseObject(depth: Int) throws -> JSONValue {
         if depth > maxDepth { throw error(Self.depthMessage(maxDepth)) }
         index += 1
-        var members: [(String, JSONValue)] = []
         skipWhitespace()
-        if current == UInt8(ascii: "}") { index += 1; return .object(JSONObject(members)) }
+        if current == UInt8(ascii: "}") { index += 1; return .object(JSONObject()) }
+        let base = memberStack.count
+        defer { memberStack.removeSubrange(base...) }
         while true {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else { throw error("expected a member name in double quotes") }
@@ -107,11 +113,14 @@ public struct JSONParser {
             guard current == UInt8(ascii: ":") else { throw error("expected ':' after the member name \"\(key)\"") }
             index += 1
             skipWhitespace()
-            members.append((key, try parseValue(depth: depth)))
+            let value = try parseValue(depth: depth)
+            memberStack.append((key, value))
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"): index += 1; return .object(JSONObject(members))
+            case UInt8(ascii: "}"):
+                index += 1
+                return .object(JSONObject(parsed: Array(memberStack[base...])))
             case nil: throw error("unexpected end of input inside an object")
             default: throw error("expected ',' or '}' in an object")
             }
@@ -121,16 +130,20 @@ public struct JSONParser {
     private mutating func parseArray(depth: Int) throws -> JSONValue {
         if depth > maxDepth { throw error(Self.depthMessage(maxDepth)) }
         index += 1
-        var elements: [JSONValue] = []
         skipWhitespace()
-        if current == UInt8(ascii: "]") { index += 1; return .array(elements) }
+        if current == UInt8(ascii: "]") { index += 1; return .array([]) }
+        let base = elementStack.count
+        defer { elementStack.removeSubrange(base...) }
         while true {
             skipWhitespace()
-            elements.append(try parseValue(depth: depth))
+            let element = try parseValue(depth: depth)
+            elementStack.append(element)
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "]"): index += 1; return .array(elements)
+            case UInt8(ascii: "]"):
+                index += 1
+                return .array(Array(elementStack[base...]))
             case nil: throw error("unexpected end of input inside an array")
             default: throw error("expected ',' or ']' in an array")
             }
@@ -169,13 +182,15 @@ public struct JSONParser {
         index += 1  // opening quote
         let start = index
         // Fast path: no escape before the closing quote.
+        var high: UInt8 = 0  // the bytes' high bits: 0 for ASCII
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = try makeString(bytes[start..<index], at: start)
+                let text = high < 0x80 ? asciiString(start..<index) : try makeString(bytes[start..<index], at: start)
                 index += 1
                 return text
             }
+            high |= byte
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw error("control character \(describe(byte)) in a string: escape it") }
             index += 1
@@ -202,9 +217,17 @@ public struct JSONParser {
         }
     }
 
+    /// The string of ASCII bytes in `range`: always valid UTF-8, copied without a check.
+    private func asciiString(_ range: Range<Int>) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+
     /// The string of UTF-8 `bytes`, or an error pointing at `start` when they are not UTF-8.
+    /// Decoding repairs invalid sequences with U+FFFD, so the text is valid exactly when its
+    /// bytes are the input's (no generic validation, which looked up type metadata per string).
     private mutating func makeString(_ bytes: ArraySlice<UInt8>, at start: Int) throws -> String {
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        let text = bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+        if text.utf8.elementsEqual(bytes) { return text }
         index = start
         throw error("invalid UTF-8 in a string")
     }

@@ -54,8 +54,47 @@ public struct JSONNumber: Equatable, Sendable {
     /// The number's text in JSON syntax, e.g. `0.9`, `-3`, `1e-9`.
     public let text: String
 
-    /// The number as a `Double` (infinite when out of range).
-    public var doubleValue: Double { Double(text) ?? .nan }
+    /// The number as a `Double` (infinite when out of range), correctly rounded.
+    ///
+    /// Integers and decimals of at most 15 digits are computed directly (their digits and the power of ten are exact doubles, so one
+    /// division rounds correctly: Clinger's fast path); anything else goes to `Double(String)`.
+    ///
+    /// ## References
+    /// - W. D. Clinger, "How to Read Floating Point Numbers Accurately", PLDI 1990.
+    ///   <https://doi.org/10.1145/93542.93557>
+    public var doubleValue: Double {
+        var text = self.text
+        return text.withUTF8 { Self.fastDouble($0) } ?? Double(self.text) ?? .nan
+    }
+
+    /// `[-]digits[.digits]` with at most 15 digits in all, else nil.
+    static func fastDouble(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        var i = 0, mantissa: Int64 = 0, digits = 0, fraction = -1
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative { i = 1 }
+        guard i < bytes.count else { return nil }
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "."), fraction < 0 {
+                fraction = 0
+            } else if byte >= 0x30 && byte <= 0x39 {
+                digits += 1
+                if digits > 15 { return nil }
+                mantissa = mantissa * 10 + Int64(byte - 0x30)
+                if fraction >= 0 { fraction += 1 }
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        guard digits > 0, fraction != 0 else { return nil }
+        var value = Double(mantissa)
+        if fraction > 0 { value /= Self.powersOfTen[fraction] }
+        return negative ? -value : value
+    }
+
+    /// 10^0 ... 10^15, each exact in a `Double`.
+    static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
 
     /// A number from its JSON text; the caller guarantees the syntax.
     public init(text: String) { self.text = text }
@@ -120,6 +159,30 @@ public struct JSONObject: Equatable, Sendable, Sequence, ExpressibleByDictionary
             }
         }
         self.members = unique
+    }
+
+    /// An object from members as the parser read them: taken as they are when no key repeats
+    /// (nearly every object of a case file), without a second array.
+    /// - Complexity: O(n²) string comparisons for n ≤ 16 members, else O(n).
+    init(parsed members: [(key: String, value: JSONValue)]) {
+        if members.count <= 16 {
+            var repeated = false
+            var i = 1
+            while i < members.count && !repeated {
+                var j = 0
+                while j < i && !repeated {
+                    repeated = members[j].key == members[i].key
+                    j += 1
+                }
+                i += 1
+            }
+            if !repeated {
+                self.init()
+                self.members = members
+                return
+            }
+        }
+        self.init(members.map { ($0.key, $0.value) })
     }
 
     public subscript(key: String) -> JSONValue? {

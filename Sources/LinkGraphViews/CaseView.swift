@@ -24,6 +24,7 @@ public struct CaseView {
         if let title = options.title { return title }
         var parts = [kind.title]
         if let highlight = options.highlight { parts.append(highlight.caption) }
+        if let caption = options.caption { parts.append(caption) }
         if let asOf = options.asOf { parts.append("as of \(asOf)") }
         if options.cutMarks != nil { parts.append("cut points and bridges marked") }
         if !options.ghosts.isEmpty { parts.append("after removing \(options.ghosts.count) (ghosted)") }

@@ -10,6 +10,8 @@ public struct ViewOptions: Sendable {
     public var asOf: PartialDate?
     /// Only these entities (an ego network, say); nil for every entity the view selects.
     public var focus: Set<String>?
+    /// A note added to the title (what an overview left out, say).
+    public var caption: String?
     /// A path or chain drawn in bold over its faded context.
     public var highlight: Highlight?
     /// Node sizes: a score per entity id (a centrality), scaled so the largest is biggest.

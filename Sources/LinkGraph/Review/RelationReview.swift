@@ -103,7 +103,7 @@ extension CaseFileDecoder {
         }.values
     }
 
-    mutating func decodeReview(_ object: JSONObject, _ path: String) -> RelationReview? {
+    mutating func decodeReview(_ object: JSONObject, _ path: JSONPath) -> RelationReview? {
         let source = requiredString(object, "source", path)
         let target = requiredString(object, "target", path)
         let kind = requiredString(object, "kind", path)

@@ -9,6 +9,7 @@ import LinkGraphViews
 extension ViewKind: ExpressibleByArgument {}
 extension GraphvizLayout: ExpressibleByArgument {}
 extension GraphvizFormat: ExpressibleByArgument {}
+extension OverviewGrouping: ExpressibleByArgument {}
 
 extension LinkGraphCommand {
     struct Render: ParsableCommand {
@@ -27,7 +28,10 @@ extension LinkGraphCommand {
                 relation carries an SVG id (entity-ID, relation-N) and a tooltip with its kind, \
                 dates and evidence. Above \(LayoutChoice.sfdpThreshold) entities, sfdp replaces dot \
                 unless --layout is given. --timeline writes one frame per change of loyalty into \
-                the directory OUT.
+                the directory OUT. For big cases, --collapse draws one node per group (sized by its \
+                members, edges labelled with the relations between groups; --expand shows one \
+                group's members) and --top N --by MEASURE the N most central entities, the title \
+                saying what was left out.
                 """
         )
 
@@ -100,6 +104,24 @@ extension LinkGraphCommand {
         @Option(help: "ENTITY,...: draw the network after removing them: removed ghosted, the parts left boxed.")
         var remove: EntityList?
 
+        @Option(
+            help:
+                "Overview: one node per group (\(OverviewGrouping.allCases.map(\.rawValue).joined(separator: ", "))), sized by members, edges by relations between groups."
+        )
+        var collapse: OverviewGrouping?
+
+        @Option(help: "GROUP: with --collapse, draw this group's members one by one.")
+        var expand: String?
+
+        @Option(help: "N: overview of the N most central entities (--by) and the relations among them.")
+        var top: Int?
+
+        @Option(
+            help:
+                "The centrality for --top: \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")) (default pagerank)."
+        )
+        var by: CentralityMeasure?
+
         @OptionGroup var limits: InputLimits
 
         @OptionGroup var graphviz: GraphvizOptions
@@ -130,6 +152,32 @@ extension LinkGraphCommand {
             if remove != nil, clusterBy != nil {
                 throw ValidationError("--remove boxes the parts left; leave out --cluster-by")
             }
+            try validateOverview()
+        }
+
+        /// `--collapse`, `--expand`, `--top` and `--by`: what goes with what.
+        func validateOverview() throws {
+            if expand != nil, collapse == nil {
+                throw ValidationError("--expand names a group of --collapse: give --collapse")
+            }
+            if by != nil, top == nil { throw ValidationError("--by chooses the measure of --top N: give --top") }
+            if let top, top < 1 { throw ValidationError("--top must keep at least one entity, not \(top)") }
+            if collapse != nil, top != nil { throw ValidationError("choose one of --collapse and --top") }
+            guard collapse != nil || top != nil else { return }
+            let overview = collapse != nil ? "--collapse" : "--top"
+            var others: [String] = []
+            if timeline { others.append("--timeline") }
+            if !highlightPath.isEmpty { others.append("--highlight-path") }
+            if highlightChain != nil { others.append("--highlight-chain") }
+            if ego != nil { others.append("--ego") }
+            if sizeBy != nil { others.append("--size-by") }
+            if collapse != nil, clusterBy != nil { others.append("--cluster-by") }
+            if collapse != nil, mark != nil { others.append("--mark") }
+            if remove != nil { others.append("--remove") }
+            if collapse != nil, everyEdge { others.append("--every-edge") }
+            if !others.isEmpty {
+                throw ValidationError("\(overview) draws an overview; leave out \(others.joined(separator: ", "))")
+            }
         }
 
         func run() throws {
@@ -147,12 +195,25 @@ extension LinkGraphCommand {
                 return
             }
             let caseFile = try CaseLoading.load(input, limits: limits)
+            if let collapse {
+                let overview = try GroupOverview(
+                    caseFile, by: collapse, kind: view, asOf: asOf.flatMap(PartialDate.init), expand: expand)
+                let drawing = overview.drawing(kind: view, asOf: asOf.flatMap(PartialDate.init))
+                // Groups are few but densely linked: sfdp, unless asked otherwise.
+                let chosen = layout ?? .sfdp
+                try write(try graphviz.render(drawing, layout: chosen, format: format, file: input), to: output)
+                return
+            }
             var options = try viewOptions(for: caseFile)
             if timeline {
                 try renderTimeline(caseFile, options: options, format: format)
                 return
             }
             options.asOf = asOf.flatMap(PartialDate.init)
+            if let top {
+                options = try TopOverview(caseFile, count: top, by: by ?? .pagerank, kind: view, asOf: options.asOf)
+                    .applied(to: options)
+            }
             let drawing = CaseView(kind: view, options: options).drawing(of: caseFile)
             let chosen = LayoutChoice.layout(for: drawing, requested: layout)
             try write(
