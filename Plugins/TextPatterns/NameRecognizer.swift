@@ -175,8 +175,19 @@ struct NameRecognizer {
                             k > pieceStart && !isCue(tokens[k - 1]) && !leftIsName && k + 1 < run.upperBound
                             && !lexicon.sentenceStarters.contains(tokens[k + 1].key)
                             && ((pieceStart..<k).contains { isCue(tokens[$0]) } || rightHasCue)
+                    } else if lexicon.particle.contains(t.key) && k > pieceStart && tokens[k - 1].isCapitalized
+                        && k + 1 < run.upperBound && tokens[k + 1].isCapitalized
+                    {
+                        // A name particle between capitalized words (`Au Pied de Cochon`) joins them.
+                        keep = true
                     } else {
-                        keep = (pieceStart..<k).contains { isCue(tokens[$0]) } || rightHasCue
+                        // A cue on the right only joins a left part that is itself a name
+                        // (`Bank of X` yes; `Considerations for Congress`, common words, no).
+                        let leftIsName = (pieceStart..<k).contains {
+                            tokens[$0].isWord
+                                && (tokens[$0].flags.contains(.allUpper) || !words.isOnlyCommon(tokens[$0].key))
+                        }
+                        keep = (pieceStart..<k).contains { isCue(tokens[$0]) } || (rightHasCue && leftIsName)
                     }
                     if !keep { cut = true }
                 }
@@ -221,6 +232,17 @@ struct NameRecognizer {
                 || gazetteer.entries[Int(g.terminal.entry)].kind == .country
         {
             out.append(Mention(tokens: a..<b, source: .name, kindHint: .place, sentence: index))
+            return
+        }
+        // A country before a known organization's name (`U.S. Department of State`) is part of it.
+        if let c = gazetteer.longestMatch(tokens, a, b), c.length < b - a,
+            gazetteer.entries[Int(c.terminal.entry)].kind == .country, c.terminal.form != .demonym,
+            let g = gazetteer.longestMatch(tokens, a + c.length, b), g.length == b - a - c.length,
+            g.terminal.form == .name || g.terminal.form == .alias,
+            gazetteer.entries[Int(g.terminal.entry)].kind == .organization
+        {
+            emitKnown(tokens, a + c.length, g, sentence: sentence, index: index, into: &out)
+            out[out.count - 1].tokens = a..<max(b, out[out.count - 1].tokens.upperBound)
             return
         }
         // The whole piece is one known name.
@@ -383,6 +405,8 @@ struct NameRecognizer {
             a += 1
         }
         guard a < b else { return }
+        // A title alone (`Secretary`, `the Deputy Director`) names nobody.
+        if honorific == nil && lexicon.honorific.longestMatch(tokens, a, b) == b - a { return }
         let end = sentence.tokens.upperBound
         let wordTokens = (a..<b).filter { tokens[$0].isWord }
         if wordTokens.allSatisfy({ lexicon.notName.contains(tokens[$0].key) }) { return }
