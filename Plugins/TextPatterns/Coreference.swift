@@ -77,7 +77,10 @@ struct Coreference {
         // `Treasury` and `Department of the Treasury`; `Department of State` and `U.S. Department of
         // State`: a name that ends one longer organization name (and no other) is that organization.
         var suffixOwner: [UInt64: Int] = [:]
-        for (i, m) in mentions.enumerated() where m.source == .name && m.kindHint == .organization && m.tokens.count > 1
+        for (i, m) in mentions.enumerated()
+        where m.tokens.count > 1
+            && (m.source == .name && m.kindHint == .organization
+                || m.source == .gazetteer && gazetteer.entries[Int(m.entry)].kind == .organization)
         {
             for start in m.tokens.dropFirst() where tokens[start].isCapitalized {
                 let key = Coreference.textKey(tokens, start..<m.tokens.upperBound)

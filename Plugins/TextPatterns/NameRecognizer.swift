@@ -169,8 +169,11 @@ struct NameRecognizer {
                         rightEnd == run.upperBound
                         && (k + 1..<rightEnd).contains { lexicon.orgCue.contains(tokens[$0].key) }
                     if isAnd {
+                        // `the Government of Mexico and U.S. officials`: a known name on either side
+                        // of `and` is a name of its own.
                         let leftIsName =
                             gazetteer.longestMatch(tokens, pieceStart, k).map { $0.length == k - pieceStart } ?? false
+                            || gazetteer.longestMatch(tokens, k + 1, run.upperBound) != nil
                         keep =
                             k > pieceStart && !isCue(tokens[k - 1]) && !leftIsName && k + 1 < run.upperBound
                             && !lexicon.sentenceStarters.contains(tokens[k + 1].key)
@@ -243,6 +246,17 @@ struct NameRecognizer {
         {
             emitKnown(tokens, a + c.length, g, sentence: sentence, index: index, into: &out)
             out[out.count - 1].tokens = a..<max(b, out[out.count - 1].tokens.upperBound)
+            return
+        }
+        // `Government of Mexico`, `the Administration of X`: the state itself.
+        if b - a >= 3 && lexicon.stateNoun.contains(tokens[a].key) && tokens[a + 1].key == TokenHash.key("of"),
+            let g = gazetteer.longestMatch(tokens, a + 2, b), g.length == b - a - 2,
+            g.terminal.form == .name || g.terminal.form == .alias,
+            gazetteer.entries[Int(g.terminal.entry)].kind == .country
+        {
+            emitKnown(tokens, a + 2, g, sentence: sentence, index: index, into: &out)
+            out[out.count - 1].tokens = a..<b
+            out[out.count - 1].weak = false
             return
         }
         // The whole piece is one known name.
@@ -365,7 +379,15 @@ struct NameRecognizer {
         _ tokens: [Token], _ range: Range<Int>, honorific: Int?, sentence: Sentence, index: Int, firstWord: Int,
         into out: inout [Mention], sentenceInitial: inout [Int]
     ) {
-        guard !sentence.isHeadline else { return }
+        // In a headline only a signature names someone: `Dana Keller, Secretary of State`.
+        if sentence.isHeadline {
+            let end = sentence.tokens.upperBound
+            let signed =
+                range.upperBound + 1 < end && tokens[range.upperBound].punct == 44
+                && lexicon.honorific.longestMatch(tokens, range.upperBound + 1, end) > 0
+                && !(range.lowerBound..<range.upperBound).contains { tokens[$0].isLowerWord }
+            guard signed else { return }
+        }
         var a = range.lowerBound
         let b = range.upperBound
         var honorific = honorific
@@ -405,6 +427,20 @@ struct NameRecognizer {
             a += 1
         }
         guard a < b else { return }
+        // Common words before a name (`... for Water and Power Marta Oksanen`): the name starts at
+        // the first word the word list does not have only in lower case, if two or more are left.
+        if honorific == nil && b - a >= 3 {
+            var s = a
+            while s < b && tokens[s].isWord && !lexicon.particle.contains(tokens[s].key)
+                && (tokens[s].isLowerWord || words.isOnlyCommon(tokens[s].key))
+                && !tokens[s].flags.contains(.allUpper)
+            { s += 1 }
+            if s > a && b - s >= 2 && tokens[s].isCapitalized
+                && (s..<b).allSatisfy({ tokens[$0].isCapitalized || !tokens[$0].isWord })
+            {
+                a = s
+            }
+        }
         // A title alone (`Secretary`, `the Deputy Director`) names nobody.
         if honorific == nil && lexicon.honorific.longestMatch(tokens, a, b) == b - a { return }
         let end = sentence.tokens.upperBound
