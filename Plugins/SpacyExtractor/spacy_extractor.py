@@ -532,9 +532,19 @@ class Document:
             if evidence not in known["evidence"]:
                 known["evidence"].append(evidence)
 
-    def answer(self):
+    def answer(self, keep_unsupported=False):
+        """The extraction. Unless keep_unsupported: an entity that the model alone found (not a
+        gazetteer name), mentioned once and in no relation, is left out: such lone NER spans
+        are more often wrong than right on the tuning texts (Benchmarks/extract/RESULTS.md)."""
+        related = set()
+        for relation in self.relations.values():
+            related.add(relation["source"])
+            related.add(relation["target"])
         entities = []
         for entity in self.entities:
+            if (not keep_unsupported and entity["id"] not in related and len(entity["mentions"]) < 2
+                    and entity["confidence"] < 0.9):
+                continue
             out = dict(entity)
             if not out["aliases"]:
                 del out["aliases"]
@@ -672,7 +682,8 @@ class Extractor:
         document = Document(nlp(text), self.lexicon, self.gazetteer, request["id"])
         document.find_entities()
         document.find_relations()
-        return document.answer()
+        keep = isinstance(options, dict) and options.get("keepUnsupported") is True
+        return document.answer(keep_unsupported=keep)
 
 
 def main():

@@ -10,6 +10,8 @@ import LinkGraph
 /// - Complexity: O(t) per sentence of t tokens, with one gazetteer probe per capitalized token.
 struct NameRecognizer {
     static let ordinals = KeySet(["first", "second", "third", "fourth", "fifth", "sixth"].map { TokenHash.key($0) })
+    static let theKey = TokenHash.key("the")
+    static let ofKey = TokenHash.key("of")
 
     let gazetteer: Gazetteer
     let lexicon: Lexicon
@@ -125,6 +127,15 @@ struct NameRecognizer {
                 && !tokens[j + 1].flags.contains(.number)
             {
                 j += 1
+                continue
+            }
+            // `Office of the Inspector General`, `Department of the Treasury`: `of the` after a cue, unless
+            // a known name follows (`the First Chief Directorate of the KGB` is two organizations).
+            if j > start && t.key == NameRecognizer.ofKey && lexicon.orgCue.contains(tokens[j - 1].key) && j + 2 < end
+                && tokens[j + 1].key == NameRecognizer.theKey && tokens[j + 2].isCapitalized
+                && !tokens[j + 2].flags.contains(.number) && gazetteer.longestMatch(tokens, j + 2, end) == nil
+            {
+                j += 2
                 continue
             }
             if j > start && t.punct == 38 && j + 1 < end && tokens[j + 1].isCapitalized {  // &
@@ -249,12 +260,13 @@ struct NameRecognizer {
             return
         }
         // `Government of Mexico`, `the Administration of X`: the state itself.
-        if b - a >= 3 && lexicon.stateNoun.contains(tokens[a].key) && tokens[a + 1].key == TokenHash.key("of"),
-            let g = gazetteer.longestMatch(tokens, a + 2, b), g.length == b - a - 2,
+        let countryAt = a + 2 < b && tokens[a + 2].key == NameRecognizer.theKey ? a + 3 : a + 2
+        if b - a >= 3 && lexicon.stateNoun.contains(tokens[a].key) && tokens[a + 1].key == NameRecognizer.ofKey,
+            let g = gazetteer.longestMatch(tokens, countryAt, b), g.length == b - countryAt,
             g.terminal.form == .name || g.terminal.form == .alias,
             gazetteer.entries[Int(g.terminal.entry)].kind == .country
         {
-            emitKnown(tokens, a + 2, g, sentence: sentence, index: index, into: &out)
+            emitKnown(tokens, countryAt, g, sentence: sentence, index: index, into: &out)
             out[out.count - 1].tokens = a..<b
             out[out.count - 1].weak = false
             return

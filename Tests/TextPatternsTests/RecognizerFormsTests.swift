@@ -34,6 +34,15 @@ final class RecognizerFormsTests: XCTestCase {
         XCTAssertNotNil(bank.entity("Bank of Lowland Farmers"), bank.summary)
     }
 
+    func testOfTheAfterACue_joinsTheName_unlessAKnownNameFollows() throws {
+        let found = try extract("The Office of the Harbor Inspector (OHI) reviewed the case of Anton Varga in 2014.")
+        let office = try XCTUnwrap(found.entity("Office of the Harbor Inspector"), found.summary)
+        XCTAssertEqual(found.entity("OHI")?.id, office.id, found.summary)
+        let known = try extract("Anton Varga ran the Records Directorate of the CIA until 1990.")
+        XCTAssertNotNil(known.entity("Central Intelligence Agency"), known.summary)
+        XCTAssertFalse(known.entities.contains { $0.name.hasSuffix("of the CIA") }, known.summary)
+    }
+
     func testNameParticle_joinsCapitalizedWords() throws {
         let found = try extract("The two men dined at Casa Verde de Oro, a restaurant near the harbor.")
         XCTAssertNotNil(found.entity("Casa Verde de Oro"), found.summary)
