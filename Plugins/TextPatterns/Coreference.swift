@@ -53,10 +53,34 @@ struct Coreference {
             if n.source == .gazetteer && m.source == .gazetteer { continue }
             uf.union(i, i + 1)
         }
+        // An acronym followed by its expansion in brackets (`KGB (Komitet Gosudarstvennoy
+        // Bezopasnosti, ...)`): the expansion's capitalized initials spell the acronym.
+        for i in mentions.indices where i + 1 < mentions.count {
+            let m = mentions[i]
+            let n = mentions[i + 1]
+            guard !m.isReference, !n.isReference, m.tokens.count == 1, n.tokens.count >= 2, m.sentence == n.sentence,
+                m.source != .demonym, n.source == .name, tokens[m.tokens.lowerBound].flags.contains(.allUpper),
+                n.tokens.lowerBound == m.tokens.upperBound + 1, tokens[m.tokens.upperBound].punct == 40
+            else { continue }
+            let acronym = tokens[m.tokens.lowerBound]
+            var letters: [UInt8] = []
+            for k in 0..<Int(acronym.length) {
+                let c = bytes[Int(acronym.start) + k]
+                if c >= 65 && c <= 90 { letters.append(c + 32) }
+            }
+            var initials: [UInt8] = []
+            for k in n.tokens where tokens[k].isWord && tokens[k].isCapitalized {
+                initials.append(TokenHash.lower(bytes[Int(tokens[k].start)]))
+            }
+            if letters.count >= 2 && initials == letters { uf.union(i, i + 1) }
+        }
         // `Treasury` and `Department of the Treasury`; `Department of State` and `U.S. Department of
         // State`: a name that ends one longer organization name (and no other) is that organization.
         var suffixOwner: [UInt64: Int] = [:]
-        for (i, m) in mentions.enumerated() where m.source == .name && m.kindHint == .organization && m.tokens.count > 1
+        for (i, m) in mentions.enumerated()
+        where m.tokens.count > 1
+            && (m.source == .name && m.kindHint == .organization
+                || m.source == .gazetteer && gazetteer.entries[Int(m.entry)].kind == .organization)
         {
             for start in m.tokens.dropFirst() where tokens[start].isCapitalized {
                 let key = Coreference.textKey(tokens, start..<m.tokens.upperBound)
@@ -137,6 +161,9 @@ struct Coreference {
                 if let r = surname[k], r != root { surname[k] = -1 } else { surname[k] = root }
             }
         }
+        // Surnames that two full names share (`Prigozhin` of `Yevgeny Prigozhin` and `Pavel
+        // Prigozhin`): a mention of the surname alone names neither for sure.
+        var ambiguous: [Int] = []
         for (i, m) in mentions.enumerated() where !fullNameRoots.contains(roots[i]) {
             switch m.source {
             case .name, .designation:
@@ -144,7 +171,9 @@ struct Coreference {
                 guard words.count == 1 || (words.count == 2 && lexicon.particle.contains(tokens[words[0]].key)) else {
                     continue
                 }
-                if let r = surname[Coreference.textKey(tokens, m.tokens)], r >= 0 { uf.union(r, i) }
+                if let r = surname[Coreference.textKey(tokens, m.tokens)] {
+                    if r >= 0 { uf.union(r, i) } else { ambiguous.append(i) }
+                }
             case .acronym:
                 if let r = initials[tokens[m.tokens.lowerBound].key], r >= 0 { uf.union(r, i) }
             default:
@@ -153,5 +182,13 @@ struct Coreference {
         }
         roots = mentions.indices.map { uf.find($0) }
         for i in mentions.indices { mentions[i].cluster = roots[i] }
+        // An entity named only by an ambiguous surname is dropped.
+        if !ambiguous.isEmpty {
+            var size: [Int: Int] = [:]
+            for r in roots { size[r, default: 0] += 1 }
+            var unsure: [Int: Int] = [:]
+            for i in ambiguous { unsure[roots[i], default: 0] += 1 }
+            for i in ambiguous where unsure[roots[i]] == size[roots[i]] { mentions[i].cluster = -1 }
+        }
     }
 }

@@ -495,6 +495,18 @@ struct DocumentRun {
         for k in max(range.lowerBound, anchorTok - 3)..<anchorTok where lexicon.negation.contains(tokens[k].key) {
             return
         }
+        // A far subject is not the subject of a participle that follows a plural noun (`A ... turned
+        // them into assets working on behalf of B`: the assets work for B, not A).
+        if anchorTok > range.lowerBound && rule.id.hasSuffix(":far") {
+            let p = tokens[anchorTok - 1]
+            let t = tokens[anchorTok]
+            let end = Int(t.end)
+            if p.isLowerWord && p.flags.contains(.endsInS) && p.length > 4 && model.words.isOnlyCommon(p.key)
+                && t.length > 4 && bytes[end - 3] == 105 && bytes[end - 2] == 110 && bytes[end - 1] == 103  // "ing"
+            {
+                return
+            }
+        }
         var confidence = rule.confidence
         for k in max(range.lowerBound, firstTok - 6)..<min(range.upperBound, lastTok + 2)
         where lexicon.hedge.contains(tokens[k].key) {
@@ -542,8 +554,20 @@ struct DocumentRun {
         }
         var made: [(String, String, String)] = [(rule.kind, rule.source, rule.target)]
         made += rule.also.map { ($0.kind, $0.source, $0.target) }
+        // Two demonyms, one of them before a singular noun (`An Iraqi official met with Iranians`):
+        // one unnamed person, no relation between the two states. 0: no demonym, 1: a demonym,
+        // 2: a demonym before a singular noun.
+        func demonym(_ slot: String) -> Int {
+            guard let id = CompiledPattern.slotID(Substring(slot)), m.slots[id] >= 0 else { return 0 }
+            let mi = u.mention[m.slots[id]]
+            guard mi >= 0, mentions[Int(mi)].source == .demonym, mentions[Int(mi)].tokens.count == 1 else { return 0 }
+            let next = mentions[Int(mi)].tokens.upperBound
+            let singular = next < tokens.count && tokens[next].isLowerWord && !tokens[next].flags.contains(.endsInS)
+            return singular ? 2 : 1
+        }
         for (kindName, src, tgt) in made {
-            guard let a = cluster(src), let b = cluster(tgt) else { continue }
+            let (ds, dt) = (demonym(src), demonym(tgt))
+            guard let a = cluster(src), let b = cluster(tgt), !(ds > 0 && dt > 0 && ds + dt >= 3) else { continue }
             // A coordinated slot after the trigger gets the relation too: `met with American and
             // British officials`, `members A, B and C`.
             var sources = [a]

@@ -10,6 +10,8 @@ import LinkGraph
 /// - Complexity: O(t) per sentence of t tokens, with one gazetteer probe per capitalized token.
 struct NameRecognizer {
     static let ordinals = KeySet(["first", "second", "third", "fourth", "fifth", "sixth"].map { TokenHash.key($0) })
+    static let theKey = TokenHash.key("the")
+    static let ofKey = TokenHash.key("of")
 
     let gazetteer: Gazetteer
     let lexicon: Lexicon
@@ -127,6 +129,15 @@ struct NameRecognizer {
                 j += 1
                 continue
             }
+            // `Office of the Inspector General`, `Department of the Treasury`: `of the` after a cue, unless
+            // a known name follows (`the First Chief Directorate of the KGB` is two organizations).
+            if j > start && t.key == NameRecognizer.ofKey && lexicon.orgCue.contains(tokens[j - 1].key) && j + 2 < end
+                && tokens[j + 1].key == NameRecognizer.theKey && tokens[j + 2].isCapitalized
+                && !tokens[j + 2].flags.contains(.number) && gazetteer.longestMatch(tokens, j + 2, end) == nil
+            {
+                j += 2
+                continue
+            }
             if j > start && t.punct == 38 && j + 1 < end && tokens[j + 1].isCapitalized {  // &
                 j += 1
                 continue
@@ -169,14 +180,28 @@ struct NameRecognizer {
                         rightEnd == run.upperBound
                         && (k + 1..<rightEnd).contains { lexicon.orgCue.contains(tokens[$0].key) }
                     if isAnd {
+                        // `the Government of Mexico and U.S. officials`: a known name on either side
+                        // of `and` is a name of its own.
                         let leftIsName =
                             gazetteer.longestMatch(tokens, pieceStart, k).map { $0.length == k - pieceStart } ?? false
+                            || gazetteer.longestMatch(tokens, k + 1, run.upperBound) != nil
                         keep =
                             k > pieceStart && !isCue(tokens[k - 1]) && !leftIsName && k + 1 < run.upperBound
                             && !lexicon.sentenceStarters.contains(tokens[k + 1].key)
                             && ((pieceStart..<k).contains { isCue(tokens[$0]) } || rightHasCue)
+                    } else if lexicon.particle.contains(t.key) && k > pieceStart && tokens[k - 1].isCapitalized
+                        && k + 1 < run.upperBound && tokens[k + 1].isCapitalized
+                    {
+                        // A name particle between capitalized words (`Au Pied de Cochon`) joins them.
+                        keep = true
                     } else {
-                        keep = (pieceStart..<k).contains { isCue(tokens[$0]) } || rightHasCue
+                        // A cue on the right only joins a left part that is itself a name
+                        // (`Bank of X` yes; `Considerations for Congress`, common words, no).
+                        let leftIsName = (pieceStart..<k).contains {
+                            tokens[$0].isWord
+                                && (tokens[$0].flags.contains(.allUpper) || !words.isOnlyCommon(tokens[$0].key))
+                        }
+                        keep = (pieceStart..<k).contains { isCue(tokens[$0]) } || (rightHasCue && leftIsName)
                     }
                     if !keep { cut = true }
                 }
@@ -221,6 +246,29 @@ struct NameRecognizer {
                 || gazetteer.entries[Int(g.terminal.entry)].kind == .country
         {
             out.append(Mention(tokens: a..<b, source: .name, kindHint: .place, sentence: index))
+            return
+        }
+        // A country before a known organization's name (`U.S. Department of State`) is part of it.
+        if let c = gazetteer.longestMatch(tokens, a, b), c.length < b - a,
+            gazetteer.entries[Int(c.terminal.entry)].kind == .country, c.terminal.form != .demonym,
+            let g = gazetteer.longestMatch(tokens, a + c.length, b), g.length == b - a - c.length,
+            g.terminal.form == .name || g.terminal.form == .alias,
+            gazetteer.entries[Int(g.terminal.entry)].kind == .organization
+        {
+            emitKnown(tokens, a + c.length, g, sentence: sentence, index: index, into: &out)
+            out[out.count - 1].tokens = a..<max(b, out[out.count - 1].tokens.upperBound)
+            return
+        }
+        // `Government of Mexico`, `the Administration of X`: the state itself.
+        let countryAt = a + 2 < b && tokens[a + 2].key == NameRecognizer.theKey ? a + 3 : a + 2
+        if b - a >= 3 && lexicon.stateNoun.contains(tokens[a].key) && tokens[a + 1].key == NameRecognizer.ofKey,
+            let g = gazetteer.longestMatch(tokens, countryAt, b), g.length == b - countryAt,
+            g.terminal.form == .name || g.terminal.form == .alias,
+            gazetteer.entries[Int(g.terminal.entry)].kind == .country
+        {
+            emitKnown(tokens, countryAt, g, sentence: sentence, index: index, into: &out)
+            out[out.count - 1].tokens = a..<b
+            out[out.count - 1].weak = false
             return
         }
         // The whole piece is one known name.
@@ -343,7 +391,15 @@ struct NameRecognizer {
         _ tokens: [Token], _ range: Range<Int>, honorific: Int?, sentence: Sentence, index: Int, firstWord: Int,
         into out: inout [Mention], sentenceInitial: inout [Int]
     ) {
-        guard !sentence.isHeadline else { return }
+        // In a headline only a signature names someone: `Dana Keller, Secretary of State`.
+        if sentence.isHeadline {
+            let end = sentence.tokens.upperBound
+            let signed =
+                range.upperBound + 1 < end && tokens[range.upperBound].punct == 44
+                && lexicon.honorific.longestMatch(tokens, range.upperBound + 1, end) > 0
+                && !(range.lowerBound..<range.upperBound).contains { tokens[$0].isLowerWord }
+            guard signed else { return }
+        }
         var a = range.lowerBound
         let b = range.upperBound
         var honorific = honorific
@@ -383,6 +439,22 @@ struct NameRecognizer {
             a += 1
         }
         guard a < b else { return }
+        // Common words before a name (`... for Water and Power Marta Oksanen`): the name starts at
+        // the first word the word list does not have only in lower case, if two or more are left.
+        if honorific == nil && b - a >= 3 {
+            var s = a
+            while s < b && tokens[s].isWord && !lexicon.particle.contains(tokens[s].key)
+                && (tokens[s].isLowerWord || words.isOnlyCommon(tokens[s].key))
+                && !tokens[s].flags.contains(.allUpper)
+            { s += 1 }
+            if s > a && b - s >= 2 && tokens[s].isCapitalized
+                && (s..<b).allSatisfy({ tokens[$0].isCapitalized || !tokens[$0].isWord })
+            {
+                a = s
+            }
+        }
+        // A title alone (`Secretary`, `the Deputy Director`) names nobody.
+        if honorific == nil && lexicon.honorific.longestMatch(tokens, a, b) == b - a { return }
         let end = sentence.tokens.upperBound
         let wordTokens = (a..<b).filter { tokens[$0].isWord }
         if wordTokens.allSatisfy({ lexicon.notName.contains(tokens[$0].key) }) { return }

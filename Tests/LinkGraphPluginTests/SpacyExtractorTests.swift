@@ -107,6 +107,22 @@ final class SpacyExtractorTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(hedged.relations.first).confidence, 0.375, accuracy: 1e-9)
     }
 
+    /// A name only the model found, said once and in no relation, is left out unless the
+    /// request's `spacy.keepUnsupported` option keeps it; a named place of the gazetteer stays.
+    func testExtract_loneModelEntities_leftOutUnlessKept() throws {
+        let plugin = try Self.plugin()
+        let text =
+            "Last spring Dana Keller visited an old friend in Paris. Mara Quill, a member of the Harbor Trust, reported to the Iron Council."
+        let lean = try plugin.extract(ExtractionRequest(id: "lean", text: text))
+        let names = Set(lean.entities.map(\.name))
+        XCTAssertFalse(names.contains("Dana Keller"), "\(names)")
+        XCTAssertTrue(names.contains("Paris"), "\(names)")
+        XCTAssertTrue(names.contains("Mara Quill") && names.contains("Iron Council"), "\(names)")
+        let kept = try plugin.extract(
+            ExtractionRequest(id: "kept", text: text, options: ["spacy": .object(["keepUnsupported": .bool(true)])]))
+        XCTAssertTrue(kept.entities.contains { $0.name == "Dana Keller" }, "\(kept.entities.map(\.name))")
+    }
+
     func testExtract_byteOffsets_nonASCII_andPipelineOption() throws {
         let plugin = try Self.plugin()
         let text = "Zoë Ångström spied for the Iron Council."

@@ -20,7 +20,7 @@ final class QualityTests: XCTestCase {
         }
         let s = try run(text, gold)
         XCTAssertGreaterThanOrEqual(s.entityF1, 0.98, "entity F1")
-        XCTAssertGreaterThanOrEqual(s.relationF1, 0.6, "labeled relation F1")
+        XCTAssertGreaterThanOrEqual(s.relationF1, 0.7, "labeled relation F1")
     }
 
     /// The tuning texts of the evaluation split (Benchmarks/extract/SPLIT.md): the means stay at
@@ -39,9 +39,9 @@ final class QualityTests: XCTestCase {
         let entity = scores.map(\.entityF1).reduce(0, +) / n
         let labeled = scores.map(\.relationF1).reduce(0, +) / n
         let unlabeled = scores.map(\.unlabeledF1).reduce(0, +) / n
-        XCTAssertGreaterThanOrEqual(entity, 0.82, "mean entity F1")
-        XCTAssertGreaterThanOrEqual(labeled, 0.44, "mean labeled relation F1")
-        XCTAssertGreaterThanOrEqual(unlabeled, 0.49, "mean unlabeled relation F1")
+        XCTAssertGreaterThanOrEqual(entity, 0.9, "mean entity F1")
+        XCTAssertGreaterThanOrEqual(labeled, 0.5, "mean labeled relation F1")
+        XCTAssertGreaterThanOrEqual(unlabeled, 0.55, "mean unlabeled relation F1")
     }
 
     func testQuality_ownFixtures_meetTargets() throws {
