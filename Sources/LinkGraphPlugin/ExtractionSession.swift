@@ -208,7 +208,7 @@ public struct ExtractionFailure: Error, CustomStringConvertible, Sendable {
     public var description: String {
         guard let underlying else {
             return "\(file): cannot tell the media type from the extension (text/plain, text/csv, application/json, "
-                + "text/vnd.graphviz, application/mbox, message/rfc822)"
+                + "text/vnd.graphviz, application/mbox, message/rfc822, text/html)"
         }
         if let located = underlying as? any FileLocatedError, located.file == file { return "\(underlying)" }
         if case .noExtractor(let error as PluginError) = reason, case .noExtractor = error { return "\(error)" }
