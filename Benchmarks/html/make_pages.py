@@ -6,7 +6,7 @@ Usage: make_pages.py N DIR [SEED]
 Each page has a head (title, canonical link, dates), navigation, a header and footer, a
 sidebar, scripts and styles, and a main article of 6-14 paragraphs of made-up sentences
 naming made-up people and organizations, with links to other pages of the site and to
-outside sites; about 12 KB a page. Seeded, so a run can be repeated.
+outside sites; about 7 KB a page. Seeded, so a run can be repeated.
 """
 import random
 import sys

@@ -7,15 +7,16 @@
 #
 # Builds linkgraph in release mode (scratch path .build-bench), writes the pages with
 # make_pages.py into a temporary directory, and prints pages per second for each.
+# LINKGRAPH_BIN=PATH times that binary instead (no build).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 count=${1:-2000}
 cd "$repo"
-if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+bin=${LINKGRAPH_BIN:-.build-bench/release/linkgraph}
+if [ -z "${LINKGRAPH_BIN:-}" ]; then
     swift build -c release --scratch-path .build-bench --product linkgraph >/dev/null
 fi
-bin=.build-bench/release/linkgraph
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 python3 "$here/make_pages.py" "$count" "$tmp/site"

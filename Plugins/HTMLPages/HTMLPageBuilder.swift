@@ -60,6 +60,8 @@ struct HTMLPageBuilder {
         var link: Int?
         /// Inside the page's title.
         var inTitle = false
+        /// Inside `svg` (whose `title` is not the page's).
+        var inSVG = false
     }
 
     /// A run of text (with its file offsets per byte) or a separator, before the main region
@@ -105,7 +107,8 @@ struct HTMLPageBuilder {
                     frame.level = max(frame.level, 1)
                 }
                 frame.inArticle = frame.inArticle || frame.level > 0
-                if name == "title", !titleSeen, !stack.contains(where: { $0.name == "svg" }) { frame.inTitle = true }
+                frame.inSVG = parent.inSVG || name == "svg"
+                if name == "title", !titleSeen, !frame.inSVG { frame.inTitle = true }
                 if name == "a", let href = attributes["href"], !frame.dropped {
                     frame.link = links.count
                     links.append(
@@ -130,7 +133,9 @@ struct HTMLPageBuilder {
                     continue
                 }
                 let (starts, ends) = align(text, from: position, to: max(position, end))
-                pieces.append(.text(bytes: text, starts: starts, ends: ends, level: frame.level, link: frame.link))
+                let (valid, validStarts, validEnds) = Self.repaired(text, starts, ends)
+                pieces.append(
+                    .text(bytes: valid, starts: validStarts, ends: validEnds, level: frame.level, link: frame.link))
             case .other:
                 break
             }
@@ -299,6 +304,40 @@ struct HTMLPageBuilder {
         return HTMLPage(
             text: String(decoding: out, as: UTF8.self), offsets: offsets, title: titleText.isEmpty ? nil : titleText,
             meta: meta, base: base, canonical: canonical, links: links)
+    }
+
+    /// A run of text as valid UTF-8: libxml2 passes on bytes that are not UTF-8 in a page that
+    /// says it is (after a UTF-8 byte-order mark, say) as they are; each such byte becomes
+    /// U+FFFD, mapped to that byte, so the text and its offsets stay the same length.
+    static func repaired(_ text: [UInt8], _ starts: [Int], _ ends: [Int]) -> ([UInt8], [Int], [Int]) {
+        if String(validating: text, as: UTF8.self) != nil { return (text, starts, ends) }
+        var bytes: [UInt8] = []
+        var newStarts: [Int] = []
+        var newEnds: [Int] = []
+        var i = 0
+        while i < text.count {
+            let lead = text[i]
+            let length =
+                lead < 0x80
+                ? 1
+                : (0xC2...0xDF).contains(lead)
+                    ? 2
+                    : (0xE0...0xEF).contains(lead)
+                        ? 3
+                        : (0xF0...0xF4).contains(lead) ? 4 : 0
+            if length > 0, i + length <= text.count, String(validating: text[i..<(i + length)], as: UTF8.self) != nil {
+                bytes += text[i..<(i + length)]
+                newStarts += starts[i..<(i + length)]
+                newEnds += ends[i..<(i + length)]
+                i += length
+            } else {
+                bytes += [0xEF, 0xBF, 0xBD]
+                newStarts += [starts[i], starts[i], starts[i]]
+                newEnds += [ends[i], ends[i], ends[i]]
+                i += 1
+            }
+        }
+        return (bytes, newStarts, newEnds)
     }
 
     /// HTML's ASCII white space (and CR).

@@ -6,7 +6,8 @@ import CLibXML2
 /// The parser reads any bytes (HTML "recovery" is always on): it detects the charset from a
 /// byte-order mark or `<meta charset>` / `http-equiv`, falls back to ISO-8859-1 for bytes that
 /// are not UTF-8, decodes entities, and opens and closes the elements malformed markup
-/// implies. It is run with `HTML_PARSE_NONET` (never fetches anything), without error output,
+/// implies. It is run with `HTML_PARSE_NONET` (never fetches anything), without error output
+/// (the parser's own and libxml2's generic messages on this thread),
 /// and builds no tree: the callbacks record `HTMLEvent`s. HTML has no entity declarations, so
 /// an "entity bomb" cannot expand; deep nesting costs one name per level in libxml2's stack
 /// and in ours, never recursion.
@@ -21,6 +22,9 @@ enum HTMLParser {
     static func events(_ bytes: [UInt8], file: String) throws -> [HTMLEvent] {
         guard bytes.count < Int(Int32.max) else { throw HTMLPageError(file: file, reason: .tooLarge(bytes.count)) }
         _ = initialized
+        // Charset conversion errors are reported through libxml2's per-thread generic handler,
+        // not the parser's: silence them on this thread (the text keeps what could be read).
+        lg_silence_generic_errors()
         let sink = HTMLEventSink()
         try bytes.withUnsafeBufferPointer { buffer in
             // An empty buffer has no base address; libxml2 wants a valid pointer.
