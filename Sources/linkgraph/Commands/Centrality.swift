@@ -46,6 +46,7 @@ extension LinkGraphCommand {
             let progress = MeasureProgress(measure, vertices: graph.vertexCount, quiet: analysis.quiet)
             defer { progress.finish() }
             let scores = try measure.scores(on: graph, parameters, progress: progress.handler)
+            progress.finish()  // erase the line before the results are printed
             if json {
                 try Console.json(scores.json(measure: measure.rawValue, in: graph))
                 return
