@@ -62,6 +62,7 @@ extension LinkGraphCommand {
             let meter = MeasureProgress(measure, vertices: graph.vertexCount, enabled: progress.enabled)
             defer { meter.finish() }
             let scores = try measure.scores(on: graph, parameters, progress: meter.handler)
+            meter.finish()  // erase the line before the results are printed
             if json {
                 try Console.json(scores.json(measure: measure.rawValue, in: graph))
                 return
