@@ -25,6 +25,7 @@ import xml.etree.ElementTree as ET
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(REPO, "Benchmarks", "report"))
+sys.path.insert(0, HERE)  # before the report's folder: its run.py is another module
 import generate_case  # noqa: E402
 from run import build_linkgraph  # noqa: E402  (this folder's run.py: the release build)
 

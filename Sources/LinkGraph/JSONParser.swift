@@ -8,7 +8,8 @@ public struct JSONParser {
     /// The deepest nesting of arrays and objects accepted by default.
     public static let defaultMaxDepth = 256
 
-    private let bytes: [UInt8]
+    /// The input, borrowed for the length of `parse` (no copy when the caller's bytes are contiguous).
+    private let bytes: UnsafeBufferPointer<UInt8>
     private let maxDepth: Int
     private var index = 0
     private var line = 1
@@ -19,7 +20,7 @@ public struct JSONParser {
     private var memberStack: [(key: String, value: JSONValue)] = []
     private var elementStack: [JSONValue] = []
 
-    private init(bytes: [UInt8], maxDepth: Int) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
         self.maxDepth = maxDepth
     }
@@ -28,7 +29,15 @@ public struct JSONParser {
     /// - Throws: `JSONSyntaxError` with the 1-based line and column of the problem.
     public static func parse<Bytes: Sequence>(_ input: Bytes, maxDepth: Int = defaultMaxDepth) throws -> JSONValue
     where Bytes.Element == UInt8 {
-        var parser = JSONParser(bytes: Array(input), maxDepth: maxDepth)
+        // Contiguous bytes (an array, `Data`) are read where they are; others are gathered first.
+        if let value = try input.withContiguousStorageIfAvailable({ try parse(buffer: $0, maxDepth: maxDepth) }) {
+            return value
+        }
+        return try Array(input).withUnsafeBufferPointer { try parse(buffer: $0, maxDepth: maxDepth) }
+    }
+
+    private static func parse(buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int) throws -> JSONValue {
+        var parser = JSONParser(bytes: buffer, maxDepth: maxDepth)
         if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3; parser.lineStart = 3 }
         parser.skipWhitespace()
         let value = try parser.parseValue(depth: 0)
@@ -173,7 +182,7 @@ public struct JSONParser {
             }
             while let d = current, d >= 0x30, d <= 0x39 { index += 1 }
         }
-        return JSONNumber(text: String(decoding: bytes[start..<index], as: UTF8.self))
+        return JSONNumber(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
     }
 
     /// Reads a string literal. Runs without escapes are copied as bytes; the result is
@@ -186,7 +195,8 @@ public struct JSONParser {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = high < 0x80 ? asciiString(start..<index) : try makeString(bytes[start..<index], at: start)
+                let run = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                let text = high < 0x80 ? String(decoding: run, as: UTF8.self) : try makeString(run, at: start)
                 index += 1
                 return text
             }
@@ -202,7 +212,7 @@ public struct JSONParser {
             guard let byte = current else { throw error("unterminated string") }
             switch byte {
             case UInt8(ascii: "\""):
-                let text = try makeString(buffer[...], at: start)
+                let text = try buffer.withUnsafeBufferPointer { try makeString($0, at: start) }
                 index += 1
                 return text
             case UInt8(ascii: "\\"):
@@ -217,16 +227,12 @@ public struct JSONParser {
         }
     }
 
-    /// The string of ASCII bytes in `range`: always valid UTF-8, copied without a check.
-    private func asciiString(_ range: Range<Int>) -> String {
-        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
-    }
-
     /// The string of UTF-8 `bytes`, or an error pointing at `start` when they are not UTF-8.
     /// Decoding repairs invalid sequences with U+FFFD, so the text is valid exactly when its
     /// bytes are the input's (no generic validation, which looked up type metadata per string).
-    private mutating func makeString(_ bytes: ArraySlice<UInt8>, at start: Int) throws -> String {
-        let text = bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+    /// ASCII runs skip this: they are always valid.
+    private mutating func makeString(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) throws -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
         if text.utf8.elementsEqual(bytes) { return text }
         index = start
         throw error("invalid UTF-8 in a string")

@@ -94,7 +94,9 @@ public struct JSONNumber: Equatable, Sendable {
     }
 
     /// 10^0 ... 10^15, each exact in a `Double`.
-    static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
+    static let powersOfTen: [Double] = [
+        1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ]
 
     /// A number from its JSON text; the caller guarantees the syntax.
     public init(text: String) { self.text = text }
