@@ -48,7 +48,8 @@ final class ExtractorCommandsTests: XCTestCase {
         XCTAssertEqual(
             registry.names,
             [
-                "text-patterns", "csv-tables", "mail-archives", "pdf-documents", "html-pages", "case-file", "graphviz-dot",
+                "text-patterns", "csv-tables", "mail-archives", "pdf-documents", "html-pages", "case-file",
+                "graphviz-dot",
                 "spacy-extractor",
             ])
         for (path, name) in [
