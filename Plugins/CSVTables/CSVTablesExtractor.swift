@@ -108,7 +108,7 @@ public struct CSVTablesExtractor: Extractor {
                         "column \"\(cell.value)\" is a second \(field) column (the first is column \(earlier + 1))")
                 }
                 columnOf[field] = i
-            } else if !cell.value.trimmingSpaces.isEmpty {
+            } else if !cell.value.isBlank {
                 attributeColumns.append((i, cell.value.trimmingSpaces))
             }
         }
@@ -172,7 +172,7 @@ struct RowReader {
         guard let i = columnOf[field], i < record.fields.count else { return nil }
         var cell = record.fields[i]
         cell.value = cell.value.trimmingSpaces
-        return cell.value.isEmpty ? nil : cell
+        return cell.value.isBlank ? nil : cell
     }
 
     func checkWidth(_ record: CSVReader.Record) throws {
@@ -187,7 +187,7 @@ struct RowReader {
         var attributes: JSONObject = [:]
         for (i, name) in attributeColumns where i < record.fields.count {
             let value = record.fields[i].value.trimmingSpaces
-            if !value.isEmpty { attributes[name] = .string(value) }
+            if !value.isBlank { attributes[name] = .string(value) }
         }
         return attributes
     }
@@ -211,7 +211,7 @@ struct RowReader {
             lineOfID[id] = record.line
             let aliases =
                 cell("aliases", record)?.value.split(separator: ";").map { String($0).trimmingSpaces }.filter {
-                    !$0.isEmpty
+                    !$0.isBlank
                 } ?? []
             entities.append(
                 ExtractedEntity(

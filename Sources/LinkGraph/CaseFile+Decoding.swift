@@ -437,8 +437,10 @@ struct CaseFileDecoder {
 }
 
 extension String {
-    /// Whether the string is empty or only white space. ASCII text is checked byte by byte.
-    var isBlank: Bool {
+    /// Whether the string is empty or only white space (Unicode's White_Space, so vertical tabs
+    /// and no-break spaces too): the case file's test for a required string. ASCII text is
+    /// checked byte by byte.
+    public var isBlank: Bool {
         if utf8.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) { return true }
         if utf8.allSatisfy({ $0 < 0x80 }) { return false }
         return allSatisfy(\.isWhitespace)

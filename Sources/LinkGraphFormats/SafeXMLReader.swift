@@ -1,4 +1,5 @@
 import Foundation
+import LinkGraph
 
 #if canImport(FoundationXML)
     import FoundationXML
@@ -38,6 +39,7 @@ enum SafeXMLReader {
     static func read(_ data: Data, file: String, handler: XMLEventHandler) throws {
         let bytes = [UInt8](data)
         try checkProlog(bytes, file: file)
+        try checkDeclaredEncoding(bytes, file: file)
         try checkProcessingInstructions(bytes, file: file)
         let parser = XMLParser(data: data)
         let delegate = Delegate(file: file, handler: handler)
@@ -56,6 +58,34 @@ enum SafeXMLReader {
             throw FormatError.syntax(
                 file: file, line: 1, column: 0, message: "no XML element: the file is empty or not XML")
         }
+    }
+
+    /// The encodings an XML declaration may name: UTF-8 and its subsets.
+    static let readableEncodings: Set<String> = ["utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin1"]
+
+    /// Refuses an XML declaration naming any other encoding (`encoding="UTF-7"`): libxml2
+    /// converts such input through iconv/ICU inside Foundation's parser, and on `UTF-7` it
+    /// crashed (Fuzz/FINDINGS.md); GraphML and GEXF files are UTF-8 in practice. Costs a scan
+    /// of the declaration only.
+    static func checkDeclaredEncoding(_ bytes: [UInt8], file: String) throws {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        guard bytes[start...].starts(with: Array("<?xml".utf8)) else { return }
+        var end = start
+        while end + 1 < bytes.count, !(bytes[end] == UInt8(ascii: "?") && bytes[end + 1] == UInt8(ascii: ">")) {
+            end += 1
+        }
+        let declaration = String(decoding: bytes[start..<end], as: UTF8.self)
+        guard let range = declaration.range(of: "encoding") else { return }
+        var rest = declaration[range.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard rest.first == "=" else { return }
+        rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return }
+        let name = String(rest.dropFirst().prefix { $0 != quote })
+        guard !readableEncodings.contains(name.lowercased()) else { return }
+        throw FormatError.refused(
+            file: file, line: 1,
+            message: "the XML declaration names the encoding '\(TerminalText.escape(name))'; only UTF-8 (or ASCII, "
+                + "ISO-8859-1) is read: convert the file to UTF-8")
     }
 
     /// Refuses a processing instruction without data (`<?x?>`), anywhere in the document:

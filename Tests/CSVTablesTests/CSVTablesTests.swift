@@ -127,4 +127,15 @@ final class CSVTablesExtractorTests: XCTestCase {
             }
         }
     }
+
+    /// A cell of vertical tabs, form feeds or no-break spaces is empty, as the case file counts
+    /// white space (`FuzzCSV` found an entity with a blank id): no blank id, name or alias comes out.
+    func testCellsOfOtherWhiteSpace_areEmpty() throws {
+        let text = "id,name,aliases\n\u{0B}\u{0B},Mara Quill,\u{0C}; \u{A0}\nht,Harbor Trust,\n"
+        let extraction = try extractor.extract(request(text))
+        XCTAssertEqual(extraction.entities.map(\.name), ["Mara Quill", "Harbor Trust"])
+        XCTAssertFalse(extraction.entities.contains { $0.id.isBlank }, "\(extraction.entities.map(\.id))")
+        XCTAssertEqual(extraction.entities[0].aliases, [])
+        XCTAssertNoThrow(try extraction.validate(document: "table", documentLength: text.utf8.count))
+    }
 }

@@ -24,7 +24,7 @@ final class PDFExtractCLITests: XCTestCase {
 
         let result = try CLIRunner.run(["extract", ledger, scan, cut, "-o", output, "--quiet"])
         XCTAssertEqual(result.status, 1, result.stderr)
-        XCTAssertTrue(result.stderr.contains("error: \(cut): not a readable PDF"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("error: \(cut): pdf-documents: not a readable PDF"), result.stderr)
         let caseFile = try CaseFile.read(from: output)
         XCTAssertEqual(caseFile.documents.map(\.id), ["ledger", "scan"])
         XCTAssertEqual(caseFile.documents[0].title, "Harbour ledgers")

@@ -38,4 +38,22 @@ final class XMLRegressionTests: XCTestCase {
         XCTAssertEqual(graph.nodes.map(\.id), ["a", "b"])
         XCTAssertEqual(graph.edges.count, 1)
     }
+
+    /// `encoding="UTF-7"` in the XML declaration crashed inside libxml2 under Foundation's
+    /// parser (`FuzzGEXF`); now any encoding but UTF-8 and its subsets is refused, naming it.
+    func testDeclaredEncodingOtherThanUTF8_isRefused_latin1Reads() throws {
+        let body = "<gexf xmlns=\"http://gexf.net/1.3\"><graph><nodes><node id=\"a\"/></nodes></graph></gexf>"
+        for name in ["UTF-7", "utf-16", "EBCDIC-US", "x\u{1B}[31m"] {
+            let text = "<?xml version=\"1.0\" encoding=\"\(name)\"?>" + body
+            XCTAssertThrowsError(try GEXFReader.read(Data(text.utf8), file: "fuzz.gexf")) { error in
+                guard case FormatError.refused("fuzz.gexf", 1, let message) = error else { return XCTFail("\(error)") }
+                XCTAssertTrue(message.contains("names the encoding"), message)
+                XCTAssertFalse(message.contains("\u{1B}"), "the name is escaped: \(message)")
+            }
+        }
+        for name in ["UTF-8", "ISO-8859-1", "us-ascii"] {
+            let text = "<?xml version='1.0' encoding = '\(name)' ?>" + body
+            XCTAssertEqual(try GEXFReader.read(Data(text.utf8), file: "ok.gexf").nodes.map(\.id), ["a"], name)
+        }
+    }
 }

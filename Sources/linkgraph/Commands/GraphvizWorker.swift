@@ -25,22 +25,26 @@ extension LinkGraphCommand {
     }
 }
 
-/// How a command runs Graphviz: in a worker process with limits (the default), or in
-/// this process (`--in-process`).
+/// How a command runs Graphviz, and `extract` poppler and Tesseract: in a worker process
+/// with limits (the default), or in this process (`--in-process`).
 struct GraphvizOptions: ParsableArguments {
     @Option(
         name: .customLong("timeout"),
-        help: ArgumentHelp("Seconds Graphviz may run (in its own process) before it is stopped.", valueName: "SECONDS"))
+        help: ArgumentHelp(
+            "Seconds Graphviz (or, for extract, the PDF reader) may run in its own process before it is stopped.",
+            valueName: "SECONDS"))
     var timeout: Double = GraphvizSandbox.Limits.default.seconds
 
     @Option(
         name: .customLong("memory-limit"),
-        help: ArgumentHelp("Megabytes of address space for Graphviz's process.", valueName: "MB"))
+        help: ArgumentHelp("Megabytes of address space for the Graphviz (or PDF reader) process.", valueName: "MB"))
     var memoryLimit: Int = GraphvizSandbox.Limits.default.memoryBytes >> 20
 
     @Flag(
         name: .customLong("in-process"),
-        help: "Run Graphviz inside linkgraph: starts faster, but a Graphviz crash or hang takes linkgraph down.")
+        help:
+            "Run Graphviz (and the PDF reader) inside linkgraph: starts faster, but a crash or hang in them takes linkgraph down."
+    )
     var inProcess = false
 
     func validate() throws {
