@@ -37,7 +37,8 @@ final class HTMLExtractCLITests: XCTestCase {
         XCTAssertFalse(result.stderr.contains("encoding error"), result.stderr)
         XCTAssertFalse(result.stderr.contains("misdeclared"), result.stderr)
         XCTAssertEqual(result.status, 1, result.stderr)
-        XCTAssertTrue(result.stderr.contains("\(broken): html-pages: not an HTML page: a NUL byte at offset 4"), result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains("\(broken): html-pages: not an HTML page: a NUL byte at offset 4"), result.stderr)
 
         let caseFile = try CaseFile.read(from: output)
         let pages = caseFile.entities.filter { $0.kind.rawValue == "webpage" }
