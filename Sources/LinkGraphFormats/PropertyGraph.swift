@@ -105,7 +105,8 @@ public struct PropertyColumn: Equatable, Sendable {
 
     /// The columns of `records`, in order of first appearance, each typed by its values:
     /// all strings → string, all booleans → boolean, all integers → long, all numbers →
-    /// double, all lists of strings → stringList, anything else → json. `fixed` overrides.
+    /// double, all lists of strings → stringList, anything else → json. `fixed` overrides the
+    /// type of a column whose values are all numbers.
     public static func infer(_ records: [JSONObject], fixed: [String: PropertyType] = [:]) -> [PropertyColumn] {
         var order: [String] = []
         var types: [String: PropertyType] = [:]
@@ -120,7 +121,13 @@ public struct PropertyColumn: Equatable, Sendable {
                 }
             }
         }
-        return order.map { PropertyColumn(name: $0, type: fixed[$0] ?? types[$0] ?? .json) }
+        // A fixed type applies to numbers only: a `weight` read from an untyped GraphML key is
+        // text, and writing it under a `double` key would give a file that does not read back.
+        return order.map { name in
+            let inferred = types[name] ?? .json
+            let numeric = inferred == .long || inferred == .double
+            return PropertyColumn(name: name, type: numeric ? (fixed[name] ?? inferred) : inferred)
+        }
     }
 
     static func type(of value: JSONValue) -> PropertyType {

@@ -56,4 +56,23 @@ final class XMLRegressionTests: XCTestCase {
             XCTAssertEqual(try GEXFReader.read(Data(text.utf8), file: "ok.gexf").nodes.map(\.id), ["a"], name)
         }
     }
+
+    /// A `weight` whose key has no `attr.type` is text; written back as GraphML it must read
+    /// again (`FuzzGraphML` found a `double` key holding `"2.5"`).
+    func testUntypedWeight_writtenGraphMLReadsBack() throws {
+        let text = """
+            <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+              <key id="w" for="edge" attr.name="weight"/>
+              <graph edgedefault="directed">
+                <node id="a"/><node id="b"/>
+                <edge source="a" target="b"><data key="w">2.5</data></edge>
+              </graph>
+            </graphml>
+            """
+        let graph = try GraphMLReader.read(Data(text.utf8), file: "untyped.graphml")
+        let written = GraphMLWriter.write(graph)
+        let again = try GraphMLReader.read(Data(written.utf8), file: "written.graphml")
+        XCTAssertEqual(again.edges.count, 1)
+        XCTAssertEqual(again.edges.first?.properties["weight"], graph.edges.first?.properties["weight"])
+    }
 }
